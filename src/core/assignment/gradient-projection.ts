@@ -1,0 +1,479 @@
+/**
+ * Path-based user equilibrium by gradient projection with Newton steps (Jayakrishnan, Tsai, Prashker
+ * & Rajadhyaksha 1994; column generation as in Chen, Lee & Jayakrishnan 2002).
+ *
+ * Each iteration: (1) a shortest-path pass from every origin at the current costs gives the exact
+ * gap of the current flows and adds any path shorter than the pair's known ones; (2) sweeps over the
+ * pairs move flow from each costlier path p to the pair's cheapest path s by the Newton step
+ *   Δ = min(f_p, (c_p − c_s) / Σ_{a ∈ p ⊕ s} c'_a),
+ * updating link costs at once (Gauss–Seidel); a path left without flow for a few sweeps is dropped.
+ *
+ * Warm start: the path sets survive between solves. Paths through a newly closed link are removed and
+ * their flow, like any demand increase, is put on the pair's shortest open path in the next pass;
+ * demand changes scale the pair's path flows; a pair with no open path is reported unserved.
+ */
+import { type Demand, findPair } from "../network/demand.js";
+import { pathLinks, ShortestPathWorkspace, shortestPathTree } from "../network/dijkstra.js";
+import type { Network } from "../network/graph.js";
+import {
+  checkDemandFits,
+  checkDemandValues,
+  nowMs,
+  type ResolvedOptions,
+  relativeGap,
+  resolveOptions,
+  unservedPairs,
+} from "./common.js";
+import { LinkCostModel } from "./link-cost.js";
+import { PathStore } from "./path-store.js";
+import type { Assigner, AssignmentResult, PairPath, SolveOptions } from "./types.js";
+
+/** A shortest path is new when it beats every known path of its pair by this relative margin. */
+const NEW_PATH_MARGIN = 1e-13;
+/** A deficit below this share of the pair's demand is rounding, not a change worth a pass. */
+const DEFICIT_TOLERANCE = 1e-9;
+/**
+ * Sweeps over the path sets after each shortest-path pass continue until the pairs' excess
+ * Σ f_p·(c_p − c_s) falls below this share of the current gap (tuned on Sioux Falls, Anaheim and the
+ * generated grid: more sweeps per pass cost more than the passes they save).
+ */
+const SWEEP_TARGET = 0.02;
+const MAX_SWEEPS = 100;
+/** Link flows are summed afresh from path flows this often (iterations), against rounding drift. */
+const REBUILD_EVERY = 16;
+/** A path without flow stays in its pair's set this many sweeps, so flow can return without a new column. */
+const MAX_IDLE = 4;
+
+export class GradientProjectionAssigner implements Assigner {
+  readonly network: Network;
+  demand: Demand;
+  private readonly model: LinkCostModel;
+  private readonly flows: Float64Array;
+  private readonly costs: Float64Array;
+  private readonly derivs: Float64Array;
+  private readonly mark: Int32Array;
+  private tag = 0;
+  private readonly buffer: Int32Array;
+  private readonly ws: ShortestPathWorkspace;
+  private readonly closedSeen: Uint8Array;
+  private store: PathStore;
+  private assigned: Float64Array;
+  private lastDemand: Float64Array;
+  private unreachable: Uint8Array;
+  /** Σ f_p·(c_p − c_s) of each pair at its last equilibration, to skip settled pairs in later sweeps. */
+  private pairExcess: Float64Array;
+
+  constructor(network: Network, demand: Demand) {
+    checkDemandFits(network, demand);
+    this.network = network;
+    this.demand = demand;
+    const m = network.linkCount;
+    this.model = new LinkCostModel(m);
+    this.flows = new Float64Array(m);
+    this.costs = new Float64Array(m);
+    this.derivs = new Float64Array(m);
+    this.mark = new Int32Array(m);
+    this.buffer = new Int32Array(Math.max(1, network.nodeCount));
+    this.ws = new ShortestPathWorkspace(network.nodeCount, m);
+    this.closedSeen = new Uint8Array(m);
+    this.store = new PathStore(demand.pairCount);
+    this.assigned = new Float64Array(demand.pairCount);
+    this.lastDemand = new Float64Array(demand.pairCount);
+    this.unreachable = new Uint8Array(demand.pairCount);
+    this.pairExcess = new Float64Array(demand.pairCount);
+  }
+
+  reset(): void {
+    this.store = new PathStore(this.demand.pairCount);
+    this.assigned.fill(0);
+    this.lastDemand.fill(0);
+    this.closedSeen.fill(0);
+    this.unreachable.fill(0);
+    this.pairExcess.fill(0);
+  }
+
+  setDemand(demand: Demand): void {
+    checkDemandFits(this.network, demand);
+    const map = new Int32Array(demand.pairCount);
+    const assigned = new Float64Array(demand.pairCount);
+    const last = new Float64Array(demand.pairCount);
+    for (let k = 0; k < demand.pairCount; k++) {
+      const old = findPair(this.demand, demand.origin[k]!, demand.destination[k]!);
+      map[k] = old;
+      if (old >= 0) {
+        assigned[k] = this.assigned[old]!;
+        last[k] = this.lastDemand[old]!;
+      }
+    }
+    this.store.remap(map);
+    this.demand = demand;
+    this.assigned = assigned;
+    this.lastDemand = last;
+    this.unreachable = new Uint8Array(demand.pairCount);
+    this.pairExcess = new Float64Array(demand.pairCount);
+  }
+
+  pairPaths(pair: number): PairPath[] {
+    const { store } = this;
+    const out: PairPath[] = [];
+    if (pair < 0 || pair >= store.head.length) return out;
+    for (let id = store.head[pair]!; id >= 0; id = store.next[id]!) {
+      if (store.flow[id]! <= 0) continue;
+      const start = store.start[id]!;
+      out.push({ links: store.links.slice(start, start + store.length[id]!), flow: store.flow[id]! });
+    }
+    return out;
+  }
+
+  solve(options?: SolveOptions): AssignmentResult {
+    const opts = resolveOptions(options);
+    const started = nowMs();
+    this.prepare(opts);
+    let iterations = 0;
+    let gap = Number.POSITIVE_INFINITY;
+    let tstt = this.rebuildFlows();
+    let sptt = 0;
+    let sinceRebuild = 0;
+    for (;;) {
+      this.store.compact();
+      if (sinceRebuild >= REBUILD_EVERY) {
+        tstt = this.rebuildFlows();
+        sinceRebuild = 0;
+      } else tstt = this.totalCost();
+      const pass = this.measure();
+      const seconds = (nowMs() - started) / 1000;
+      if (pass.loaded) {
+        // Demand was placed after measuring (a cold start, a closure, a demand change): not an
+        // iteration, as its gap does not describe the flows that result.
+        if (iterations >= opts.maxIterations || seconds >= opts.maxSeconds) {
+          tstt = this.totalCost();
+          sptt = this.measure().sptt;
+          gap = relativeGap(tstt, sptt);
+          break;
+        }
+        continue;
+      }
+      sptt = pass.sptt;
+      gap = relativeGap(tstt, sptt);
+      iterations++;
+      opts.onIteration?.({ iteration: iterations, gap, seconds });
+      if (gap <= opts.gap || iterations >= opts.maxIterations || seconds >= opts.maxSeconds) break;
+      this.equilibrate(tstt, gap, opts.gap);
+      sinceRebuild++;
+    }
+    return this.result(tstt, sptt, gap, iterations, opts, started);
+  }
+
+  /** Reads the network's current attributes and applies closures and demand changes to the path sets. */
+  private prepare(opts: ResolvedOptions): void {
+    checkDemandValues(this.demand);
+    this.model.refresh(this.network, opts);
+    const { closed } = this.network;
+    let newlyClosed = false;
+    for (let a = 0; a < closed.length; a++) {
+      if (closed[a] === 1 && this.closedSeen[a] === 0) newlyClosed = true;
+      this.closedSeen[a] = closed[a]!;
+    }
+    if (newlyClosed) this.dropClosedPaths();
+    const { store } = this;
+    const q = this.demand.demand;
+    for (let k = 0; k < this.demand.pairCount; k++) {
+      const now = q[k]!;
+      const before = this.lastDemand[k]!;
+      if (now === before) continue;
+      this.lastDemand[k] = now;
+      if (before <= 0 || this.assigned[k] === 0) continue;
+      if (now <= 0) {
+        store.clear(k);
+        this.assigned[k] = 0;
+        continue;
+      }
+      const ratio = now / before;
+      let sum = 0;
+      for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
+        store.flow[id]! *= ratio;
+        sum += store.flow[id]!;
+      }
+      this.assigned[k] = sum;
+    }
+    store.compact();
+  }
+
+  private dropClosedPaths(): void {
+    const { store } = this;
+    const { closed } = this.network;
+    for (let k = 0; k < this.demand.pairCount; k++) {
+      let prev = -1;
+      let id = store.head[k]!;
+      while (id >= 0) {
+        const next = store.next[id]!;
+        const s = store.start[id]!;
+        const e = s + store.length[id]!;
+        let blocked = false;
+        for (let i = s; i < e; i++) {
+          if (closed[store.links[i]!] === 1) {
+            blocked = true;
+            break;
+          }
+        }
+        if (blocked) {
+          this.assigned[k]! -= store.flow[id]!;
+          store.remove(k, id, prev);
+        } else prev = id;
+        id = next;
+      }
+      if (store.count[k] === 0) this.assigned[k] = 0;
+    }
+  }
+
+  /** Σ x·c at the current flows. */
+  private totalCost(): number {
+    let tstt = 0;
+    for (let a = 0; a < this.flows.length; a++) tstt += this.flows[a]! * this.costs[a]!;
+    return tstt;
+  }
+
+  /** Link flows from path flows (removes drift from incremental updates); costs; returns TSTT. */
+  private rebuildFlows(): number {
+    const { store, flows } = this;
+    const { links, start, length, flow, next, head } = store;
+    flows.fill(0);
+    for (let k = 0; k < head.length; k++) {
+      for (let id = head[k]!; id >= 0; id = next[id]!) {
+        const f = flow[id]!;
+        if (f === 0) continue;
+        const e = start[id]! + length[id]!;
+        for (let i = start[id]!; i < e; i++) flows[links[i]!]! += f;
+      }
+    }
+    this.model.evaluate(flows, this.costs, this.derivs);
+    return this.totalCost();
+  }
+
+  private pathCost(id: number): number {
+    const { links, start, length } = this.store;
+    const costs = this.costs;
+    let c = 0;
+    const e = start[id]! + length[id]!;
+    for (let i = start[id]!; i < e; i++) c += costs[links[i]!]!;
+    return c;
+  }
+
+  /**
+   * Shortest paths from every origin at the current costs: SPTT for the exact gap, the unreachable
+   * pairs, a new column for each pair whose shortest path beats its known ones, and any unassigned
+   * demand (cold start, closure, demand change) loaded on the shortest path.
+   */
+  private measure(): { sptt: number; loaded: boolean } {
+    const { network, demand, ws, store } = this;
+    const { origins, pairStart, destination } = demand;
+    let sptt = 0;
+    let loaded = false;
+    for (let i = 0; i < origins.length; i++) {
+      const first = pairStart[i]!;
+      const last = pairStart[i + 1]!;
+      if (!this.originNeeded(first, last)) continue;
+      shortestPathTree(network, this.costs, origins[i]!, ws, { nodes: destination, start: first, end: last });
+      for (let k = first; k < last; k++) {
+        const q = demand.demand[k]!;
+        const dk = ws.dist[destination[k]!]!;
+        if (dk === Number.POSITIVE_INFINITY) {
+          this.unreachable[k] = 1;
+          continue;
+        }
+        this.unreachable[k] = 0;
+        if (q === 0 && this.assigned[k] === 0) continue;
+        let best = -1;
+        let bestCost = Number.POSITIVE_INFINITY;
+        for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
+          const c = this.pathCost(id);
+          if (c < bestCost) {
+            bestCost = c;
+            best = id;
+          }
+        }
+        if (best < 0 || dk < bestCost * (1 - NEW_PATH_MARGIN)) {
+          best = store.add(k, this.buffer, pathLinks(network, ws, destination[k]!, this.buffer));
+          this.pairExcess[k] = Number.POSITIVE_INFINITY;
+        }
+        const deficit = q - this.assigned[k]!;
+        if (deficit !== 0) {
+          if (deficit > DEFICIT_TOLERANCE * q) loaded = true;
+          this.load(best, deficit);
+          this.assigned[k] = q;
+        }
+        sptt += q * dk;
+      }
+    }
+    return { sptt, loaded };
+  }
+
+  private originNeeded(first: number, last: number): boolean {
+    for (let k = first; k < last; k++) {
+      if (this.demand.demand[k]! > 0 || this.assigned[k]! > 0) return true;
+    }
+    return false;
+  }
+
+  /** Adds `amount` to path `id` and its links, updating their costs. */
+  private load(id: number, amount: number): void {
+    const { store, flows, costs, derivs, model } = this;
+    store.flow[id]! += amount;
+    const e = store.start[id]! + store.length[id]!;
+    for (let i = store.start[id]!; i < e; i++) {
+      const a = store.links[i]!;
+      const x = flows[a]! + amount;
+      flows[a] = x;
+      costs[a] = model.cost(a, x);
+      derivs[a] = model.derivative(a, x);
+    }
+  }
+
+  /**
+   * Sweeps over the path sets until their excess Σ f_p·(c_p − c_s) is well below the current gap.
+   * After the first full sweep, pairs whose excess was already negligible are skipped.
+   */
+  private equilibrate(tstt: number, gap: number, target: number): void {
+    const goal = Math.max(gap * SWEEP_TARGET, target * 0.1) * tstt;
+    // A pair below an equal share of the goal cannot keep the total above it on its own.
+    const skip = goal / Math.max(1, this.demand.pairCount);
+    let excess = this.sweep(0);
+    for (let sweep = 1; sweep < MAX_SWEEPS && excess > goal; sweep++) excess = this.sweep(skip);
+  }
+
+  /** One pass over the pairs' path sets, without new columns; returns Σ f_p·(c_p − c_s) before the shifts. */
+  private sweep(skipBelow = 0): number {
+    const { store, pairExcess } = this;
+    let excess = 0;
+    for (let k = 0; k < store.head.length; k++) {
+      if (store.count[k]! < 2) {
+        pairExcess[k] = 0;
+        continue;
+      }
+      if (pairExcess[k]! < skipBelow) {
+        excess += pairExcess[k]!;
+        continue;
+      }
+      let s = -1;
+      let sCost = Number.POSITIVE_INFINITY;
+      for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
+        const c = this.pathCost(id);
+        if (c < sCost) {
+          sCost = c;
+          s = id;
+        }
+      }
+      const e = this.equilibratePair(k, s);
+      pairExcess[k] = e;
+      excess += e;
+    }
+    return excess;
+  }
+
+  /** Shifts flow from every other path of pair k to its cheapest path s; drops long-idle paths. */
+  private equilibratePair(k: number, s: number): number {
+    const { store } = this;
+    let excess = 0;
+    let prev = -1;
+    let id = store.head[k]!;
+    while (id >= 0) {
+      const next = store.next[id]!;
+      if (id !== s) {
+        if (store.flow[id]! > 0) excess += this.shift(id, s);
+        if (store.flow[id]! > 0) store.idle[id] = 0;
+        else if (++store.idle[id]! > MAX_IDLE) {
+          store.remove(k, id, prev);
+          id = next;
+          continue;
+        }
+      } else store.idle[id] = 0;
+      prev = id;
+      id = next;
+    }
+    return excess;
+  }
+
+  /** Newton step from path p to path s (Jayakrishnan et al. 1994); returns f_p·(c_p − c_s) before it. */
+  private shift(p: number, s: number): number {
+    const { store, costs, derivs, flows, model, mark } = this;
+    const { links } = store;
+    if (this.tag >= 0x3fffffff) {
+      mark.fill(0);
+      this.tag = 0;
+    }
+    const tag = ++this.tag;
+    const s0 = store.start[s]!;
+    const s1 = s0 + store.length[s]!;
+    const p0 = store.start[p]!;
+    const p1 = p0 + store.length[p]!;
+    let cs = 0;
+    for (let i = s0; i < s1; i++) {
+      const a = links[i]!;
+      mark[a] = tag;
+      cs += costs[a]!;
+    }
+    let cp = 0;
+    let h = 0;
+    for (let i = p0; i < p1; i++) {
+      const a = links[i]!;
+      cp += costs[a]!;
+      if (mark[a] === tag) mark[a] = -tag;
+      else h += derivs[a]!;
+    }
+    const diff = cp - cs;
+    if (!(diff > 0)) return 0;
+    for (let i = s0; i < s1; i++) {
+      const a = links[i]!;
+      if (mark[a] === tag) h += derivs[a]!;
+    }
+    const fp = store.flow[p]!;
+    let delta = h > 0 ? diff / h : fp;
+    if (delta >= fp) delta = fp;
+    store.flow[p] = fp - delta;
+    store.flow[s]! += delta;
+    for (let i = p0; i < p1; i++) {
+      const a = links[i]!;
+      if (mark[a] === -tag) continue;
+      const x = flows[a]! - delta;
+      flows[a] = x;
+      costs[a] = model.cost(a, x);
+      derivs[a] = model.derivative(a, x);
+    }
+    for (let i = s0; i < s1; i++) {
+      const a = links[i]!;
+      if (mark[a] !== tag) continue;
+      const x = flows[a]! + delta;
+      flows[a] = x;
+      costs[a] = model.cost(a, x);
+      derivs[a] = model.derivative(a, x);
+    }
+    return diff * fp;
+  }
+
+  private result(
+    tstt: number,
+    sptt: number,
+    gap: number,
+    iterations: number,
+    opts: ResolvedOptions,
+    started: number,
+  ): AssignmentResult {
+    const unserved = unservedPairs(this.demand, this.unreachable);
+    let unservedDemand = 0;
+    for (const u of unserved) unservedDemand += u.demand;
+    return {
+      flows: this.flows.slice(),
+      costs: this.costs.slice(),
+      tstt,
+      sptt,
+      totalTravelTime: this.model.totalTravelTime(this.flows),
+      beckmann: this.model.beckmann(this.flows),
+      gap,
+      iterations,
+      seconds: (nowMs() - started) / 1000,
+      converged: gap <= opts.gap,
+      unservedDemand,
+      unserved,
+    };
+  }
+}

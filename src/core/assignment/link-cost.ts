@@ -1,0 +1,188 @@
+/**
+ * Link cost: the BPR volume-delay function (Bureau of Public Roads 1964)
+ *   t(x) = t₀·(1 + b·(x/c)^p)
+ * and the generalized cost g(x) = t(x) + tollFactor·toll + distanceFactor·length, with the derivative
+ * and the integral ∫₀ˣ g that make up the Beckmann objective (Beckmann, McGuire & Winsten 1956).
+ * Conventions that keep every value finite: 0⁰ = 1 (power 0 gives the constant t₀·(1 + b));
+ * b = 0 or power = 0 never reads the capacity; flows below 0 (rounding) count as 0; for 0 < p < 1 the
+ * derivative, infinite at x = 0, is taken at x = MIN_RATIO·c instead; an infinite capacity means
+ * no congestion.
+ */
+import { InputError, type InputIssue } from "../errors/index.js";
+import type { Network } from "../network/graph.js";
+
+/** Volume/capacity ratio below which the derivative of a p < 1 link is held constant. */
+export const MIN_RATIO = 1e-6;
+
+/** BPR travel time t₀·(1 + b·(x/c)^p). */
+export function bprTime(x: number, t0: number, b: number, capacity: number, power: number): number {
+  if (b === 0 || power === 0) return t0 * (1 + b);
+  if (x <= 0 || capacity === Number.POSITIVE_INFINITY) return t0;
+  return t0 * (1 + b * (x / capacity) ** power);
+}
+
+/** dt/dx = t₀·b·p·x^(p−1)/c^p, finite everywhere (see MIN_RATIO). */
+export function bprDerivative(x: number, t0: number, b: number, capacity: number, power: number): number {
+  if (b === 0 || power === 0 || t0 === 0 || capacity === Number.POSITIVE_INFINITY) return 0;
+  let r = x > 0 ? x / capacity : 0;
+  if (power < 1 && r < MIN_RATIO) r = MIN_RATIO;
+  if (power === 1) return (t0 * b) / capacity;
+  return ((t0 * b * power) / capacity) * r ** (power - 1);
+}
+
+/** ∫₀ˣ t = t₀·(x + b·c·(x/c)^(p+1)/(p+1)). */
+export function bprIntegral(x: number, t0: number, b: number, capacity: number, power: number): number {
+  if (x <= 0) return 0;
+  if (b === 0 || power === 0) return t0 * (1 + b) * x;
+  if (capacity === Number.POSITIVE_INFINITY) return t0 * x;
+  return t0 * (x + (b * capacity * (x / capacity) ** (power + 1)) / (power + 1));
+}
+
+/** Weights of the generalized cost. */
+export interface CostWeights {
+  /** Weight of each link's toll. Default 0. */
+  tollFactor?: number;
+  /** Weight of each link's length. Default 0. */
+  distanceFactor?: number;
+}
+
+/**
+ * Per-link coefficients of g(x) = base + k·(x/c)^p, refreshed from the network before each solve
+ * (so capacity, toll and free-flow changes written into the network take effect). `base` folds the
+ * free-flow time, the toll and distance terms, and t₀·b when p = 0; k = t₀·b, or 0 for a constant cost.
+ */
+export class LinkCostModel {
+  readonly linkCount: number;
+  readonly base: Float64Array;
+  /** Free-flow part of `base` (t₀, or t₀·(1 + b) when constant), so travel time can be told apart from fees. */
+  readonly time0: Float64Array;
+  readonly k: Float64Array;
+  readonly invCapacity: Float64Array;
+  readonly capacity: Float64Array;
+  readonly power: Float64Array;
+
+  constructor(linkCount: number) {
+    this.linkCount = linkCount;
+    this.base = new Float64Array(linkCount);
+    this.time0 = new Float64Array(linkCount);
+    this.k = new Float64Array(linkCount);
+    this.invCapacity = new Float64Array(linkCount);
+    this.capacity = new Float64Array(linkCount);
+    this.power = new Float64Array(linkCount);
+  }
+
+  /**
+   * Reads the network's current attributes. Throws an InputError when a value written into the
+   * network since it was built would make a cost negative or undefined (e.g. capacity 0 on a
+   * congestible link: close the link instead).
+   */
+  refresh(network: Network, weights: CostWeights = {}): void {
+    const tollFactor = weights.tollFactor ?? 0;
+    const distanceFactor = weights.distanceFactor ?? 0;
+    checkAttributes(network);
+    for (let a = 0; a < this.linkCount; a++) {
+      const t0 = network.freeFlowTime[a]!;
+      const b = network.b[a]!;
+      const p = network.power[a]!;
+      const c = network.capacity[a]!;
+      const fixed = tollFactor * network.toll[a]! + distanceFactor * network.length[a]!;
+      const constant = b === 0 || p === 0 || t0 === 0 || c === Number.POSITIVE_INFINITY;
+      this.time0[a] = p === 0 ? t0 * (1 + b) : t0;
+      this.base[a] = this.time0[a]! + fixed;
+      this.k[a] = constant ? 0 : t0 * b;
+      this.capacity[a] = constant ? 0 : c;
+      this.invCapacity[a] = constant ? 0 : 1 / c;
+      this.power[a] = constant ? 1 : p;
+    }
+  }
+
+  /** Generalized cost of link a at flow x. */
+  cost(a: number, x: number): number {
+    const k = this.k[a]!;
+    if (k === 0 || x <= 0) return this.base[a]!;
+    const r = x * this.invCapacity[a]!;
+    const p = this.power[a]!;
+    return this.base[a]! + k * (p === 4 ? r * r * (r * r) : r ** p);
+  }
+
+  /** dg/dx at x (finite: see MIN_RATIO). */
+  derivative(a: number, x: number): number {
+    const k = this.k[a]!;
+    if (k === 0) return 0;
+    const p = this.power[a]!;
+    const ic = this.invCapacity[a]!;
+    let r = x > 0 ? x * ic : 0;
+    if (p === 4) return 4 * k * ic * r * r * r;
+    if (p === 1) return k * ic;
+    if (p < 1 && r < MIN_RATIO) r = MIN_RATIO;
+    return p * k * ic * r ** (p - 1);
+  }
+
+  /** ∫₀ˣ g. */
+  integral(a: number, x: number): number {
+    if (x <= 0) return 0;
+    const k = this.k[a]!;
+    const base = this.base[a]! * x;
+    if (k === 0) return base;
+    const p = this.power[a]!;
+    const r = x * this.invCapacity[a]!;
+    const rp1 = p === 4 ? r * r * (r * r) * r : r ** (p + 1);
+    return base + (k * this.capacity[a]! * rp1) / (p + 1);
+  }
+
+  /** Writes cost (and derivative, when given) of every link at `flows`. */
+  evaluate(flows: Float64Array, costs: Float64Array, derivatives?: Float64Array): void {
+    for (let a = 0; a < this.linkCount; a++) {
+      const x = flows[a]!;
+      costs[a] = this.cost(a, x);
+      if (derivatives) derivatives[a] = this.derivative(a, x);
+    }
+  }
+
+  /** Beckmann objective Σₐ ∫₀^xₐ gₐ. */
+  beckmann(flows: Float64Array): number {
+    let sum = 0;
+    for (let a = 0; a < this.linkCount; a++) sum += this.integral(a, flows[a]!);
+    return sum;
+  }
+
+  /** Σₐ xₐ·tₐ(xₐ), travel time only (no toll or distance terms). */
+  totalTravelTime(flows: Float64Array): number {
+    let sum = 0;
+    for (let a = 0; a < this.linkCount; a++) {
+      const x = flows[a]!;
+      if (x > 0) sum += x * (this.cost(a, x) - this.base[a]! + this.time0[a]!);
+    }
+    return sum;
+  }
+}
+
+function checkAttributes(network: Network): void {
+  const issues: InputIssue[] = [];
+  const bad = (a: number, field: string, expected: string, value: number) => {
+    if (issues.length < 20)
+      issues.push({ code: "out-of-range", path: `links[${a}].${field}`, expected, found: String(value) });
+  };
+  for (let a = 0; a < network.linkCount; a++) {
+    const t0 = network.freeFlowTime[a]!;
+    const b = network.b[a]!;
+    const p = network.power[a]!;
+    const c = network.capacity[a]!;
+    if (!(t0 >= 0 && t0 < Number.POSITIVE_INFINITY)) bad(a, "freeFlowTime", "a free-flow time ≥ 0", t0);
+    if (!(b >= 0 && b < Number.POSITIVE_INFINITY)) bad(a, "b", "b ≥ 0", b);
+    if (!(p >= 0 && p < Number.POSITIVE_INFINITY)) bad(a, "power", "a power ≥ 0", p);
+    if (!(network.toll[a]! >= 0)) bad(a, "toll", "a toll ≥ 0", network.toll[a]!);
+    if (!(network.length[a]! >= 0)) bad(a, "length", "a length ≥ 0", network.length[a]!);
+    if (b !== 0 && p !== 0 && t0 !== 0 && !(c > 0)) {
+      bad(a, "capacity", "a positive capacity (to stop traffic, close the link instead)", c);
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+}
+
+/** Σₐ xₐ·cₐ. */
+export function dot(x: Float64Array, c: Float64Array): number {
+  let sum = 0;
+  for (let a = 0; a < x.length; a++) sum += x[a]! * c[a]!;
+  return sum;
+}

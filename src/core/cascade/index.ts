@@ -1,0 +1,17 @@
+export { BetweennessWorkspace, betweenness } from "./betweenness.js";
+export {
+  CascadeModel,
+  type CascadeResult,
+  type CriticalToleranceOptions,
+  type CriticalToleranceResult,
+  criticalTolerance,
+  motterLaiCascade,
+  type SweepPoint,
+  sweepTolerance,
+} from "./motter-lai.js";
+export {
+  buildSimpleGraph,
+  largestComponentSize,
+  type SimpleGraph,
+  type SimpleGraphOptions,
+} from "./simple-graph.js";

@@ -1,0 +1,65 @@
+/**
+ * The event log: everything that changes the state of the world for a reason — a policy action, a
+ * closure, an escalation step, a ceasefire, a coercion outcome — is recorded with the rule or
+ * mechanism that caused it and the values that fired it, so a run can always answer "why?".
+ */
+export type EventValue = number | string | boolean;
+
+export interface SimEvent {
+  /** Sequential within a run, from 1. */
+  id: number;
+  day: number;
+  date: string;
+  /** What happened, e.g. "incident", "closure", "reopening", "policy-action", "ladder", "coercion". */
+  kind: string;
+  /** Who acted, when someone did. */
+  actor?: string;
+  /** Who or what it was aimed at: an actor, a crossing, a zone, a project. */
+  target?: string;
+  /** The rule text (`when … then …`) or the named mechanism that caused it. */
+  cause: string;
+  /** The numbers that fired it, by name (e.g. `incidents(kp_border, 30)`: 7). */
+  values: Record<string, EventValue>;
+  /** One plain-language sentence. */
+  text: string;
+  /** Id of the event this one follows from, when there is one. */
+  parent?: number;
+}
+
+export type NewEvent = Omit<SimEvent, "id" | "date">;
+
+export class EventLog {
+  readonly events: SimEvent[] = [];
+  constructor(private readonly dateOf: (day: number) => string) {}
+
+  add(event: NewEvent): SimEvent {
+    const full: SimEvent = { id: this.events.length + 1, date: this.dateOf(event.day), ...event };
+    this.events.push(full);
+    return full;
+  }
+
+  onDay(day: number): SimEvent[] {
+    return this.events.filter((e) => e.day === day);
+  }
+}
+
+/** Formats the values that fired an event as `name = value` pairs, numbers rounded for reading. */
+export function formatValues(values: Record<string, EventValue>): string {
+  return Object.entries(values)
+    .map(([name, value]) => `${name} = ${typeof value === "number" ? roundForReading(value) : String(value)}`)
+    .join(", ");
+}
+
+export function roundForReading(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude >= 100) return value.toFixed(0);
+  if (magnitude >= 1) return value.toFixed(2);
+  return value.toPrecision(3);
+}
+
+/** The plain-language explanation of one event: what, when, why, with the numbers. */
+export function explainEvent(event: SimEvent): string {
+  const values = Object.keys(event.values).length > 0 ? `\n  because: ${formatValues(event.values)}` : "";
+  return `#${event.id} ${event.date} (day ${event.day}) ${event.kind}: ${event.text}\n  cause: ${event.cause}${values}`;
+}

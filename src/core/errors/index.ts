@@ -1,0 +1,1 @@
+export { formatIssue, InputError, type InputIssue, suggestName } from "./input-error.js";

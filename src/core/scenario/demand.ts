@@ -1,0 +1,23 @@
+/** A trade flow between two demand zones. */
+import { z } from "zod";
+import { nodeRefSchema } from "./fields.js";
+import { param } from "./param.js";
+
+export const demandSchema = z
+  .strictObject({
+    origin: nodeRefSchema.describe("Id of the zone node the flow starts at."),
+    destination: nodeRefSchema.describe("Id of the zone node the flow ends at."),
+    vehiclesPerDay: param(z.number().min(0)).describe(
+      "Trucks (or wagons) per day at the scenario start, vehicles/day.",
+    ),
+    valueUsdPerVehicle: param(z.number().min(0)).describe("Value of the cargo of one vehicle, USD/vehicle."),
+    perishable: z
+      .boolean()
+      .default(false)
+      .describe("Cargo spoils while it waits (fresh fruit, vegetables). Default false."),
+    growthPerYear: param(z.number().gt(-1), 0).describe(
+      "Growth of vehiclesPerDay per year as a fraction (0.05 = +5 %/year), compounded. Default 0.",
+    ),
+    owner: z.string().trim().min(1).optional().describe("Actor whose trade this is (e.g. a country code)."),
+  })
+  .meta({ title: "Demand", description: "A trade flow between two zones, in vehicles per day." });

@@ -1,0 +1,22 @@
+/** Plain moments of a sample. */
+
+/** Arithmetic mean; NaN for an empty sample. */
+export function mean(xs: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i]!;
+  return sum / xs.length;
+}
+
+/** Unbiased sample variance (divisor n − 1), two-pass for accuracy; NaN below two values. */
+export function variance(xs: ArrayLike<number>): number {
+  const m = mean(xs);
+  let ss = 0;
+  let correction = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const d = xs[i]! - m;
+    ss += d * d;
+    correction += d;
+  }
+  // The compensated two-pass formula (Chan, Golub & LeVeque 1983) removes the rounding left in m.
+  return (ss - (correction * correction) / xs.length) / (xs.length - 1);
+}

@@ -1,0 +1,56 @@
+/**
+ * The `corridor` command line. Each sub-command lives in `commands/<name>.ts` and registers itself;
+ * this file only wires them up and maps failures to exit codes:
+ * 0 success, 2 bad input (a one-line message per problem, never a stack trace), 1 internal error.
+ */
+import { Command, CommanderError } from "commander";
+import { InputError } from "../core/errors/index.js";
+import { registerAssign } from "./commands/assign.js";
+import { registerCriticality } from "./commands/criticality.js";
+import { registerDemo } from "./commands/demo.js";
+import { registerSchema } from "./commands/schema.js";
+import { type Io, processIo } from "./io.js";
+
+export const VERSION = "0.1.0";
+
+export function buildProgram(io: Io): Command {
+  const program = new Command("corridor")
+    .description(
+      "Corridor: simulate and explore trade corridors, border crossings and the security around them.\n" +
+        "Results are explorations under stated assumptions, not forecasts.",
+    )
+    .version(VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerDemo(program, io);
+  registerAssign(program, io);
+  registerCriticality(program, io);
+  registerSchema(program, io);
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  return program;
+}
+
+/** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0; usage mistakes are bad input.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof InputError) {
+      io.err(
+        `corridor: ${error.issues.length > 1 ? `${error.issues.length} problems:\n` : ""}${error.message}\n`,
+      );
+      return 2;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.err(`corridor: internal error (please report it with the command you ran):\n${detail}\n`);
+    return 1;
+  }
+}
