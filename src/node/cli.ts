@@ -6,9 +6,14 @@
 import { Command, CommanderError } from "commander";
 import { InputError } from "../core/errors/index.js";
 import { registerAssign } from "./commands/assign.js";
+import { registerCascade } from "./commands/cascade.js";
 import { registerCriticality } from "./commands/criticality.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerExplain } from "./commands/explain.js";
+import { registerFitIncidents } from "./commands/fit-incidents.js";
+import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerSources } from "./commands/sources.js";
 import { type Io, processIo } from "./io.js";
 
 export const VERSION = "0.1.0";
@@ -26,7 +31,12 @@ export function buildProgram(io: Io): Command {
   registerDemo(program, io);
   registerAssign(program, io);
   registerCriticality(program, io);
+  registerCascade(program, io);
+  registerFitIncidents(program, io);
+  registerRun(program, io);
+  registerExplain(program, io);
   registerSchema(program, io);
+  registerSources(program, io);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;

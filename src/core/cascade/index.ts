@@ -10,6 +10,14 @@ export {
   sweepTolerance,
 } from "./motter-lai.js";
 export {
+  type CascadeNetworkInput,
+  type CascadeTarget,
+  cascadeTarget,
+  type LeftOutReason,
+  type ScenarioGraph,
+  scenarioSimpleGraph,
+} from "./scenario-graph.js";
+export {
   buildSimpleGraph,
   largestComponentSize,
   type SimpleGraph,

@@ -209,9 +209,10 @@ describe("checkActions", () => {
       "announce_project(casa1000)",
       "suspend_transit(af)",
       "resume_transit(af)",
+      "mediate(pk, af)",
     ].join("; ");
     expect(checkText(text)).toEqual([]);
-    expect(Object.keys(DEFAULT_LANGUAGE.actions)).toHaveLength(14);
+    expect(Object.keys(DEFAULT_LANGUAGE.actions)).toHaveLength(15);
   });
 
   it("suggests the closest action for a misspelt one, at its column in the text", () => {

@@ -132,6 +132,12 @@ export const DEFAULT_FUNCTIONS: FunctionTable = {
     unit: "rung",
     description: `escalation rung of the pair: ${RUNGS.map((r, i) => `${i} ${r}`).join(", ")}`,
   },
+  enforcement: {
+    params: [actor("actor")],
+    result: "number",
+    unit: "0–1",
+    description: "the actor's effort against armed groups using its territory as a sanctuary, in [0, 1]",
+  },
   day: {
     params: [],
     result: "number",
@@ -181,6 +187,10 @@ export const DEFAULT_ACTIONS: ActionTable = {
   stop_deport: { params: [actor("to")], description: "stop returns to the actor" },
   strike: { params: [actor("target")], description: "strike the actor (a hostile act)" },
   propose_cbm: { params: [actor("to")], description: "propose a confidence-building measure to the actor" },
+  mediate: {
+    params: [actor("a"), actor("b")],
+    description: "a mediator brings the pair to talks: a step down the ladder (to ceasefire from strikes or clashes)",
+  },
   invite_monitor: {
     params: [actor("monitor")],
     description: "invite the actor as an outside monitor (raises verification)",

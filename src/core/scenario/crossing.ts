@@ -1,7 +1,14 @@
 /** A border crossing: a link between the two national sides, whose cost is processing, not travel. */
 import { z } from "zod";
 import { idSchema, nameSchema, nodeRefSchema, securityZoneSchema } from "./fields.js";
-import { bidirectionalSchema, bprBSchema, bprPowerSchema, feeSchema, modeSchema } from "./link.js";
+import {
+  bidirectionalSchema,
+  bprBSchema,
+  bprPowerSchema,
+  feeSchema,
+  modeSchema,
+  projectRefSchema,
+} from "./link.js";
 import { param } from "./param.js";
 
 export const CROSSING_STATUSES = ["open", "closed", "restricted"] as const;
@@ -33,6 +40,7 @@ export const crossingSchema = z
     bprPower: bprPowerSchema,
     zone: securityZoneSchema.optional(),
     bidirectional: bidirectionalSchema,
+    project: projectRefSchema.optional(),
   })
   .meta({
     title: "Crossing",

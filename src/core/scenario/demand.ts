@@ -1,6 +1,6 @@
 /** A trade flow between two demand zones. */
 import { z } from "zod";
-import { nodeRefSchema } from "./fields.js";
+import { actorRefSchema, nodeRefSchema } from "./fields.js";
 import { param } from "./param.js";
 
 export const demandSchema = z
@@ -18,6 +18,20 @@ export const demandSchema = z
     growthPerYear: param(z.number().gt(-1), 0).describe(
       "Growth of vehiclesPerDay per year as a fraction (0.05 = +5 %/year), compounded. Default 0.",
     ),
-    owner: z.string().trim().min(1).optional().describe("Actor whose trade this is (e.g. a country code)."),
+    owner: actorRefSchema
+      .optional()
+      .describe(
+        "Id of the actor whose trade this is (for dependence, coercion and costs); must name a declared actor when the scenario declares actors.",
+      ),
+    reservationCostUsd: param(z.number().min(0))
+      .optional()
+      .describe(
+        "Cost per vehicle above which the trip is not made that day (elastic demand), USD/vehicle. Omit: 25 % of valueUsdPerVehicle.",
+      ),
+    transitVia: actorRefSchema
+      .optional()
+      .describe(
+        "Id of the actor whose transit regime this trade depends on: suspend_transit(owner) by that actor stops it.",
+      ),
   })
   .meta({ title: "Demand", description: "A trade flow between two zones, in vehicles per day." });

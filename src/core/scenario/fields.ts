@@ -16,6 +16,16 @@ export const nameSchema = z.string().trim().min(1, { error: "non-empty text" }).
 /** A reference to a node by id; checked against the declared nodes after parsing, with a suggestion. */
 export const nodeRefSchema = z.string().min(1, { error: "a node id" });
 
+/**
+ * A reference to another entry by id (`what` is "actor", "zone", "project" …). The schema only asks for
+ * text; the reference checks after parsing say which ids exist and suggest the closest.
+ */
+export function refSchema(what: string) {
+  return z.string().min(1, { error: `the id of ${/^[aeiou]/.test(what) ? "an" : "a"} ${what}` });
+}
+
+export const actorRefSchema = refSchema("actor");
+
 export const countrySchema = z
   .string()
   .regex(/^[A-Z]{2}$/, { error: "an ISO 3166-1 alpha-2 country code in capitals, e.g. PK" })
@@ -24,5 +34,20 @@ export const countrySchema = z
 export const securityZoneSchema = z
   .string()
   .trim()
-  .min(1, { error: "a security zone name" })
-  .describe("Security zone the link runs through; incidents in that zone may hit it. Omit for none.");
+  .min(1, { error: "a security zone id" })
+  .describe(
+    "Id of the security zone the link runs through; incidents there may damage it. When the scenario declares zones it must name one of them; without zones it is a free label. Omit for none.",
+  );
+
+/** A calendar date. YAML reads an unquoted 2024-01-01 as text, which is what this expects. */
+export const dateSchema = z.iso.date({ error: "a date as YYYY-MM-DD" });
+
+/** Inner constraint of a probability or share, for `param(...)`. */
+export const unitInterval = () => z.number().min(0).max(1);
+
+/** Free text that may be empty, defaulting to "". */
+export const textSchema = () => z.string().default("");
+
+/** Policy-language text: a condition, a rule or an action list. Its grammar is checked after the schema. */
+export const policyTextSchema = (example: string) =>
+  z.string().regex(/\S/, { error: `policy text such as ${example}` });

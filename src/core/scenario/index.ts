@@ -2,6 +2,7 @@ export { CROSSING_STATUSES } from "./crossing.js";
 export { COST_PER_KM_USD_DEFAULT, VALUE_OF_TIME_USD_PER_HOUR_DEFAULT } from "./generalized-cost.js";
 export { scenarioJsonSchema } from "./json-schema.js";
 export { BPR_B_DEFAULT, BPR_POWER_DEFAULT, LINK_MODES } from "./link.js";
+export { MODEL_DEFAULTS } from "./model.js";
 export { NODE_KINDS } from "./node.js";
 export {
   formatPath,
@@ -21,14 +22,32 @@ export {
 } from "./parse.js";
 export { SCENARIO_SCHEMA_ID, type ScenarioFile, type ScenarioParsed, scenarioFileSchema } from "./schema.js";
 export { type LinkOrigin, openShare, type ScenarioNetwork, scenarioNetwork } from "./to-network.js";
-export type {
-  CrossingStatus,
-  GeneralizedCost,
-  LinkMode,
-  NodeKind,
-  Scenario,
-  ScenarioCrossing,
-  ScenarioDemand,
-  ScenarioLink,
-  ScenarioNode,
+export {
+  ACTANT_KINDS,
+  ACTOR_KINDS,
+  type ActantKind,
+  type ActorKind,
+  type CrossingStatus,
+  type GeneralizedCost,
+  type LinkMode,
+  type ModelParams,
+  type NodeKind,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+  type ProjectKind,
+  type ProjectStatus,
+  type Scenario,
+  type ScenarioActant,
+  type ScenarioActor,
+  type ScenarioCrossing,
+  type ScenarioDemand,
+  type ScenarioForcedEvent,
+  type ScenarioLink,
+  type ScenarioNode,
+  type ScenarioPolicy,
+  type ScenarioProject,
+  type ScenarioRelation,
+  type ScenarioReturns,
+  type ScenarioStage,
+  type ScenarioZone,
 } from "./types.js";

@@ -8,11 +8,15 @@ import { suggestName } from "../errors/index.js";
 import { describeFound, describeSchema, objectKeys, schemaAt, unitOf, valueAt } from "./describe.js";
 import type { PathKey } from "./param.js";
 
-/** An issue before it has a file and position. `atKey` points at the field name rather than its value. */
+/**
+ * An issue before it has a file and position. `atKey` points at the field name rather than its value;
+ * `offset` at that character of a text value (an error inside a policy rule).
+ */
 export interface DraftIssue {
   code: string;
   path: PathKey[];
   atKey?: boolean;
+  offset?: number;
   message?: string;
   expected?: string;
   found?: string;
@@ -109,6 +113,8 @@ function convert(
     case "too_big":
       if (issue.origin === "number" || issue.origin === "int") {
         out.push({ code: "out-of-range", path, expected: expectedHere(), found: describeFound(found) });
+      } else if (issue.origin === "array" && issue.code === "too_small") {
+        out.push({ code: "too-few-items", path, expected: issue.message, found: describeFound(found) });
       } else if (issue.origin === "string") {
         out.push({ code: "invalid-format", path, expected: "non-empty text", found: describeFound(found) });
       } else {

@@ -144,16 +144,23 @@ describe("scenarioJsonSchema", () => {
   });
 
   it("rejects what the parser rejects field by field", () => {
-    const broken = structuredClone(EXAMPLE) as { links: Schema[]; nodes: Schema[]; crossings: Schema[] };
+    const broken = structuredClone(EXAMPLE) as Record<
+      "links" | "nodes" | "crossings" | "zones" | "actors",
+      Schema[]
+    >;
     broken.links[1]!["capacity"] = 5;
     broken.links[1]!["capacityVehPerDay"] = -40;
     broken.nodes[0]!["kind"] = "town";
     broken.crossings[0]!["feeUsd"] = { value: 20, assumption: true };
+    broken.zones[0]!["linkHitProbability"] = 1.5;
+    broken.actors[0]!["kind"] = "country";
     expect(validate(schema, broken)).toEqual([
       "$.nodes[0].kind: enum",
       "$.links[1].capacityVehPerDay: anyOf",
       "$.links[1].capacity: not allowed",
       "$.crossings[0].feeUsd: anyOf",
+      "$.zones[0].linkHitProbability: anyOf",
+      "$.actors[0].kind: enum",
     ]);
   });
 
@@ -165,11 +172,41 @@ describe("scenarioJsonSchema", () => {
       itemProps("links"),
       itemProps("crossings"),
       itemProps("demand"),
+      ...["zones", "actants", "actors", "policies", "relations", "projects", "returns", "events"].map(
+        itemProps,
+      ),
+      props(itemProps("zones")["sanctuary"]),
+      props(itemProps("events")["incident"]),
+      props(itemProps("policies")["programme"]),
+      props((props(itemProps("policies")["programme"])["stages"] as { items: Schema }).items),
+      props(props(schema)["model"]),
+      ...Object.values(props(props(schema)["model"])).map(props),
     ];
     for (const fields of entities) {
       for (const [name, field] of Object.entries(fields)) expect(field["description"], name).toMatch(/\w{3}/);
     }
     expect(itemProps("links")["capacityVehPerDay"]!["description"]).toContain("vehicles/day");
+    expect(itemProps("zones")["decayPerDay"]!["description"]).toContain("must be < 1");
+  });
+
+  it("includes every section of format v1, each optional with an empty default", () => {
+    for (const key of [
+      "zones",
+      "actants",
+      "actors",
+      "policies",
+      "relations",
+      "projects",
+      "returns",
+      "events",
+    ]) {
+      expect(props(schema)[key]!["default"], key).toEqual([]);
+      expect(schema["required"]).not.toContain(key);
+    }
+    expect(schema["required"]).not.toContain("model");
+    expect(props(props(props(schema)["model"])["trust"])["etaDown"]!["default"]).toBe(0.15);
+    expect(itemProps("zones")["linkHitProbability"]!["default"]).toBe(0.05);
+    expect(itemProps("relations")["ladder"]!["default"]).toBe("normal");
   });
 
   it("gives defaults as plain values an editor can insert", () => {

@@ -1,6 +1,6 @@
 /** A road or rail section between two nodes. */
 import { z } from "zod";
-import { idSchema, nodeRefSchema, securityZoneSchema } from "./fields.js";
+import { idSchema, nodeRefSchema, refSchema, securityZoneSchema } from "./fields.js";
 import { param } from "./param.js";
 
 export const LINK_MODES = ["road", "rail"] as const;
@@ -19,6 +19,9 @@ export const bprPowerSchema = param(z.number().min(0), BPR_POWER_DEFAULT).descri
 );
 export const feeSchema = param(z.number().min(0), 0).describe(
   "Toll or fee per vehicle per traversal, USD. Default 0.",
+);
+export const projectRefSchema = refSchema("project").describe(
+  "Id of the project that builds it: absent from the network until the project operates. Omit for existing infrastructure.",
 );
 export const bidirectionalSchema = z
   .boolean()
@@ -43,5 +46,6 @@ export const linkSchema = z
     feeUsd: feeSchema,
     zone: securityZoneSchema.optional(),
     bidirectional: bidirectionalSchema,
+    project: projectRefSchema.optional(),
   })
   .meta({ title: "Link", description: "A road or rail section between two nodes." });

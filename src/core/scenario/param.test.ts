@@ -96,10 +96,24 @@ describe("collectParameters", () => {
       kind: "bare",
     });
     expect(byPath.get("links[1].bprPower")).toEqual({ path: "links[1].bprPower", value: 4, kind: "default" });
-    // 5 nodes × 2 coordinates, 4 links × 6 numbers, 1 crossing × 6, 2 demands × 3, 2 generalized-cost weights.
-    expect(parameters).toHaveLength(10 + 24 + 6 + 6 + 2);
+    const count = (section: string) => parameters.filter((p) => p.path.startsWith(`${section}[`)).length;
+    // 2 coordinates per node, 6 numbers per link, 5 per crossing (6 with hoursOpenPerDay), 3 per demand
+    // (4 with reservationCostUsd), 9 per zone (10 with a sanctuary), 6 per actant, 4 per actor, 3 per
+    // relation, 3 per project, 1 per returns programme, 1 per event incident.
+    expect([count("nodes"), count("links"), count("crossings"), count("demand")]).toEqual([10, 24, 11, 7]);
+    expect([count("zones"), count("actants"), count("actors"), count("relations")]).toEqual([19, 6, 16, 3]);
+    expect([count("projects"), count("returns"), count("events")]).toEqual([3, 1, 1]);
+    // Every model parameter is listed, the one set in the file as assumed and the rest as defaults.
+    const model = parameters.filter((p) => p.path.startsWith("model."));
+    expect(model).toHaveLength(31);
+    expect(model.filter((p) => p.kind !== "default").map((p) => p.path)).toEqual([
+      "model.riskPremium.halfLifeDays",
+    ]);
+    expect(parameters).toHaveLength(2 + 10 + 24 + 11 + 7 + 19 + 6 + 16 + 3 + 3 + 1 + 1 + 31);
     expect(parameters.filter((p) => p.kind === "cited")).toHaveLength(6);
-    expect(parameters.filter((p) => p.kind === "assumed")).toHaveLength(12);
+    // 12 in the network and demand, 13 in the new sections (cargo terminal 2, reservation cost 1, zones 4,
+    // actant 1, relation 2, project 1, returns 1, model 1).
+    expect(parameters.filter((p) => p.kind === "assumed")).toHaveLength(12 + 13);
     expect(parameters[0]!.path).toBe("generalizedCost.valueOfTimeUsdPerHour");
   });
 

@@ -63,23 +63,27 @@ describe("parseScenario on valid files", () => {
       "east_highway",
     ]);
     expect(s.generalizedCost).toEqual({ valueOfTimeUsdPerHour: 10, costPerKmUsd: 1 });
-    expect(s.crossings).toEqual([
-      {
-        id: "friendship_gate",
-        name: "Friendship Gate",
-        from: "gate_xa",
-        to: "gate_xb",
-        status: "restricted",
-        hoursOpenPerDay: 12,
-        capacityVehPerDay: 800,
-        processingHours: 4,
-        feeUsd: 20,
-        mode: "road",
-        bprB: 0.15,
-        bprPower: 4,
-        bidirectional: true,
-      },
-    ]);
+    expect(s.crossings[0]).toEqual({
+      id: "friendship_gate",
+      name: "Friendship Gate",
+      from: "gate_xa",
+      to: "gate_xb",
+      status: "restricted",
+      hoursOpenPerDay: 12,
+      capacityVehPerDay: 800,
+      processingHours: 4,
+      feeUsd: 20,
+      mode: "road",
+      bprB: 0.15,
+      bprPower: 4,
+      zone: "gate_zone",
+      bidirectional: true,
+    });
+    expect(s.crossings[1]).toMatchObject({
+      id: "cargo_terminal",
+      status: "closed",
+      project: "cargo_terminal_works",
+    });
     expect(s.demand[1]).toEqual({
       origin: "easttown",
       destination: "westtown",
@@ -87,7 +91,8 @@ describe("parseScenario on valid files", () => {
       valueUsdPerVehicle: 9000,
       perishable: true,
       growthPerYear: 0,
-      owner: "XB",
+      owner: "xb",
+      reservationCostUsd: 3000,
     });
   });
 

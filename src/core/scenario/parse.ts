@@ -2,6 +2,8 @@
 import { InputError, type InputIssue } from "../errors/index.js";
 import { type DraftIssue, fromZodIssues } from "./issues.js";
 import { formatPath, resolveParameters, type ScenarioParameter } from "./param.js";
+import { checkPolicyText } from "./policy-text.js";
+import { checkReferences } from "./references.js";
 import { checkRules } from "./rules.js";
 import { scenarioFileSchema } from "./schema.js";
 import { type Position, readSource, type ScenarioSource } from "./source.js";
@@ -42,7 +44,7 @@ function validate(
 ): LoadedScenario {
   const result = scenarioFileSchema.safeParse(data);
   const drafts = result.success ? [] : fromZodIssues(result.error.issues, scenarioFileSchema, data);
-  drafts.push(...checkRules(data));
+  drafts.push(...checkRules(data), ...checkReferences(data), ...checkPolicyText(data));
   if (drafts.length > 0 || !result.success) throw new InputError(finish(withoutEchoes(drafts), file, source));
   const { value, parameters } = resolveParameters(result.data);
   const scenario: Scenario = value;
@@ -68,8 +70,11 @@ function finish(
   const seen = new Set<string>();
   const issues: InputIssue[] = [];
   for (const draft of drafts) {
-    const { path, atKey, ...rest } = draft;
-    const position: Position | undefined = source?.locate(path, { key: atKey === true });
+    const { path, atKey, offset, ...rest } = draft;
+    const position: Position | undefined = source?.locate(path, {
+      key: atKey === true,
+      ...(offset !== undefined && { offset }),
+    });
     const issue: InputIssue = {
       code: rest.code,
       ...(file !== undefined && { file }),

@@ -6,34 +6,39 @@
 import { suggestName } from "../errors/index.js";
 import type { DraftIssue } from "./issues.js";
 import { formatPath, type PathKey } from "./param.js";
+import { type Entry, entries, text } from "./raw.js";
 
-type Entry = Record<string, unknown>;
-
-function entries(data: unknown, key: string): [number, Entry][] {
-  const list = data !== null && typeof data === "object" ? (data as Entry)[key] : undefined;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item, i): [number, Entry][] =>
-    item !== null && typeof item === "object" && !Array.isArray(item) ? [[i, item as Entry]] : [],
-  );
+/**
+ * Records `id` (found at `path`, the path of its `id` field) in `seen`, or returns the issue for an id
+ * already used by another `what` there.
+ */
+export function claimIdIn(
+  seen: Map<string, PathKey[]>,
+  what: string,
+  path: PathKey[],
+  id: string,
+): DraftIssue | undefined {
+  const first = seen.get(id);
+  if (first === undefined) {
+    seen.set(id, path.slice(0, -1));
+    return undefined;
+  }
+  return {
+    code: "duplicate-id",
+    path,
+    message: `duplicate ${what} id`,
+    expected: `an id not used by another ${what}`,
+    found: `"${id}", already used by ${formatPath(first)}`,
+  };
 }
-
-const text = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 export function checkRules(data: unknown): DraftIssue[] {
   const issues: DraftIssue[] = [];
   const nodes = new Map<string, { entry: Entry; index: number }>();
 
   const claimId = (seen: Map<string, PathKey[]>, what: string, path: PathKey[], id: string) => {
-    const first = seen.get(id);
-    if (first) {
-      issues.push({
-        code: "duplicate-id",
-        path,
-        message: `duplicate ${what} id`,
-        expected: `an id not used by another ${what}`,
-        found: `"${id}", already used by ${formatPath(first)}`,
-      });
-    } else seen.set(id, path.slice(0, -1));
+    const issue = claimIdIn(seen, what, path, id);
+    if (issue) issues.push(issue);
   };
 
   const nodeIds = new Map<string, PathKey[]>();

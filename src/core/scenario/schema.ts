@@ -1,12 +1,22 @@
 /** The scenario file format, assembled from one schema per entity. */
 import { z } from "zod";
+import { actantSchema } from "./actant.js";
+import { actorSchema } from "./actor.js";
 import { crossingSchema } from "./crossing.js";
 import { demandSchema } from "./demand.js";
+import { eventSchema } from "./event.js";
+import { dateSchema } from "./fields.js";
 import { generalizedCostSchema } from "./generalized-cost.js";
 import { linkSchema } from "./link.js";
+import { modelSchema } from "./model.js";
 import { nodeSchema } from "./node.js";
+import { policySchema } from "./policy.js";
+import { projectSchema } from "./project.js";
+import { relationSchema } from "./relation.js";
+import { returnsSchema } from "./returns.js";
+import { zoneSchema } from "./zone.js";
 
-export const SCENARIO_SCHEMA_ID = "urn:corridor:scenario:v0";
+export const SCENARIO_SCHEMA_ID = "urn:corridor:scenario:v1";
 
 export const scenarioFileSchema = z
   .strictObject({
@@ -16,8 +26,7 @@ export const scenarioFileSchema = z
       .describe("Path or URL of this JSON Schema, for editors; ignored by Corridor."),
     name: z.string().trim().min(1, { error: "non-empty text" }).describe("Name of the scenario."),
     description: z.string().default("").describe("What the scenario represents and what it is for."),
-    start: z.iso
-      .date({ error: "a date as YYYY-MM-DD" })
+    start: dateSchema
       .optional()
       .describe("Calendar date of day 0 of a run, YYYY-MM-DD. Omit to let the run choose."),
     generalizedCost: generalizedCostSchema,
@@ -25,12 +34,45 @@ export const scenarioFileSchema = z
     links: z.array(linkSchema).default([]).describe("Road and rail sections between nodes."),
     crossings: z.array(crossingSchema).default([]).describe("Border crossings between national-side nodes."),
     demand: z.array(demandSchema).default([]).describe("Trade flows between zones, vehicles/day."),
+    zones: z
+      .array(zoneSchema)
+      .default([])
+      .describe("Security zones with self-exciting incident rates; links and crossings name them in `zone`."),
+    actants: z
+      .array(actantSchema)
+      .default([])
+      .describe("Fences, biometric checks, scanners and document regimes at crossings and in zones."),
+    actors: z
+      .array(actorSchema)
+      .default([])
+      .describe("States, armed groups, mediators and international bodies."),
+    policies: z
+      .array(policySchema)
+      .default([])
+      .describe("Named policies of the actors: rules and staged programmes in the policy language."),
+    relations: z
+      .array(relationSchema)
+      .default([])
+      .describe("Initial trust, escalation rung and mediators of pairs of actors."),
+    projects: z
+      .array(projectSchema)
+      .default([])
+      .describe("Announced infrastructure: railways, roads, pipelines, power lines, crossings, ports."),
+    returns: z
+      .array(returnsSchema)
+      .default([])
+      .describe("Programmes of returns (deportations) over a period."),
+    events: z
+      .array(eventSchema)
+      .default([])
+      .describe("Dated events forced in a hindcast: actions, attacks, or both."),
+    model: modelSchema,
   })
   .meta({
     $id: SCENARIO_SCHEMA_ID,
     title: "Corridor scenario",
     description:
-      "A Corridor scenario (format v0): network, border crossings and trade demand. Every number may be bare, cited { value, source, date } or assumed { value, assumption: true, range: [low, high] }.",
+      "A Corridor scenario (format v1): network, border crossings, trade demand, security zones, actants, actors, policies, relations, projects, returns, forced events and model parameters. Every number may be bare, cited { value, source, date } or assumed { value, assumption: true, range: [low, high] }.",
   });
 
 /** A scenario file as written (numbers in any of the three forms, defaults not yet filled). */

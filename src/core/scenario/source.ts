@@ -12,6 +12,7 @@ import {
   LineCounter,
   type Node,
   parseDocument,
+  type Scalar,
 } from "yaml";
 import type { InputIssue } from "../errors/index.js";
 import type { PathKey } from "./param.js";
@@ -24,8 +25,17 @@ export interface Position {
 export interface ScenarioSource {
   /** The document as plain data (undefined for an empty file). */
   data: unknown;
-  /** Position of the value at `path` (or of its key, with `key: true`); the nearest existing ancestor when the path is absent. */
-  locate(path: readonly PathKey[], options?: { key?: boolean }): Position;
+  /**
+   * Position of the value at `path` (or of its key, with `key: true`); the nearest existing ancestor when
+   * the path is absent. With `offset`, the position of that character of a text value (a policy rule, say),
+   * through quotes, escapes and folded lines; the start of the value when it cannot be traced.
+   */
+  locate(path: readonly PathKey[], options?: LocateOptions): Position;
+}
+
+export interface LocateOptions {
+  key?: boolean;
+  offset?: number;
 }
 
 export type ReadResult = { ok: true; source: ScenarioSource } | { ok: false; issues: InputIssue[] };
@@ -52,7 +62,7 @@ export function readSource(text: string, file: string): ReadResult {
   const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   return {
     ok: true,
-    source: { data, locate: (path, options) => at(offsetOf(doc, path, options?.key ?? false)) },
+    source: { data, locate: (path, options) => at(offsetOf(doc, text, path, options ?? {})) },
   };
 }
 
@@ -60,7 +70,8 @@ function firstLine(message: string): string {
   return message.split("\n", 1)[0]!.trim();
 }
 
-function offsetOf(doc: Document, path: readonly PathKey[], wantKey: boolean): number {
+function offsetOf(doc: Document, text: string, path: readonly PathKey[], options: LocateOptions): number {
+  const wantKey = options.key ?? false;
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (let i = 0; i < path.length; i++) {
@@ -84,7 +95,46 @@ function offsetOf(doc: Document, path: readonly PathKey[], wantKey: boolean): nu
     offset = rangeStart(next) ?? rangeStart(keyNode) ?? offset;
     node = next;
   }
+  if (options.offset !== undefined && isScalar(node) && !wantKey)
+    return offsetInScalar(node, text, options.offset) ?? offset;
   return offset;
+}
+
+/**
+ * Where character `target` of a text value sits in the file. Walks the value and its source side by side,
+ * skipping what YAML removes: the opening quote, a block scalar's header line, indentation, escape
+ * backslashes and the line breaks that folding turns into spaces. Undefined when they cannot be matched.
+ */
+function offsetInScalar(node: Scalar, text: string, target: number): number | undefined {
+  const value = node.value;
+  const range = node.range;
+  if (typeof value !== "string" || !range || target < 0 || target > value.length) return undefined;
+  const end = range[1];
+  let j = range[0];
+  if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") j++;
+  else if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
+    const newline = text.indexOf("\n", j);
+    if (newline === -1 || newline >= end) return undefined;
+    j = newline + 1;
+  }
+  const space = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r";
+  let i = 0;
+  while (i < target) {
+    if (j >= end) return undefined;
+    const v = value[i];
+    const c = text[j];
+    if (v === c) {
+      i++;
+      j++;
+    } else if (space(c)) {
+      j++;
+      if (space(v)) i++;
+    } else if (space(v)) i++;
+    else if (c === "\\" || (c === "'" && node.type === "QUOTE_SINGLE")) j++;
+    else return undefined;
+  }
+  while (j < end && space(text[j]) && !space(value[target])) j++;
+  return j;
 }
 
 function rangeStart(node: unknown): number | undefined {

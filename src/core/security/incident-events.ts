@@ -1,9 +1,9 @@
 /**
  * Reads a CSV of incidents for calibration. The header names a time column — `time` (days, a number
  * ≥ 0) or `date` (ISO `YYYY-MM-DD`, optionally with `THH:MM[:SS]` in UTC, converted to days since the
- * first event) — and optionally `fatalities` (a number ≥ 0) and `zone` (a name). Other columns are
- * ignored; names are matched without regard to case or surrounding spaces. Every bad row is reported at
- * once as an InputIssue naming the file and line.
+ * first event; `event_date`, as in ACLED exports, is read as `date`) — and optionally `fatalities` (a
+ * number ≥ 0) and `zone` (a name). Other columns are ignored; names are matched without regard to case
+ * or surrounding spaces. Every bad row is reported at once as an InputIssue naming the file and line.
  */
 import { InputError, type InputIssue, suggestName } from "../errors/index.js";
 import type { UniformSource } from "../random/index.js";
@@ -101,7 +101,8 @@ export function parseIncidentEvents(text: string, file: string): IncidentEvents 
   }
   const column = (name: string) => header.indexOf(name);
   const timeCol = column("time");
-  const dateCol = column("date");
+  // ACLED exports name the date column `event_date` (ISO YYYY-MM-DD); accept it as `date`.
+  const dateCol = column("date") >= 0 ? column("date") : column("event_date");
   const fatalCol = column("fatalities");
   const zoneCol = column("zone");
   if (timeCol >= 0 && dateCol >= 0) {

@@ -1,0 +1,385 @@
+/**
+ * Compiles a validated scenario into the fixed structure a run works on: indices instead of ids, the
+ * routing graph with demand centroids and "no trip" links, and compiled policies. Built once per run;
+ * nothing here changes while the run goes.
+ */
+import { InputError, suggestName } from "../errors/index.js";
+import { buildDemand, type Demand, findPair } from "../network/demand.js";
+import { buildNetwork, type LinkSpec, type Network } from "../network/graph.js";
+import {
+  type CompiledCondition,
+  type CompiledProgramme,
+  type CompiledRule,
+  compileCondition,
+  compileProgramme,
+  compileRule,
+  DEFAULT_LANGUAGE,
+  type Expr,
+  parseActions,
+  parseExpression,
+  parseProgramme,
+  parseRule,
+  type CompiledAction,
+  compileAction,
+  type Rule,
+} from "../policy-language/index.js";
+import { openShare } from "../scenario/to-network.js";
+import type { Scenario } from "../scenario/types.js";
+import { Calendar } from "./calendar.js";
+
+/** Share of a vehicle's value it will pay at most to make the trip when the scenario gives no reservation cost. */
+export const DEFAULT_RESERVATION_SHARE = 0.25;
+export const DEFAULT_START = "2025-01-01";
+export const DEFAULT_DAYS = 3650;
+
+/** A scenario link or crossing as the engine sees it: its directed network links and its zone. */
+export interface Element {
+  id: string;
+  kind: "link" | "crossing";
+  /** Index in scenario.links or scenario.crossings. */
+  index: number;
+  links: number[];
+  zone: number;
+  /** Project that builds it, or -1. */
+  project: number;
+  /** Countries of its two ends. */
+  fromCountry: string;
+  toCountry: string;
+}
+
+export interface CompiledPolicy {
+  id: string;
+  actor: number;
+  rules: CompiledRule[];
+  /** The parsed rules, for explanations. */
+  ruleAsts: Rule[];
+  programme?: CompiledProgramme;
+  /** Enter conditions of the stages, for explanations. */
+  stageConditions: { enter: Expr; enterSource: string; exit?: Expr; exitSource?: string }[];
+}
+
+export interface CompiledEvent {
+  day: number;
+  actor: number;
+  actions: CompiledAction[];
+  actionTexts: string[];
+  note: string;
+  source?: string;
+  incident?: { zone: number; fatalities: number; attributedTo: number };
+}
+
+export interface Model {
+  scenario: Scenario;
+  calendar: Calendar;
+  start: string;
+  days: number;
+  network: Network;
+  demand: Demand;
+  /** Scenario links then crossings. */
+  elements: Element[];
+  elementById: Map<string, number>;
+  /** Element index of each scenario crossing. */
+  crossingElement: number[];
+  /** Element of each network link, or -1 for connectors and "no trip" links. */
+  linkElement: Int32Array;
+  /** Country of each network node ("" for centroids). */
+  nodeCountry: string[];
+  /** Per demand pair: the "no trip" link whose flow is the unserved demand. */
+  noTripLink: Int32Array;
+  /** Base attributes of each network link (before statuses, actants, damage, premia). */
+  baseCapacity: Float64Array;
+  baseFreeFlow: Float64Array;
+  baseFee: Float64Array;
+  valueOfTime: number;
+  costPerKm: number;
+  /** Demand entries with their pair. */
+  entries: {
+    pair: number;
+    vehiclesPerDay: number;
+    valueUsd: number;
+    perishable: boolean;
+    growth: number;
+    owner: number;
+    transitVia: number;
+  }[];
+  zoneIndex: Map<string, number>;
+  actorIndex: Map<string, number>;
+  /** Actor index of the state whose territory a country is, by ISO code. */
+  stateOfCountry: Map<string, number>;
+  projectIndex: Map<string, number>;
+  policies: CompiledPolicy[];
+  /** Active policy per actor, or -1. */
+  actorPolicy: Int32Array;
+  projectConditions: (CompiledCondition | undefined)[];
+  events: CompiledEvent[];
+}
+
+function resolveIdFor(scenario: Scenario) {
+  const indexOf = (list: { id: string }[]) => new Map(list.map((x, i) => [x.id, i]));
+  const zones = indexOf(scenario.zones);
+  const actors = indexOf(scenario.actors);
+  const crossings = indexOf(scenario.crossings);
+  const projects = indexOf(scenario.projects);
+  return (kind: string, id: string): string | number => {
+    const table = kind === "zone" ? zones : kind === "actor" ? actors : kind === "crossing" ? crossings : kind === "project" ? projects : undefined;
+    return table?.get(id) ?? id;
+  };
+}
+
+/** The policy picked for each actor: its default, replaced by any of `picked` that belongs to it. */
+export function pickPolicies(scenario: Scenario, picked: string[] = []): Map<string, string> {
+  const chosen = new Map<string, string>();
+  for (const actor of scenario.actors) if (actor.policy) chosen.set(actor.id, actor.policy);
+  const ids = scenario.policies.map((p) => p.id);
+  const issues = [];
+  for (const id of picked) {
+    const policy = scenario.policies.find((p) => p.id === id);
+    if (!policy) {
+      const suggestion = suggestName(id, ids);
+      issues.push({
+        code: "unknown-policy",
+        path: "--policy",
+        expected: ids.length > 0 ? `one of ${ids.join(", ")}` : "a policy id (this scenario defines none)",
+        found: `"${id}"`,
+        ...(suggestion ? { suggestion } : {}),
+      });
+      continue;
+    }
+    chosen.set(policy.actor, policy.id);
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return chosen;
+}
+
+export interface ModelOptions {
+  start?: string;
+  days?: number;
+  policies?: string[];
+}
+
+export function compileModel(scenario: Scenario, options: ModelOptions = {}): Model {
+  const start = options.start ?? scenario.start ?? DEFAULT_START;
+  const calendar = new Calendar(start);
+  if (!Number.isFinite(calendar.startEpochDay)) {
+    throw new InputError({ code: "bad-date", path: "start", expected: "a date YYYY-MM-DD", found: start });
+  }
+  const days = options.days ?? DEFAULT_DAYS;
+  if (!(Number.isInteger(days) && days >= 1)) {
+    throw new InputError({ code: "out-of-range", path: "days", expected: "a whole number of days ≥ 1", found: String(days) });
+  }
+  const vot = scenario.generalizedCost.valueOfTimeUsdPerHour;
+  const nodeIndex = new Map(scenario.nodes.map((n, i) => [n.id, i]));
+  const zoneIndex = new Map(scenario.zones.map((z, i) => [z.id, i]));
+  const actorIndex = new Map(scenario.actors.map((a, i) => [a.id, i]));
+  const projectIndex = new Map(scenario.projects.map((p, i) => [p.id, i]));
+  const stateOfCountry = new Map<string, number>();
+  scenario.actors.forEach((a, i) => {
+    if (a.kind === "state" && a.country && !stateOfCountry.has(a.country)) stateOfCountry.set(a.country, i);
+  });
+
+  // Nodes: scenario nodes, then one centroid per demand end, so that "no trip" links can join
+  // centroids directly without offering a shortcut to other traffic (centroids are no-through).
+  const endpoints = [...new Set(scenario.demand.flatMap((d) => [d.origin, d.destination]))];
+  const centroidOf = new Map(endpoints.map((id, i) => [id, scenario.nodes.length + i]));
+  const nodeCount = scenario.nodes.length + endpoints.length;
+  const nodeCountry = [...scenario.nodes.map((n) => n.country), ...endpoints.map(() => "")];
+  const noThrough = [...scenario.nodes.map((n) => n.noThrough), ...endpoints.map(() => true)];
+
+  const specs: LinkSpec[] = [];
+  const linkElement: number[] = [];
+  const elements: Element[] = [];
+  const addElement = (
+    kind: Element["kind"],
+    index: number,
+    item: { id: string; from: string; to: string; bidirectional: boolean; zone?: string; project?: string },
+    spec: Omit<LinkSpec, "from" | "to">,
+  ) => {
+    const e = elements.length;
+    const ends: [string, string][] = item.bidirectional ? [[item.from, item.to], [item.to, item.from]] : [[item.from, item.to]];
+    const links = ends.map(([a, b]) => {
+      specs.push({ ...spec, from: nodeIndex.get(a)!, to: nodeIndex.get(b)! });
+      linkElement.push(e);
+      return specs.length - 1;
+    });
+    elements.push({
+      id: item.id,
+      kind,
+      index,
+      links,
+      zone: item.zone === undefined ? -1 : (zoneIndex.get(item.zone) ?? -1),
+      project: item.project === undefined ? -1 : (projectIndex.get(item.project) ?? -1),
+      fromCountry: scenario.nodes[nodeIndex.get(item.from)!]!.country,
+      toCountry: scenario.nodes[nodeIndex.get(item.to)!]!.country,
+    });
+  };
+  scenario.links.forEach((l, i) =>
+    addElement("link", i, l, {
+      capacity: l.capacityVehPerDay,
+      freeFlowTime: l.freeFlowHours * vot,
+      b: l.bprB,
+      power: l.bprPower,
+      length: l.lengthKm,
+      toll: l.feeUsd,
+    }),
+  );
+  const crossingElement = scenario.crossings.map((c, i) => {
+    addElement("crossing", i, c, {
+      capacity: c.capacityVehPerDay,
+      freeFlowTime: c.processingHours * vot,
+      b: c.bprB,
+      power: c.bprPower,
+      length: 0,
+      toll: c.feeUsd,
+    });
+    return elements.length - 1;
+  });
+  // Connectors: free, uncongested links between each demand node and its centroid.
+  for (const id of endpoints) {
+    const node = nodeIndex.get(id)!;
+    const centroid = centroidOf.get(id)!;
+    for (const [from, to] of [[centroid, node], [node, centroid]] as const) {
+      specs.push({ from, to, capacity: 1, freeFlowTime: 0, b: 0, power: 0, length: 0, toll: 0 });
+      linkElement.push(-1);
+    }
+  }
+  // Demand, then one "no trip" link per pair whose constant cost is the pair's reservation cost
+  // (the excess-demand construction of elastic demand; Sheffi 1985, ch. 6).
+  const demand = buildDemand({
+    nodeCount,
+    entries: scenario.demand.map((d) => ({
+      origin: centroidOf.get(d.origin)!,
+      destination: centroidOf.get(d.destination)!,
+      demand: d.vehiclesPerDay,
+    })),
+  });
+  const entries = scenario.demand.map((d) => ({
+    pair: findPair(demand, centroidOf.get(d.origin)!, centroidOf.get(d.destination)!),
+    vehiclesPerDay: d.vehiclesPerDay,
+    valueUsd: d.valueUsdPerVehicle,
+    perishable: d.perishable,
+    growth: d.growthPerYear,
+    owner: d.owner === undefined ? -1 : (actorIndex.get(d.owner) ?? -1),
+    transitVia: d.transitVia === undefined ? -1 : (actorIndex.get(d.transitVia) ?? -1),
+  }));
+  const reservation = new Float64Array(demand.pairCount);
+  const weight = new Float64Array(demand.pairCount);
+  scenario.demand.forEach((d, i) => {
+    const cost = d.reservationCostUsd ?? DEFAULT_RESERVATION_SHARE * d.valueUsdPerVehicle;
+    const w = Math.max(d.vehiclesPerDay, 1e-9);
+    reservation[entries[i]!.pair]! += cost * w;
+    weight[entries[i]!.pair]! += w;
+  });
+  const noTripLink = new Int32Array(demand.pairCount);
+  for (let k = 0; k < demand.pairCount; k++) {
+    noTripLink[k] = specs.length;
+    specs.push({
+      from: demand.origin[k]!,
+      to: demand.destination[k]!,
+      capacity: 1,
+      freeFlowTime: reservation[k]! / weight[k]!,
+      b: 0,
+      power: 0,
+      length: 0,
+      toll: 0,
+    });
+    linkElement.push(-1);
+  }
+  const network = buildNetwork({ nodeCount, links: specs, noThrough });
+
+  // Policies.
+  const resolveId = resolveIdFor(scenario);
+  const compileOptions = { resolveId };
+  const chosen = pickPolicies(scenario, options.policies);
+  const policies: CompiledPolicy[] = [];
+  const actorPolicy = new Int32Array(scenario.actors.length).fill(-1);
+  for (const [actorId, policyId] of chosen) {
+    const policy = scenario.policies.find((p) => p.id === policyId);
+    const actor = actorIndex.get(actorId);
+    if (!policy || actor === undefined) continue;
+    const ruleAsts = policy.rules.map((text) => parseRule(text));
+    const programme = policy.programme
+      ? parseProgramme({
+          stages: policy.programme.stages.map((s) => ({
+            name: s.name,
+            enter: s.enter,
+            ...(s.exit === undefined ? {} : { exit: s.exit }),
+            actions: s.actions,
+            exit_actions: s.exitActions,
+          })),
+        })
+      : undefined;
+    actorPolicy[actor] = policies.length;
+    policies.push({
+      id: policy.id,
+      actor,
+      rules: ruleAsts.map((r) => compileRule(r, DEFAULT_LANGUAGE, compileOptions)),
+      ruleAsts,
+      ...(programme ? { programme: compileProgramme(programme, DEFAULT_LANGUAGE, compileOptions) } : {}),
+      stageConditions: (programme?.stages ?? []).map((s) => ({
+        enter: s.enter.condition,
+        enterSource: s.enter.source,
+        ...(s.exit ? { exit: s.exit.condition, exitSource: s.exit.source } : {}),
+      })),
+    });
+  }
+  const projectConditions = scenario.projects.map((p) =>
+    p.condition === undefined
+      ? undefined
+      : compileCondition(parseExpression(p.condition), DEFAULT_LANGUAGE, { ...compileOptions, source: p.condition }),
+  );
+  const events: CompiledEvent[] = scenario.events.map((e) => {
+    const actionTexts = e.actions;
+    const actions = actionTexts.flatMap((text) =>
+      parseActions(text).map((call) => compileAction(call, DEFAULT_LANGUAGE, { ...compileOptions, source: text })),
+    );
+    return {
+      day: calendar.day(e.date),
+      actor: e.actor === undefined ? -1 : (actorIndex.get(e.actor) ?? -1),
+      actions,
+      actionTexts,
+      note: e.note,
+      ...(e.source === undefined ? {} : { source: e.source }),
+      ...(e.incident
+        ? {
+            incident: {
+              zone: zoneIndex.get(e.incident.zone) ?? -1,
+              fatalities: e.incident.fatalities,
+              attributedTo: e.incident.attributedTo === undefined ? -1 : (actorIndex.get(e.incident.attributedTo) ?? -1),
+            },
+          }
+        : {}),
+    };
+  });
+
+  return {
+    scenario,
+    calendar,
+    start,
+    days,
+    network,
+    demand,
+    elements,
+    elementById: new Map(elements.map((e, i) => [e.id, i])),
+    crossingElement,
+    linkElement: Int32Array.from(linkElement),
+    nodeCountry,
+    noTripLink,
+    baseCapacity: Float64Array.from(network.capacity),
+    baseFreeFlow: Float64Array.from(network.freeFlowTime),
+    baseFee: Float64Array.from(network.toll),
+    valueOfTime: vot,
+    costPerKm: scenario.generalizedCost.costPerKmUsd,
+    entries,
+    zoneIndex,
+    actorIndex,
+    stateOfCountry,
+    projectIndex,
+    policies,
+    actorPolicy,
+    projectConditions,
+    events,
+  };
+}
+
+/** Share of the day a crossing is open for a status written by the scenario. */
+export { openShare };

@@ -1,0 +1,164 @@
+/** The outcomes of a run, assembled from the world and its daily series once the last day is done. */
+import { RUNGS, type Rung } from "../diplomacy/index.js";
+import { escalationCycles, resilience } from "../metrics/index.js";
+import type { Recorder } from "./recorder.js";
+import type { LinkFlows, Outcomes } from "./types.js";
+import type { World } from "./world.js";
+
+export interface RunInfo {
+  seed: number;
+  run: number;
+  policies: Record<string, string>;
+  /** Dependence and concentration on day 0, before anything happened. */
+  dependenceStart: Float64Array;
+  herfindahlStart: Float64Array;
+  trustStart: Float64Array;
+  flowSums: Float64Array;
+}
+
+export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo): Outcomes {
+  const { model } = world;
+  const { scenario, calendar, days } = model;
+  const na = scenario.actors.length;
+  const lastDay = days - 1;
+  const owners = [...new Set(model.entries.map((e) => e.owner).filter((o) => o >= 0))];
+  const states = scenario.actors.flatMap((a, i) => (a.kind === "state" ? [i] : []));
+
+  const performance = Array.from(recorder.column("performance_pct"));
+  const res = resilience(performance);
+  const closedDays = (c: number) => world.closedHistory[c]!.sum(days, days);
+
+  return {
+    scenario: scenario.name,
+    seed: info.seed,
+    run: info.run,
+    days,
+    start: model.start,
+    end: calendar.date(lastDay),
+    policies: info.policies,
+    trade: {
+      servedUsd: world.totals.served,
+      unservedUsd: world.totals.unserved,
+      spoiledUsd: world.totals.spoiled,
+      servedShare: world.totals.potential > 0 ? world.totals.served / world.totals.potential : 1,
+      vehiclesQueued: world.totals.queued,
+    },
+    crossings: scenario.crossings.map((c, i) => ({
+      id: c.id,
+      name: c.name,
+      meanFlow: world.flowHistory[i]!.sum(days, days) / days,
+      closedDays: closedDays(i),
+      restrictedDays: world.restrictedDays[i]!,
+      maxQueue: Math.max(0, ...recorder.column(`queue.${c.id}`)),
+    })),
+    zones: scenario.zones.map((z, i) => ({
+      id: z.id,
+      incidents: world.incidents[i]!.sum(days, days),
+      fatalities: world.fatalities[i]!.sum(days, days),
+      linkHits: world.linkHitsTotal[i]!,
+    })),
+    incidents: world.incidents.reduce((s, h) => s + h.sum(days, days), 0),
+    fatalities: world.fatalities.reduce((s, h) => s + h.sum(days, days), 0),
+    pairs: world.relations.map((r) => {
+      const cycles = escalationCycles(r.rungHistory.map((i) => RUNGS[i] as Rung));
+      return {
+        a: scenario.actors[r.a]!.id,
+        b: scenario.actors[r.b]!.id,
+        trustABStart: info.trustStart[r.a * na + r.b]!,
+        trustABEnd: world.trustOf(r.a, r.b),
+        trustBAStart: info.trustStart[r.b * na + r.a]!,
+        trustBAEnd: world.trustOf(r.b, r.a),
+        daysPerRung: Object.fromEntries(RUNGS.map((rung, i) => [rung, r.daysPerRung[i]!])),
+        escalationCycles: cycles.cycles,
+        ceasefires: r.ceasefires,
+        ceasefiresFailed: r.ceasefiresFailed,
+      };
+    }),
+    dependence: owners.flatMap((a) =>
+      states
+        .filter((s) => s !== a)
+        .map((s) => ({
+          actor: scenario.actors[a]!.id,
+          on: scenario.actors[s]!.id,
+          start: info.dependenceStart[a * na + s]!,
+          end: world.dependence[a * na + s]!,
+        })),
+    ),
+    concentration: owners.map((a) => ({
+      actor: scenario.actors[a]!.id,
+      herfindahlStart: info.herfindahlStart[a]!,
+      herfindahlEnd: world.herfindahl[a]!,
+    })),
+    coercion: {
+      ...world.coercion,
+      complianceRate:
+        world.coercion.complied + world.coercion.defied > 0
+          ? world.coercion.complied / (world.coercion.complied + world.coercion.defied)
+          : null,
+    },
+    resilience: {
+      shocks: res.shocks.map((s) => ({
+        start: s.start,
+        date: calendar.date(s.start),
+        minimum: s.minimum,
+        ...(s.recoveryDays === undefined ? {} : { recoveryDays: s.recoveryDays }),
+        lossArea: s.lossArea,
+      })),
+      totalLossArea: res.totalLossArea,
+      meanRecoveryDays: res.meanRecoveryDays ?? null,
+      unrecovered: res.unrecovered,
+    },
+    connectivity: connectivity(world),
+    actors: scenario.actors.map((a, i) => ({
+      actor: a.id,
+      tradeServedUsd: world.accounts.served[i]!,
+      tradeUnservedUsd: world.accounts.unserved[i]!,
+      tradeSpoiledUsd: world.accounts.spoiled[i]!,
+      feesUsd: world.accounts.fees[i]!,
+      securityCostUsd: world.accounts.security[i]!,
+      humanitarianCostUsd: world.accounts.humanitarian[i]!,
+      peopleReturned: world.accounts.returned[i]!,
+      peopleReceived: world.accounts.received[i]!,
+    })),
+    peopleReturned: world.totals.returned,
+  };
+}
+
+function connectivity(world: World): Outcomes["connectivity"] {
+  const { scenario, calendar } = world.model;
+  const declared = world.projectPhase.filter((p) => p !== "unannounced").length;
+  const operational = world.projectPhase.filter((p) => p === "operational").length;
+  return {
+    declared,
+    operational,
+    gap: declared > 0 ? 1 - operational / declared : 0,
+    announcementsPerOperational: operational > 0 ? declared / operational : null,
+    projects: scenario.projects.map((p, i) => ({
+      id: p.id,
+      name: p.name,
+      declaredCapacity: p.declaredCapacity,
+      capacityUnit: p.capacityUnit,
+      announced: p.announced,
+      ...(world.projectBuildingDay[i]! >= 0 ? { buildingFrom: calendar.date(world.projectBuildingDay[i]!) } : {}),
+      ...(world.projectOperatingDay[i]! >= 0 ? { operatingFrom: calendar.date(world.projectOperatingDay[i]!) } : {}),
+      statusEnd: world.projectPhase[i]!,
+    })),
+  };
+}
+
+export function linkFlows(world: World, flowSums: Float64Array): LinkFlows {
+  const { model } = world;
+  const links: LinkFlows["links"] = [];
+  for (const element of model.elements) {
+    for (const l of element.links) {
+      links.push({
+        id: element.id,
+        kind: element.kind,
+        from: model.scenario.nodes[model.network.from[l]!]!.id,
+        to: model.scenario.nodes[model.network.to[l]!]!.id,
+        meanFlow: flowSums[l]! / model.days,
+      });
+    }
+  }
+  return { links };
+}

@@ -1,0 +1,96 @@
+/**
+ * One run: compile the scenario, then step day by day in the fixed order of the design —
+ * incidents → policies → diplomacy → network state → routing → queues and economy → coercion and
+ * adaptation → projects → metrics — drawing every random number from named streams of (seed, run).
+ */
+import { createAssigner } from "../assignment/index.js";
+import { createStreams } from "../random/index.js";
+import type { Scenario } from "../scenario/types.js";
+import { compileModel } from "./model.js";
+import { assembleOutcomes, linkFlows } from "./outcomes.js";
+import { Recorder } from "./recorder.js";
+import { coercionStep } from "./steps/coercion.js";
+import { diplomacyStep } from "./steps/diplomacy.js";
+import { economyStep } from "./steps/economy.js";
+import { incidentsStep } from "./steps/incidents.js";
+import { networkStateStep } from "./steps/network-state.js";
+import { policiesStep } from "./steps/policies.js";
+import { projectsStep } from "./steps/projects.js";
+import { routingStep } from "./steps/routing.js";
+import type { SimulationOptions, SimulationResult } from "./types.js";
+import { World } from "./world.js";
+
+export function simulate(scenario: Scenario, options: SimulationOptions = {}): SimulationResult {
+  const seed = options.seed ?? 1;
+  const run = options.run ?? 0;
+  const model = compileModel(scenario, {
+    ...(options.start === undefined ? {} : { start: options.start }),
+    ...(options.days === undefined ? {} : { days: options.days }),
+    ...(options.policies === undefined ? {} : { policies: options.policies }),
+  });
+  const world = new World(model, createStreams(seed, run));
+  world.assigner = createAssigner(model.network, model.demand, "path");
+  const recorder = new Recorder(world, model.days);
+
+  // The no-shock baseline: the equilibrium of the network as the scenario describes it on day 0.
+  networkStateStep(world);
+  routingStep(world);
+  economyStep(world);
+  recorder.baselineShare = world.today.potential > 0 ? world.today.served / world.today.potential : 1;
+  resetDayZero(world);
+  const na = scenario.actors.length;
+  const dependenceStart = Float64Array.from(world.dependence);
+  const herfindahlStart = Float64Array.from(world.herfindahl);
+  const trustStart = Float64Array.from(world.trust);
+  const flowSums = new Float64Array(model.network.linkCount);
+
+  for (let day = 0; day < model.days; day++) {
+    world.day = day;
+    incidentsStep(world);
+    policiesStep(world);
+    diplomacyStep(world);
+    networkStateStep(world);
+    routingStep(world);
+    economyStep(world);
+    coercionStep(world);
+    projectsStep(world);
+    recorder.record(world);
+    for (let l = 0; l < flowSums.length; l++) flowSums[l]! += world.flows[l]!;
+    options.onDay?.(day, model.days);
+  }
+  void na;
+
+  const policies: Record<string, string> = {};
+  for (const p of model.policies) policies[scenario.actors[p.actor]!.id] = p.id;
+  const outcomes = assembleOutcomes(world, recorder, {
+    seed,
+    run,
+    policies,
+    dependenceStart,
+    herfindahlStart,
+    trustStart,
+    flowSums,
+  });
+  const dates = Array.from({ length: model.days }, (_, d) => model.calendar.date(d));
+  return {
+    scenario,
+    outcomes,
+    series: recorder.series(dates),
+    events: world.log.events,
+    flows: linkFlows(world, flowSums),
+  };
+}
+
+/** Undoes the bookkeeping of the baseline pass so that day 0 starts clean. */
+function resetDayZero(world: World): void {
+  for (const account of Object.values(world.accounts)) account.fill(0);
+  for (const key of Object.keys(world.totals) as (keyof typeof world.totals)[]) world.totals[key] = 0;
+  world.lossToday.fill(0);
+  world.risk.fill(0);
+  for (const h of world.flowHistory) h.cumulative.fill(0);
+  for (const h of world.closedHistory) h.cumulative.fill(0);
+  world.restrictedDays.fill(0);
+  world.queues.clear();
+  world.log.events.length = 0;
+  world.eventCount.clear();
+}

@@ -1,0 +1,107 @@
+/**
+ * Coercion and adaptation. A state that closes a crossing, suspends transit or deports people towards
+ * another opens a coercion episode; after the coercer's patience runs out the target complies with
+ * probability p = 1/(1 + (K / min(C, S))^γ) (diplomacy/coercion.ts): C the cost imposed during the
+ * episode, S the switching cost from the target's dependence on the coercer, K the target's cost of
+ * complying. Compliance raises the target's enforcement; defiance makes it invest in routes that avoid
+ * the coercer, whose capacity arrives after a construction lag.
+ */
+import { complianceProbability, switchingCostFromDependence } from "../../diplomacy/index.js";
+import { investInRoutes } from "../actions.js";
+import type { World } from "../world.js";
+
+export function startCoercion(world: World, coercer: number, target: number, cause: number): void {
+  if (coercer < 0 || target < 0 || coercer === target) return;
+  const { actors } = world.model.scenario;
+  if (actors[coercer]!.kind !== "state" || actors[target]!.kind !== "state") return;
+  if (world.episodes.some((e) => e.coercer === coercer && e.target === target)) return;
+  const na = actors.length;
+  const dependence = world.dependence[target * na + coercer]!;
+  world.episodes.push({
+    coercer,
+    target,
+    startDay: world.day,
+    reviewDay: world.day + Math.max(1, Math.round(actors[coercer]!.patienceDays)),
+    dependenceAtStart: dependence,
+    lossBefore: world.lossToday[target]!,
+    costImposed: 0,
+    routedValue: 0,
+    cause,
+  });
+  world.coercion.attempts += 1;
+  world.record({
+    kind: "coercion-start",
+    actor: actors[coercer]!.id,
+    target: actors[target]!.id,
+    cause: "a closure, transit suspension or return of people aimed at another state",
+    values: { [`dependence(${actors[target]!.id}, ${actors[coercer]!.id})`]: dependence, "patience (days)": actors[coercer]!.patienceDays },
+    text: `${actors[coercer]!.id} is coercing ${actors[target]!.id}; it will judge the result after ${Math.round(actors[coercer]!.patienceDays)} days`,
+    parent: cause,
+  });
+}
+
+export function coercionStep(world: World): void {
+  const { scenario } = world.model;
+  const { coercion, adaptation, returns } = scenario.model;
+  const na = scenario.actors.length;
+  for (let i = world.episodes.length - 1; i >= 0; i--) {
+    const e = world.episodes[i]!;
+    const returned = world.deportRate[e.coercer * na + e.target]!;
+    e.costImposed += Math.max(0, world.lossToday[e.target]! - e.lossBefore) + returned * returns.humanitarianCostUsdPerPerson;
+    e.routedValue += world.routedToday[e.target]! + Math.max(0, world.lossToday[e.target]!);
+    if (world.day < e.reviewDay) continue;
+    world.episodes.splice(i, 1);
+    const target = scenario.actors[e.target]!;
+    const coercer = scenario.actors[e.coercer]!;
+    const switchingCost = switchingCostFromDependence(e.dependenceAtStart, e.routedValue, coercion.alternativePremium);
+    const p = complianceProbability({
+      costImposed: e.costImposed,
+      switchingCost,
+      complianceCost: target.complianceCostUsd,
+      steepness: coercion.steepness,
+    });
+    const complied = world.stream("coercion").next() < p;
+    const values = {
+      "cost imposed C (USD)": e.costImposed,
+      "switching cost S (USD)": switchingCost,
+      "compliance cost K (USD)": target.complianceCostUsd,
+      [`dependence(${target.id}, ${coercer.id}) at start`]: e.dependenceAtStart,
+      "compliance probability": p,
+    };
+    if (complied) {
+      world.coercion.complied += 1;
+      const before = world.enforcement[e.target]!;
+      world.enforcement[e.target] = Math.min(1, before + coercion.enforcementGain);
+      const event = world.record({
+        kind: "coercion-complied",
+        actor: target.id,
+        target: coercer.id,
+        cause: "compliance p = 1/(1 + (K / min(C, S))^γ)",
+        values: { ...values, "enforcement after": world.enforcement[e.target]! },
+        text: `${target.id} complied with ${coercer.id}'s demand: enforcement ${before.toFixed(2)} → ${world.enforcement[e.target]!.toFixed(2)}`,
+        parent: e.cause,
+      });
+      world.act({ from: e.target, to: e.coercer, kind: "cooperative", cause: event.id, what: "complied with a coercive demand" });
+    } else {
+      world.coercion.defied += 1;
+      // Defiance: invest in crossings to every other neighbouring state.
+      const neighbours = new Set<number>();
+      for (const ce of world.model.crossingElement) {
+        const el = world.model.elements[ce]!;
+        const other = el.fromCountry === target.country ? el.toCountry : el.toCountry === target.country ? el.fromCountry : "";
+        const state = other ? world.stateOf(other) : -1;
+        if (state >= 0 && state !== e.coercer && state !== e.target) neighbours.add(state);
+      }
+      const event = world.record({
+        kind: "coercion-defied",
+        actor: target.id,
+        target: coercer.id,
+        cause: "compliance p = 1/(1 + (K / min(C, S))^γ); defiance leads to investment in alternative routes",
+        values: { ...values, "investment (USD)": adaptation.defianceInvestmentUsd },
+        text: `${target.id} defied ${coercer.id} and invests in routes via ${[...neighbours].map((s) => scenario.actors[s]!.id).join(", ") || "(no other neighbour)"}`,
+        parent: e.cause,
+      });
+      investInRoutes(world, e.target, [...neighbours], adaptation.defianceInvestmentUsd, event.id);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Diplomacy: returns (deportations) as hostile acts, confidence-building measures that are honoured or
+ * collapse, mediators stepping in, acts moving trust only when verified, trust relaxing to its
+ * baseline, and the escalation ladder of each pair.
+ */
+import {
+  applyVerifiedAct,
+  type EscalationParams,
+  RUNGS,
+  stepEscalation,
+  type TrustParams,
+} from "../../diplomacy/index.js";
+import { portableExp } from "../../random/index.js";
+import type { World } from "../world.js";
+import { verificationOf } from "./incidents.js";
+
+const RUNG_INDEX = new Map(RUNGS.map((r, i) => [r, i]));
+
+function returnsStep(world: World): void {
+  const { scenario, calendar } = world.model;
+  const na = scenario.actors.length;
+  const rate = Float64Array.from(world.deportRate);
+  for (const programme of scenario.returns) {
+    const from = world.model.actorIndex.get(programme.from)!;
+    const to = world.model.actorIndex.get(programme.to)!;
+    const start = calendar.day(programme.start);
+    const end = programme.end === undefined ? Number.POSITIVE_INFINITY : calendar.day(programme.end);
+    if (world.day >= start && world.day <= end) rate[from * na + to]! += programme.peoplePerDay;
+  }
+  const { humanitarianCostUsdPerPerson: costPerPerson, peoplePerHostileAct } = scenario.model.returns;
+  world.today.returned = 0;
+  for (let from = 0; from < na; from++) {
+    for (let to = 0; to < na; to++) {
+      const people = rate[from * na + to]!;
+      if (people <= 0) continue;
+      world.today.returned += people;
+      world.accounts.returned[from]! += people;
+      world.accounts.received[to]! += people;
+      world.accounts.humanitarian[to]! += people * costPerPerson;
+      // One hostile act per `peoplePerHostileAct` people returned, counted across days.
+      const before = Math.floor((world.returnedBetween.get(from * na + to) ?? 0) / peoplePerHostileAct);
+      const total = (world.returnedBetween.get(from * na + to) ?? 0) + people;
+      world.returnedBetween.set(from * na + to, total);
+      const acts = Math.floor(total / peoplePerHostileAct) - before;
+      for (let i = 0; i < acts; i++) {
+        world.act({ from, to, kind: "hostile", cause: 0, what: `returns: ${Math.round(total)} people sent back so far` });
+      }
+    }
+  }
+}
+
+function cbmStep(world: World): void {
+  const { cbm } = world.model.scenario.model;
+  for (let i = world.cbms.length - 1; i >= 0; i--) {
+    const m = world.cbms[i]!;
+    const relation = world.relation(m.proposer, m.to);
+    const broken = relation !== undefined && (RUNG_INDEX.get(relation.ladder.rung) ?? 0) >= 2 && relation.ladder.rung !== "ceasefire";
+    if (!broken && world.day < m.endDay) continue;
+    world.cbms.splice(i, 1);
+    const trust = world.trustOf(m.to, m.proposer);
+    const p = cbm.honourBase + (1 - cbm.honourBase) * trust;
+    const honoured = !broken && world.stream("cbm").next() < p;
+    const event = world.record({
+      kind: honoured ? "cbm-honoured" : "cbm-collapsed",
+      actor: world.actorId(m.to),
+      target: world.actorId(m.proposer),
+      cause: broken ? "the pair escalated to strikes or worse while the measure ran" : "confidence-building measure at its end date",
+      values: broken ? { rung: relation!.ladder.rung } : { "honour probability": p, [`trust(${world.actorId(m.to)}, ${world.actorId(m.proposer)})`]: trust },
+      text: honoured
+        ? `${world.actorId(m.to)} honoured the confidence-building measure proposed by ${world.actorId(m.proposer)}`
+        : `the confidence-building measure between ${world.actorId(m.proposer)} and ${world.actorId(m.to)} collapsed`,
+      parent: m.cause,
+    });
+    world.act({ from: m.to, to: m.proposer, kind: honoured ? "cooperative" : "hostile", cause: event.id, what: event.text });
+  }
+}
+
+function mediationStep(world: World): void {
+  const { mediation } = world.model.scenario.model;
+  for (const relation of world.relations) {
+    if (relation.ladder.rung !== "strikes" && relation.ladder.rung !== "clashes") continue;
+    for (const mediator of relation.mediators) {
+      if (world.stream(`mediation/${world.actorId(mediator)}`).next() >= mediation.interventionPerDay) continue;
+      relation.mediatedToday = true;
+      relation.monitors.set(mediator, world.day + mediation.monitorDays);
+      world.record({
+        kind: "mediation",
+        actor: world.actorId(mediator),
+        target: `${world.actorId(relation.a)}–${world.actorId(relation.b)}`,
+        cause: "mediator intervention while the pair is at strikes or clashes",
+        values: { "intervention probability per day": mediation.interventionPerDay, rung: relation.ladder.rung },
+        text: `${world.actorId(mediator)} brought ${world.actorId(relation.a)} and ${world.actorId(relation.b)} to talks and will monitor for ${mediation.monitorDays} days`,
+      });
+      break;
+    }
+  }
+}
+
+function actsStep(world: World, params: TrustParams): void {
+  for (const act of world.acts) {
+    if (act.from < 0 || act.to < 0 || act.from === act.to) continue;
+    const v = verificationOf(world, act.to, act.from);
+    const verified = act.verified ?? world.stream("verification").next() < v;
+    const before = world.trustOf(act.to, act.from);
+    const after = verified ? applyVerifiedAct(before, act.kind, params) : before;
+    world.setTrust(act.to, act.from, after);
+    if (act.quiet) continue;
+    world.record({
+      kind: "act",
+      actor: world.actorId(act.from),
+      target: world.actorId(act.to),
+      cause: verified ? "verified act: trust moves by η⁺(1−T) or −η⁻T" : "unverified act: trust does not move",
+      values: { verified, "verification probability": v, "trust before": before, "trust after": after },
+      text: `${act.kind} act by ${world.actorId(act.from)} towards ${world.actorId(act.to)} (${act.what})${verified ? "" : ", not verified"}`,
+      ...(act.cause > 0 ? { parent: act.cause } : {}),
+    });
+  }
+  world.acts.length = 0;
+}
+
+function ladderStep(world: World, params: EscalationParams): void {
+  for (const relation of world.relations) {
+    const trust = Math.min(world.trustOf(relation.a, relation.b), world.trustOf(relation.b, relation.a));
+    const u = world.stream(`ceasefire/${world.actorId(relation.a)}-${world.actorId(relation.b)}`).next();
+    const step = stepEscalation(
+      relation.ladder,
+      { attributedIncidents: relation.attributedToday, trust, mediation: relation.mediatedToday, u },
+      params,
+    );
+    if (step.state.rung !== step.from) {
+      if (step.state.rung === "ceasefire") relation.ceasefires += 1;
+      if (step.reason === "ceasefire-failed" || step.reason === "ceasefire-broken") relation.ceasefiresFailed += 1;
+      world.record({
+        kind: "ladder",
+        actor: world.actorId(relation.a),
+        target: world.actorId(relation.b),
+        cause: `escalation ladder: ${step.reason}`,
+        values: {
+          "attributed major incidents today": relation.attributedToday,
+          "trust (lower direction)": trust,
+          mediation: relation.mediatedToday,
+          "days on previous rung": relation.ladder.daysInRung,
+        },
+        text: `${world.actorId(relation.a)}–${world.actorId(relation.b)}: ${step.from} → ${step.state.rung} (${step.reason})`,
+      });
+    }
+    relation.ladder = step.state;
+    relation.attributedToday = 0;
+    relation.mediatedToday = false;
+    relation.daysPerRung[RUNG_INDEX.get(step.state.rung)!]! += 1;
+    relation.rungHistory.push(RUNG_INDEX.get(step.state.rung)!);
+  }
+}
+
+export function diplomacyStep(world: World): void {
+  const { trust, escalation } = world.model.scenario.model;
+  const params: TrustParams = { etaUp: trust.etaUp, etaDown: trust.etaDown, relaxRate: trust.relaxPerDay, baseline: trust.baseline };
+  returnsStep(world);
+  cbmStep(world);
+  mediationStep(world);
+  actsStep(world, params);
+  const na = world.model.scenario.actors.length;
+  // One day of relaxation, T ← b + (T − b)·e^(−ρ), with the factor computed once (portable exp).
+  const factor = portableExp(-params.relaxRate);
+  for (let i = 0; i < na * na; i++) world.trust[i] = params.baseline + (world.trust[i]! - params.baseline) * factor;
+  ladderStep(world, escalation);
+}

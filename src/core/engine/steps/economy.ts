@@ -1,0 +1,274 @@
+/**
+ * Queues and economy. Trade value served and unserved per owner from the day's equilibrium; vehicles
+ * caught by a closure wait at the crossing (a share of its last open-day flow arrives each closed day,
+ * giving up after the maximum wait), perishable cargo spoils while it waits, and the backlog drains at
+ * the capacity left over once the crossing reopens. Fees, security and humanitarian costs are booked
+ * per actor; dependence and route concentration follow from the route shares.
+ */
+import { herfindahl } from "../../metrics/index.js";
+import type { Queue, World } from "../world.js";
+import { CROSSING_CLOSED } from "../world.js";
+import { activeActants } from "./incidents.js";
+
+interface PairEconomy {
+  value: number;
+  perishable: number;
+  owners: Float64Array;
+}
+
+/** Value per vehicle, perishable share and owner shares of each pair (weighted by the entries' demand). */
+function pairEconomy(world: World): PairEconomy[] {
+  const { model } = world;
+  const na = model.scenario.actors.length;
+  const out: PairEconomy[] = Array.from({ length: model.demand.pairCount }, () => ({
+    value: 0,
+    perishable: 0,
+    owners: new Float64Array(na),
+  }));
+  const weight = new Float64Array(model.demand.pairCount);
+  const month = world.monthApplied;
+  for (const entry of model.entries) {
+    const w = entry.vehiclesPerDay * (1 + entry.growth) ** (month / 12);
+    const p = out[entry.pair]!;
+    p.value += w * entry.valueUsd;
+    p.perishable += entry.perishable ? w : 0;
+    if (entry.owner >= 0) p.owners[entry.owner]! += w;
+    weight[entry.pair]! += w;
+  }
+  out.forEach((p, k) => {
+    const w = weight[k]!;
+    if (w <= 0) return;
+    p.value /= w;
+    p.perishable /= w;
+    for (let a = 0; a < na; a++) p.owners[a]! /= w;
+  });
+  return out;
+}
+
+function newQueue(maxWait: number, na: number): Queue {
+  return {
+    cohorts: new Float64Array(maxWait),
+    cohortValue: new Float64Array(maxWait),
+    cohortPerishable: new Float64Array(maxWait),
+    preFlow: 0,
+    valuePerVehicle: 0,
+    perishableShare: 0,
+    owners: new Float64Array(na),
+    head: 0,
+    waiting: 0,
+    maxWaiting: 0,
+  };
+}
+
+function book(world: World, owners: Float64Array, value: number, account: Float64Array): void {
+  for (let a = 0; a < owners.length; a++) if (owners[a]! > 0) account[a]! += value * owners[a]!;
+}
+
+function queuesStep(world: World, pairs: PairEconomy[], unservedVehicles: number): { served: number; unserved: number; spoiled: number; queued: number } {
+  const { model } = world;
+  const { queue: params } = model.scenario.model;
+  const na = model.scenario.actors.length;
+  const maxWait = Math.max(1, Math.round(params.maxWaitDays));
+  let served = 0;
+  let unserved = 0;
+  let spoiled = 0;
+  let queued = 0;
+  let arrivalsLeft = unservedVehicles;
+  model.scenario.crossings.forEach((_, c) => {
+    const e = model.crossingElement[c]!;
+    const element = model.elements[e]!;
+    if (element.project >= 0 && world.projectPhase[element.project] !== "operational") return;
+    const closed = world.crossingStatus[c] === CROSSING_CLOSED || world.failedUntil[e]! >= world.day;
+    let q = world.queues.get(c);
+    const flow = element.links.reduce((sum, l) => sum + world.flows[l]!, 0);
+    if (!closed) {
+      // Remember what the crossing carries, to know who gets caught when it closes.
+      if (!q) {
+        q = newQueue(maxWait, na);
+        world.queues.set(c, q);
+      }
+      if (q.waiting === 0) {
+        q.preFlow = flow;
+        let value = 0;
+        let perishable = 0;
+        q.owners.fill(0);
+        for (let k = 0; k < pairs.length; k++) {
+          const share = world.pairCrossings[k]?.find((x) => x.element === e)?.share ?? 0;
+          const vehicles = world.pairServed[k]! * share;
+          if (vehicles <= 0) continue;
+          value += vehicles * pairs[k]!.value;
+          perishable += vehicles * pairs[k]!.perishable;
+          for (let a = 0; a < na; a++) q.owners[a]! += vehicles * pairs[k]!.owners[a]!;
+        }
+        q.valuePerVehicle = flow > 0 ? value / flow : 0;
+        q.perishableShare = flow > 0 ? perishable / flow : 0;
+        if (flow > 0) for (let a = 0; a < na; a++) q.owners[a]! /= flow;
+        return;
+      }
+      // Drain the backlog, oldest first, at the capacity left over today.
+      const capacity = element.links.reduce((sum, l) => sum + model.network.capacity[l]!, 0);
+      let room = Math.max(0, capacity - flow);
+      for (let i = 0; i < maxWait && room > 0 && q.waiting > 0; i++) {
+        const slot = (q.head + i) % maxWait;
+        const take = Math.min(room, q.cohorts[slot]!);
+        if (take <= 0) continue;
+        const value = (q.cohortValue[slot]! * take) / q.cohorts[slot]!;
+        q.cohorts[slot]! -= take;
+        q.cohortValue[slot]! -= value;
+        q.cohortPerishable[slot]! -= (q.cohortPerishable[slot]! * take) / (q.cohorts[slot]! + take);
+        q.waiting -= take;
+        room -= take;
+        served += value;
+        book(world, q.owners, value, world.accounts.served);
+      }
+      if (q.waiting < 1e-9) {
+        q.waiting = 0;
+        q.cohorts.fill(0);
+        q.cohortValue.fill(0);
+        q.cohortPerishable.fill(0);
+        world.record({
+          kind: "queue-cleared",
+          target: model.scenario.crossings[c]!.id,
+          cause: "backlog drained at the capacity left over after reopening",
+          values: { "largest queue (vehicles)": q.maxWaiting },
+          text: `the backlog at ${model.scenario.crossings[c]!.name} has cleared`,
+        });
+        q.maxWaiting = 0;
+      }
+      return;
+    }
+    if (!q) return;
+    // Closed: spoilage of waiting perishables, give-ups after the maximum wait, then today's arrivals.
+    for (let i = 0; i < maxWait; i++) {
+      const loss = q.cohortPerishable[i]! * params.spoilagePerDay;
+      if (loss <= 0) continue;
+      q.cohortPerishable[i]! -= loss;
+      q.cohortValue[i]! -= loss;
+      spoiled += loss;
+      book(world, q.owners, loss, world.accounts.spoiled);
+    }
+    const oldest = q.head;
+    if (q.cohorts[oldest]! > 0) {
+      unserved += q.cohortValue[oldest]!;
+      book(world, q.owners, q.cohortValue[oldest]!, world.accounts.unserved);
+      q.waiting -= q.cohorts[oldest]!;
+    }
+    const arrivals = Math.min(params.joinShare * q.preFlow, Math.max(0, arrivalsLeft));
+    arrivalsLeft -= arrivals;
+    q.cohorts[oldest] = arrivals;
+    q.cohortValue[oldest] = arrivals * q.valuePerVehicle;
+    q.cohortPerishable[oldest] = arrivals * q.valuePerVehicle * q.perishableShare;
+    q.head = (q.head + 1) % maxWait;
+    q.waiting += arrivals;
+    q.maxWaiting = Math.max(q.maxWaiting, q.waiting);
+    queued += arrivals;
+    // Those who joined the queue are not lost yet: take their value out of today's unserved.
+    unserved -= arrivals * q.valuePerVehicle;
+    book(world, q.owners, -arrivals * q.valuePerVehicle, world.accounts.unserved);
+  });
+  return { served, unserved, spoiled, queued };
+}
+
+export function economyStep(world: World): void {
+  const { model } = world;
+  const { scenario, demand, network } = model;
+  const na = scenario.actors.length;
+  const pairs = pairEconomy(world);
+  const lossBefore = Float64Array.from(world.accounts.unserved).map((u, a) => u + world.accounts.spoiled[a]!);
+  let served = 0;
+  let unserved = 0;
+  let potential = 0;
+  let unservedVehicles = 0;
+  world.routedToday.fill(0);
+  for (let k = 0; k < demand.pairCount; k++) {
+    const p = pairs[k]!;
+    const total = demand.demand[k]!;
+    const s = world.pairServed[k]!;
+    served += s * p.value;
+    unserved += (total - s) * p.value;
+    potential += total * p.value;
+    unservedVehicles += total - s;
+    book(world, p.owners, s * p.value, world.accounts.served);
+    book(world, p.owners, (total - s) * p.value, world.accounts.unserved);
+    book(world, p.owners, s * p.value, world.routedToday);
+  }
+  // Suspended transit is potential trade too: count it as unserved.
+  for (const entry of model.entries) {
+    if (entry.transitVia < 0 || entry.owner < 0 || world.transitSuspended[entry.transitVia * na + entry.owner] !== 1) continue;
+    const lost = entry.vehiclesPerDay * (1 + entry.growth) ** (world.monthApplied / 12) * entry.valueUsd;
+    unserved += lost;
+    potential += lost;
+    world.accounts.unserved[entry.owner]! += lost;
+  }
+  const q = queuesStep(world, pairs, unservedVehicles);
+  world.today.served = served + q.served;
+  world.today.unserved = unserved + q.unserved;
+  world.today.spoiled = q.spoiled;
+  world.today.potential = potential;
+  world.today.queued = q.queued;
+  for (const key of ["served", "unserved", "spoiled", "potential", "queued", "returned"] as const) {
+    world.totals[key] += world.today[key];
+  }
+  for (let a = 0; a < na; a++) {
+    world.lossToday[a] = world.accounts.unserved[a]! + world.accounts.spoiled[a]! - lossBefore[a]!;
+  }
+
+  // Crossing flows and fees (booked to the state on the entry side of each direction).
+  scenario.crossings.forEach((_, c) => {
+    const element = model.elements[model.crossingElement[c]!]!;
+    let flow = 0;
+    for (const l of element.links) {
+      flow += world.flows[l]!;
+      const state = world.stateOf(model.nodeCountry[network.to[l]!]!);
+      if (state >= 0) world.accounts.fees[state]! += world.flows[l]! * model.baseFee[l]!;
+    }
+    world.flowHistory[c]!.set(world.day, flow);
+  });
+  for (const actant of activeActants(world)) {
+    const a = scenario.actants[actant.index]!;
+    if (a.owner === undefined) continue;
+    world.accounts.security[model.actorIndex.get(a.owner)!]! += a.costUsdPerDay;
+  }
+  dependenceStep(world, pairs);
+}
+
+/** Dependence of each owner on each state's territory, and the Herfindahl index of its crossings. */
+function dependenceStep(world: World, pairs: PairEconomy[]): void {
+  const { model } = world;
+  const na = model.scenario.actors.length;
+  const routed = new Float64Array(na);
+  const through = new Float64Array(na * na);
+  const byCrossing = new Map<number, Float64Array>();
+  for (let k = 0; k < pairs.length; k++) {
+    const p = pairs[k]!;
+    const value = world.pairServed[k]! * p.value;
+    if (value <= 0) continue;
+    for (let a = 0; a < na; a++) {
+      const owned = value * p.owners[a]!;
+      if (owned <= 0) continue;
+      routed[a]! += owned;
+      for (let s = 0; s < na; s++) through[a * na + s]! += owned * world.pairTerritory[k * na + s]!;
+      for (const { element, share } of world.pairCrossings[k] ?? []) {
+        const el = model.elements[element]!;
+        const country = model.scenario.actors[a]!.country;
+        if (el.fromCountry !== country && el.toCountry !== country) continue;
+        let row = byCrossing.get(a);
+        if (!row) {
+          row = new Float64Array(model.elements.length);
+          byCrossing.set(a, row);
+        }
+        row[element]! += owned * share;
+      }
+    }
+  }
+  for (let a = 0; a < na; a++) {
+    // With nothing routed today (all of it cut off), dependence is undefined: keep the last value.
+    if (routed[a]! <= 0) continue;
+    for (let s = 0; s < na; s++) {
+      world.dependence[a * na + s] = routed[a]! > 0 && s !== a ? through[a * na + s]! / routed[a]! : 0;
+    }
+    const row = byCrossing.get(a);
+    const total = row ? row.reduce((x, y) => x + y, 0) : 0;
+    world.herfindahl[a] = row && total > 0 ? herfindahl(Array.from(row, (v) => v / total)) : 0;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Incidents: each security zone draws the day's events from its Hawkes process (exact thinning,
+ * security/hawkes-simulate.ts) with a baseline shrunk by the sanctuary host's enforcement and by
+ * interdiction actants; each event gets heavy-tailed fatalities, may damage a link in the zone, and
+ * is attributed to the sanctuary host when verified.
+ */
+import { verificationProbability } from "../../diplomacy/index.js";
+import { hawkesStep } from "../../security/index.js";
+import type { World } from "../world.js";
+
+const buffer: number[] = [];
+
+/** Effective baseline μ of a zone today: μ·(1 − share·enforcement)·Π(1 − interdiction·completion). */
+export function effectiveBaseline(world: World, zone: number): number {
+  const z = world.model.scenario.zones[zone]!;
+  let mu = z.baselinePerDay;
+  if (z.sanctuary) {
+    const host = world.model.actorIndex.get(z.sanctuary.actor)!;
+    mu *= 1 - z.sanctuary.share * world.enforcement[host]!;
+  }
+  for (const actant of activeActants(world)) {
+    if (actant.zone === zone) mu *= 1 - actant.interdiction * actant.completion;
+  }
+  return mu;
+}
+
+export interface ActiveActant {
+  index: number;
+  zone: number;
+  crossing: number;
+  interdiction: number;
+  detection: number;
+  completion: number;
+}
+
+/** Actants in force today, with the zone (and crossing) each acts on. */
+export function activeActants(world: World): ActiveActant[] {
+  if (world.actantCache.day === world.day) return world.actantCache.list;
+  const { scenario, calendar, zoneIndex } = world.model;
+  const out: ActiveActant[] = [];
+  world.actantCache = { day: world.day, list: out };
+  scenario.actants.forEach((a, index) => {
+    if (a.since !== undefined && calendar.day(a.since) > world.day) return;
+    const crossing = scenario.crossings.findIndex((c) => c.id === a.at);
+    const zoneId = crossing >= 0 ? scenario.crossings[crossing]!.zone : a.at;
+    out.push({
+      index,
+      zone: zoneId === undefined ? -1 : (zoneIndex.get(zoneId) ?? -1),
+      crossing,
+      interdiction: a.interdiction,
+      detection: a.detection,
+      completion: a.completion,
+    });
+  });
+  return out;
+}
+
+/** Probability that an act between two actors is verified today, counting monitors and detection in `zone`. */
+export function verificationOf(world: World, a: number, b: number, zone = -1): number {
+  const relation = world.relation(a, b);
+  const v0 = relation?.verification ?? 0;
+  const strengths: number[] = [];
+  if (relation) {
+    for (const [monitor, until] of relation.monitors) {
+      if (until >= world.day) strengths.push(world.model.scenario.actors[monitor]!.monitorStrength);
+    }
+  }
+  if (zone >= 0) {
+    for (const actant of activeActants(world)) {
+      if (actant.zone === zone && actant.detection > 0) strengths.push(actant.detection * actant.completion);
+    }
+  }
+  return verificationProbability(v0, strengths);
+}
+
+/** Records one incident: damage, attribution, log. */
+export function recordIncident(world: World, zone: number, fatalities: number, forcedHost = -1, note?: string): void {
+  const z = world.model.scenario.zones[zone]!;
+  world.incidentsToday[zone]! += 1;
+  world.fatalitiesToday[zone]! += fatalities;
+  const major = fatalities >= z.majorFatalities;
+  const values: Record<string, number | string | boolean> = { fatalities };
+
+  // Damage to a link or crossing in the zone.
+  let hit = "";
+  if (world.stream(`damage/${z.id}`).next() < z.linkHitProbability) {
+    const candidates = world.model.elements.flatMap((e, i) => (e.zone === zone ? [i] : []));
+    if (candidates.length > 0) {
+      const element = candidates[world.stream(`damage/${z.id}`).int(candidates.length)]!;
+      world.damagedUntil[element] = world.day + z.damageDays - 1;
+      world.damageShare[element] = z.damageShare;
+      world.linkHitsTotal[zone]! += 1;
+      world.dirty = true;
+      hit = world.model.elements[element]!.id;
+      values["capacity lost"] = z.damageShare;
+      values["damage days"] = z.damageDays;
+    }
+  }
+
+  // Attribution to the sanctuary host, when the act is verified.
+  const victim = world.stateOf(z.country);
+  const host = forcedHost >= 0 ? forcedHost : z.sanctuary ? world.model.actorIndex.get(z.sanctuary.actor)! : -1;
+  let attributed = false;
+  if (host >= 0 && victim >= 0 && host !== victim) {
+    const v = forcedHost >= 0 ? 1 : verificationOf(world, victim, host, zone);
+    attributed = forcedHost >= 0 || world.stream(`attribution/${z.id}`).next() < v;
+    values["verification probability"] = v;
+    values.attributed = attributed;
+    if (attributed) {
+      world.act({
+        from: host,
+        to: victim,
+        kind: "hostile",
+        cause: 0,
+        what: `incident in ${z.id} attributed to ${world.actorId(host)}`,
+        verified: true,
+        quiet: !major,
+      });
+      const relation = world.relation(victim, host);
+      if (relation && major) relation.attributedToday += 1;
+    }
+  }
+  if (major || hit !== "" || note !== undefined) {
+    const perpetrator = z.perpetrator ? ` by ${z.perpetrator}` : "";
+    world.record({
+      kind: "incident",
+      ...(z.perpetrator ? { actor: z.perpetrator } : {}),
+      target: hit || z.id,
+      cause: note ?? `Hawkes incident process of zone ${z.id}`,
+      values,
+      text:
+        `${major ? "Major incident" : "Incident"}${perpetrator} in ${z.name}: ${fatalities} killed` +
+        (hit ? `; ${hit} damaged (${Math.round(100 * z.damageShare)} % of capacity lost for ${z.damageDays} days)` : "") +
+        (attributed ? `; attributed to ${world.actorId(host)}` : ""),
+    });
+  }
+}
+
+export function incidentsStep(world: World): void {
+  const zones = world.model.scenario.zones;
+  world.incidentsToday.fill(0);
+  world.fatalitiesToday.fill(0);
+  zones.forEach((z, zone) => {
+    buffer.length = 0;
+    const mu = effectiveBaseline(world, zone);
+    hawkesStep(world.hawkes[zone]!, mu, z.excitationPerDay, z.decayPerDay, world.stream(`incidents/${z.id}`), 1, buffer);
+    const severity = world.stream(`fatalities/${z.id}`);
+    const count = buffer.length;
+    for (let i = 0; i < count; i++) {
+      recordIncident(world, zone, Math.floor(severity.lomax(z.fatalityScale, z.fatalityShape)));
+    }
+  });
+  for (const event of world.model.events) {
+    if (event.day !== world.day || !event.incident || event.incident.zone < 0) continue;
+    const { zone, fatalities, attributedTo } = event.incident;
+    recordIncident(world, zone, fatalities, attributedTo, `forced event: ${event.note}`);
+    // A forced attack also excites its zone's process, as a drawn one would.
+    world.hawkes[zone]!.excitation += zones[zone]!.excitationPerDay;
+  }
+  zones.forEach((_, zone) => {
+    world.incidents[zone]!.set(world.day, world.incidentsToday[zone]!);
+    world.fatalities[zone]!.set(world.day, world.fatalitiesToday[zone]!);
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * Network state for the day: statuses, actants, damage, investments and overload failures turn into
+ * the capacity, free-flow time, toll and closure of every network link. Traders' learned risk premium
+ * (an exponentially weighted memory of closures and damage) is added to the toll. A change large
+ * enough to matter marks the routing as dirty, so the equilibrium is re-solved only when needed.
+ */
+import type { World } from "../world.js";
+import { CROSSING_CLOSED, CROSSING_RESTRICTED } from "../world.js";
+import { activeActants } from "./incidents.js";
+
+/** Capacity added by investments whose construction finished today. */
+function maturedInvestments(world: World): void {
+  for (let i = world.pendingCapacity.length - 1; i >= 0; i--) {
+    const item = world.pendingCapacity[i]!;
+    if (item.day > world.day) continue;
+    world.pendingCapacity.splice(i, 1);
+    world.addedCapacity[item.element]! += item.vehiclesPerDay;
+    world.dirty = true;
+    world.record({
+      kind: "capacity-added",
+      target: world.model.elements[item.element]!.id,
+      cause: "investment in an alternative route, after its construction lag",
+      values: { "vehicles/day added": item.vehiclesPerDay },
+      text: `${world.model.elements[item.element]!.id} gained ${Math.round(item.vehiclesPerDay)} vehicles/day of capacity`,
+      parent: item.cause,
+    });
+  }
+}
+
+/** Links that stayed over capacity·(1 + tolerance) for `days` days fail for `failureDays` (yesterday's flows). */
+function overloadFailures(world: World): void {
+  const { overload } = world.model.scenario.model;
+  const { network, linkElement } = world.model;
+  for (let l = 0; l < network.linkCount; l++) {
+    const element = linkElement[l]!;
+    if (element < 0 || network.closed[l]) {
+      world.overloadStreak[l] = 0;
+      continue;
+    }
+    const over = world.flows[l]! > network.capacity[l]! * (1 + overload.tolerance);
+    world.overloadStreak[l] = over ? world.overloadStreak[l]! + 1 : 0;
+    if (world.overloadStreak[l]! < overload.days) continue;
+    world.overloadStreak[l] = 0;
+    world.failedUntil[element] = world.day + overload.failureDays - 1;
+    world.dirty = true;
+    world.record({
+      kind: "overload-failure",
+      target: world.model.elements[element]!.id,
+      cause: `flow above capacity × (1 + ${overload.tolerance}) for ${overload.days} days`,
+      values: { flow: world.flows[l]!, capacity: network.capacity[l]!, "failure days": overload.failureDays },
+      text: `${world.model.elements[element]!.id} failed under overload and is out for ${overload.failureDays} days`,
+    });
+  }
+}
+
+export function networkStateStep(world: World): void {
+  maturedInvestments(world);
+  overloadFailures(world);
+  const { model } = world;
+  const { network, elements, scenario } = model;
+  const { riskPremium, routing } = scenario.model;
+  const vot = model.valueOfTime;
+  const memory = 1 - 2 ** (-1 / riskPremium.halfLifeDays);
+  const premiumPerRisk = riskPremium.delayDays * 24 * vot;
+  const actants = activeActants(world);
+
+  elements.forEach((element, e) => {
+    const open = world.elementOpen(e);
+    const damaged = world.damagedUntil[e]! >= world.day;
+    let capacityFactor = damaged ? 1 - world.damageShare[e]! : 1;
+    let processingAdded = 0;
+    let capacityOverride = Number.NaN;
+    let processingOverride = Number.NaN;
+    if (element.kind === "crossing") {
+      const c = element.index;
+      if (world.crossingStatus[c] === CROSSING_RESTRICTED) capacityFactor *= world.crossingHours[c]! / 24;
+      capacityOverride = world.capacityOverride[c]!;
+      processingOverride = world.processingOverride[c]!;
+      for (const actant of actants) {
+        if (actant.crossing !== c) continue;
+        const a = scenario.actants[actant.index]!;
+        capacityFactor *= 1 + (a.capacityFactor - 1) * a.completion;
+        processingAdded += a.processingHoursAdded * a.completion;
+      }
+    }
+    // Traders remember disruption: closed by status, failed, unbuilt links do not count, damage does.
+    const unbuilt = element.project >= 0 && world.projectPhase[element.project] !== "operational";
+    const disrupted = !unbuilt && (!open || damaged) ? 1 : 0;
+    world.risk[e] = (1 - memory) * world.risk[e]! + memory * disrupted;
+    const premium = world.risk[e]! * premiumPerRisk;
+    for (const l of element.links) {
+      const closed = open ? 0 : 1;
+      if (network.closed[l] !== closed) {
+        network.closed[l] = closed;
+        world.dirty = true;
+      }
+      const baseCapacity = Number.isNaN(capacityOverride) ? model.baseCapacity[l]! : capacityOverride;
+      const capacity = Math.max(1e-6, baseCapacity * capacityFactor + world.addedCapacity[e]!);
+      const freeFlow = Number.isNaN(processingOverride)
+        ? Math.max(0, model.baseFreeFlow[l]! + processingAdded * vot)
+        : Math.max(0, (processingOverride + processingAdded) * vot);
+      const toll = model.baseFee[l]! + premium;
+      const scale = model.baseFreeFlow[l]! + model.baseFee[l]! + network.length[l]! * model.costPerKm + 1;
+      if (
+        Math.abs(capacity - network.capacity[l]!) > routing.changeThreshold * network.capacity[l]! ||
+        Math.abs(freeFlow - network.freeFlowTime[l]!) > routing.changeThreshold * scale ||
+        Math.abs(toll - network.toll[l]!) > routing.changeThreshold * scale
+      ) {
+        network.capacity[l] = capacity;
+        network.freeFlowTime[l] = freeFlow;
+        network.toll[l] = toll;
+        world.dirty = true;
+      }
+    }
+  });
+  // Status history of crossings (closure days for policies and outcomes).
+  scenario.crossings.forEach((_, c) => {
+    const e = model.crossingElement[c]!;
+    const closed = world.crossingStatus[c] === CROSSING_CLOSED || world.failedUntil[e]! >= world.day ? 1 : 0;
+    const unbuilt = elements[e]!.project >= 0 && world.projectPhase[elements[e]!.project] !== "operational";
+    world.closedHistory[c]!.set(world.day, unbuilt ? 0 : closed);
+    if (world.crossingStatus[c] === CROSSING_RESTRICTED) world.restrictedDays[c]! += 1;
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * Policies: every actor's programme and rules are evaluated against the same state of the day, then
+ * the actions they (and the day's forced events) call for are carried out, each logged with the rule
+ * or stage that fired it and the values that made it fire.
+ */
+import {
+  type Arg,
+  type CompiledAction,
+  DEFAULT_LANGUAGE,
+  explain,
+  explainValues,
+  type Expr,
+  stepProgramme,
+  stepStreak,
+} from "../../policy-language/index.js";
+import { ACTION_HANDLERS } from "../actions.js";
+import { evaluationContext } from "../context.js";
+import type { EventValue } from "../events.js";
+import type { World } from "../world.js";
+
+/** Actions that make sense without an acting actor (forced events may leave it out). */
+const ACTOR_FREE = new Set(["open", "close", "restrict", "set_processing", "set_capacity", "mediate", "announce_project"]);
+
+interface Pending {
+  actor: number;
+  action: CompiledAction;
+  cause: string;
+  values: Record<string, EventValue>;
+  parent?: number;
+}
+
+/** Writes an action with ids, e.g. `close(torkham)`, from resolved arguments. */
+export function actionText(world: World, action: CompiledAction, args: readonly Arg[]): string {
+  const spec = DEFAULT_LANGUAGE.actions[action.name]!;
+  const { scenario } = world.model;
+  const idOf = (kind: string, arg: Arg): string => {
+    if (typeof arg !== "number") return String(arg);
+    const list = kind === "zone" ? scenario.zones : kind === "actor" ? scenario.actors : kind === "crossing" ? scenario.crossings : kind === "project" ? scenario.projects : undefined;
+    return list?.[arg]?.id ?? String(arg);
+  };
+  const parts = args.map((arg, i) => {
+    const kind = spec.params[i]?.kind ?? "number";
+    return kind === "number" ? String(Number((arg as number).toPrecision(6))) : idOf(kind, arg);
+  });
+  return `${action.name}(${parts.join(", ")})`;
+}
+
+const resolveIdFor = (world: World) => (kind: string, id: string): Arg => {
+  const { zoneIndex, actorIndex, projectIndex, scenario } = world.model;
+  if (kind === "zone") return zoneIndex.get(id) ?? id;
+  if (kind === "actor") return actorIndex.get(id) ?? id;
+  if (kind === "project") return projectIndex.get(id) ?? id;
+  if (kind === "crossing") {
+    const i = scenario.crossings.findIndex((c) => c.id === id);
+    return i >= 0 ? i : id;
+  }
+  return id;
+};
+
+function valuesOf(world: World, condition: Expr, source: string): Record<string, EventValue> {
+  const explanation = explain(condition, evaluationContext(world), DEFAULT_LANGUAGE, {
+    resolveId: resolveIdFor(world),
+    source,
+  });
+  return explainValues(explanation) as Record<string, EventValue>;
+}
+
+export function policiesStep(world: World): void {
+  const ctx = evaluationContext(world);
+  const pending: Pending[] = [];
+  world.model.policies.forEach((policy, p) => {
+    const actorId = world.actorId(policy.actor);
+    if (policy.programme) {
+      const before = world.programmeState[p]!;
+      const step = stepProgramme(policy.programme, before, ctx);
+      world.programmeState[p] = step.state;
+      if (step.move !== "stay") {
+        const stageIndex = step.move === "advance" ? before.stage : before.stage - 1;
+        const stage = policy.programme.stages[stageIndex]!;
+        const conditions = policy.stageConditions[stageIndex]!;
+        const condition = step.move === "advance" ? conditions.enter : conditions.exit!;
+        const source = step.move === "advance" ? conditions.enterSource : conditions.exitSource!;
+        const values = valuesOf(world, condition, source);
+        const event = world.record({
+          kind: "stage",
+          actor: actorId,
+          cause: `${policy.id}: stage "${stage.name}" ${step.move === "advance" ? "enter" : "exit"} when ${source}`,
+          values,
+          text:
+            step.move === "advance"
+              ? `${actorId} moved to stage ${step.state.stage} ("${stage.name}") of ${policy.id}`
+              : `${actorId} fell back from stage "${stage.name}" of ${policy.id} to stage ${step.state.stage}`,
+        });
+        for (const action of step.actions) {
+          pending.push({ actor: policy.actor, action, cause: `${policy.id}: stage "${stage.name}"`, values, parent: event.id });
+        }
+      }
+    }
+    policy.rules.forEach((rule, r) => {
+      const streaks = world.ruleStreaks[p]!;
+      const { streak, fires } = stepStreak(streaks[r]!, rule.condition(ctx), rule.forDays);
+      streaks[r] = streak;
+      if (!fires) return;
+      const values = valuesOf(world, rule.rule.condition, rule.rule.source);
+      for (const action of rule.actions) {
+        pending.push({ actor: policy.actor, action, cause: `${policy.id}: ${rule.rule.source}`, values });
+      }
+    });
+  });
+  for (const event of world.model.events) {
+    if (event.day !== world.day) continue;
+    for (const action of event.actions) {
+      pending.push({
+        actor: event.actor,
+        action,
+        cause: `forced event: ${event.note}${event.source ? ` (${event.source})` : ""}`,
+        values: {},
+      });
+    }
+  }
+  for (const item of pending) {
+    if (item.actor < 0 && !ACTOR_FREE.has(item.action.name)) continue; // the validator requires an actor for these
+    const args = item.action.args(ctx);
+    const text = actionText(world, item.action, args);
+    const logged = world.record({
+      kind: "policy-action",
+      ...(item.actor >= 0 ? { actor: world.actorId(item.actor) } : {}),
+      cause: item.cause,
+      values: item.values,
+      text: `${item.actor >= 0 ? world.actorId(item.actor) : "(forced)"}: ${text}`,
+      ...(item.parent === undefined ? {} : { parent: item.parent }),
+    });
+    ACTION_HANDLERS[item.action.name]!(world, item.actor, args, logged.id);
+  }
+}

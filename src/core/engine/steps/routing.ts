@@ -1,0 +1,86 @@
+/**
+ * Routing: user equilibrium over generalized cost (USD/vehicle) with elastic demand, warm-started from
+ * the last equilibrium and re-solved only when an input changed. Demand grows month by month, and
+ * transit suspended by the transit state drops out. After a solve, each pair's paths give the share
+ * of its flow through each crossing and through each state's territory (for dependence and routes).
+ */
+import type { World } from "../world.js";
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** Vehicles/day of each demand pair this month, with suspended transit removed. */
+function updateDemand(world: World): void {
+  const { model } = world;
+  const month = Math.floor(world.day / DAYS_PER_MONTH);
+  const na = model.scenario.actors.length;
+  const demand = model.demand.demand;
+  const next = new Float64Array(demand.length);
+  for (const entry of model.entries) {
+    const suspended = entry.transitVia >= 0 && entry.owner >= 0 && world.transitSuspended[entry.transitVia * na + entry.owner] === 1;
+    if (suspended) continue;
+    next[entry.pair]! += entry.vehiclesPerDay * (1 + entry.growth) ** (month / 12);
+  }
+  for (let k = 0; k < next.length; k++) {
+    if (next[k] !== demand[k]) {
+      demand[k] = next[k]!;
+      world.dirty = true;
+    }
+  }
+  world.monthApplied = month;
+}
+
+/** Shares of each pair's served flow through each crossing and each state's territory. */
+function routeShares(world: World): void {
+  const { model } = world;
+  const { demand, network, linkElement, elements, nodeCountry, noTripLink } = model;
+  const na = model.scenario.actors.length;
+  world.pairTerritory.fill(0);
+  const pairCrossings: { element: number; share: number }[][] = [];
+  const touched = new Uint8Array(na);
+  for (let k = 0; k < demand.pairCount; k++) {
+    const total = demand.demand[k]!;
+    const served = Math.max(0, total - world.flows[noTripLink[k]!]!);
+    world.pairServed[k] = served;
+    const crossingShare = new Map<number, number>();
+    const paths = world.assigner.pairPaths?.(k) ?? [];
+    for (const path of paths) {
+      if (path.flow <= 0 || (path.links.length === 1 && path.links[0] === noTripLink[k])) continue;
+      const share = served > 0 ? path.flow / served : 0;
+      touched.fill(0);
+      for (const l of path.links) {
+        const e = linkElement[l]!;
+        if (e >= 0 && elements[e]!.kind === "crossing") crossingShare.set(e, (crossingShare.get(e) ?? 0) + share);
+        for (const node of [network.from[l]!, network.to[l]!]) {
+          const state = world.stateOf(nodeCountry[node]!);
+          if (state >= 0) touched[state] = 1;
+        }
+      }
+      for (let s = 0; s < na; s++) if (touched[s]) world.pairTerritory[k * na + s]! += share;
+    }
+    pairCrossings.push([...crossingShare].map(([element, share]) => ({ element, share })));
+  }
+  world.pairCrossings = pairCrossings;
+}
+
+export function routingStep(world: World): void {
+  const month = Math.floor(world.day / DAYS_PER_MONTH);
+  if (month !== world.monthApplied || world.dirty) updateDemand(world);
+  if (!world.dirty) return;
+  const { routing } = world.model.scenario.model;
+  const result = world.assigner.solve({
+    gap: routing.gap,
+    maxIterations: 500,
+    tollFactor: 1,
+    distanceFactor: world.model.costPerKm,
+  });
+  world.flows = result.flows;
+  // Generalized cost of the trips made (the "no trip" links carry the demand left unserved).
+  let cost = 0;
+  const noTrip = world.model.noTripLink;
+  for (let l = 0; l < result.flows.length; l++) cost += result.flows[l]! * result.costs[l]!;
+  for (let k = 0; k < noTrip.length; k++) cost -= result.flows[noTrip[k]!]! * result.costs[noTrip[k]!]!;
+  world.transportCost = cost;
+  world.solves += 1;
+  world.dirty = false;
+  routeShares(world);
+}

@@ -1,0 +1,172 @@
+/**
+ * What a run takes and gives back. The CLI, the file writers and the web app read only these types.
+ */
+import type { Scenario } from "../scenario/types.js";
+import type { SimEvent } from "./events.js";
+
+export interface SimulationOptions {
+  /** Fixes every random draw of the run. Default 1. */
+  seed?: number;
+  /** Index of the run within an experiment; runs with the same seed and different indices differ. Default 0. */
+  run?: number;
+  /** Days to simulate. Default: 3,650 (ten years). */
+  days?: number;
+  /** Start date YYYY-MM-DD; default the scenario's `start`, else 2025-01-01. */
+  start?: string;
+  /** Policy ids to follow instead of the actors' defaults (each replaces its actor's policy). */
+  policies?: string[];
+  /** Called after each simulated day (for progress bars); keep it cheap. */
+  onDay?: (day: number, days: number) => void;
+}
+
+/** Daily series in columns: `values[name][day]`. Column names are stable and documented (docs/outputs.md). */
+export interface Series {
+  days: number;
+  dates: string[];
+  /** Column names in output order. */
+  columns: string[];
+  values: Record<string, Float64Array>;
+}
+
+export interface CrossingOutcome {
+  id: string;
+  name: string;
+  /** Mean vehicles/day over the run, both directions. */
+  meanFlow: number;
+  closedDays: number;
+  restrictedDays: number;
+  /** Largest number of vehicles waiting at once. */
+  maxQueue: number;
+}
+
+export interface ZoneOutcome {
+  id: string;
+  incidents: number;
+  fatalities: number;
+  /** Incidents that damaged a link. */
+  linkHits: number;
+}
+
+export interface PairOutcome {
+  a: string;
+  b: string;
+  trustABStart: number;
+  trustABEnd: number;
+  trustBAStart: number;
+  trustBAEnd: number;
+  /** Days spent on each rung of the ladder. */
+  daysPerRung: Record<string, number>;
+  /** Escalation cycles (episodes that left normal and came back), see metrics/escalation-cycles. */
+  escalationCycles: number;
+  ceasefires: number;
+  ceasefiresFailed: number;
+}
+
+export interface DependenceOutcome {
+  /** Actor whose trade it is, and the transit actor it depends on. */
+  actor: string;
+  on: string;
+  start: number;
+  end: number;
+}
+
+export interface ConcentrationOutcome {
+  actor: string;
+  /** Herfindahl index of the actor's trade value over its border crossings, start and end. */
+  herfindahlStart: number;
+  herfindahlEnd: number;
+}
+
+export interface ActorAccount {
+  actor: string;
+  /** Trade value owned by the actor that was served, lost (unserved) and spoiled, USD. */
+  tradeServedUsd: number;
+  tradeUnservedUsd: number;
+  tradeSpoiledUsd: number;
+  /** Crossing fees collected on its side, USD. */
+  feesUsd: number;
+  /** Running costs of its actants, USD. */
+  securityCostUsd: number;
+  /** Humanitarian cost of returns it received, USD. */
+  humanitarianCostUsd: number;
+  /** People it sent back and received. */
+  peopleReturned: number;
+  peopleReceived: number;
+}
+
+export interface ShockOutcome {
+  start: number;
+  date: string;
+  /** Lowest performance (served value relative to the no-shock baseline, %). */
+  minimum: number;
+  /** Days until performance was back to the threshold; undefined if it never was. */
+  recoveryDays?: number;
+  /** Resilience loss area, %-days. */
+  lossArea: number;
+}
+
+export interface ProjectOutcome {
+  id: string;
+  name: string;
+  declaredCapacity: number;
+  capacityUnit: string;
+  announced: string;
+  /** Date building started and it began operating, if it did within the run. */
+  buildingFrom?: string;
+  operatingFrom?: string;
+  statusEnd: string;
+}
+
+export interface Outcomes {
+  scenario: string;
+  seed: number;
+  run: number;
+  days: number;
+  start: string;
+  end: string;
+  policies: Record<string, string>;
+  trade: {
+    servedUsd: number;
+    unservedUsd: number;
+    spoiledUsd: number;
+    /** servedUsd / potential value of all demand. */
+    servedShare: number;
+    /** Vehicles that waited at a closed crossing, and the most waiting at once. */
+    vehiclesQueued: number;
+  };
+  crossings: CrossingOutcome[];
+  zones: ZoneOutcome[];
+  incidents: number;
+  fatalities: number;
+  pairs: PairOutcome[];
+  dependence: DependenceOutcome[];
+  concentration: ConcentrationOutcome[];
+  coercion: { attempts: number; complied: number; defied: number; complianceRate: number | null };
+  resilience: { shocks: ShockOutcome[]; totalLossArea: number; meanRecoveryDays: number | null; unrecovered: number };
+  connectivity: {
+    /** Projects announced by the end, and those operating. */
+    declared: number;
+    operational: number;
+    /** 1 − operational/declared (0 when nothing is declared). */
+    gap: number;
+    /** Announcements per project brought into operation (Infinity when none operates). */
+    announcementsPerOperational: number | null;
+    projects: ProjectOutcome[];
+  };
+  actors: ActorAccount[];
+  peopleReturned: number;
+}
+
+/** Mean flow per directed network link over the run, for maps. */
+export interface LinkFlows {
+  /** Scenario element id, direction, and mean vehicles/day. */
+  links: { id: string; kind: "link" | "crossing"; from: string; to: string; meanFlow: number }[];
+}
+
+export interface SimulationResult {
+  scenario: Scenario;
+  outcomes: Outcomes;
+  series: Series;
+  events: SimEvent[];
+  flows: LinkFlows;
+}

@@ -1,0 +1,321 @@
+/**
+ * The state of a run and the small operations every step shares (acts, statuses, histories). Steps in
+ * `steps/` read and write it in the fixed daily order of `simulate.ts`.
+ */
+import type { Assigner } from "../assignment/types.js";
+import { initialLadderState, type LadderState, RUNGS, type Rung } from "../diplomacy/index.js";
+import type { ActKind } from "../diplomacy/trust.js";
+import type { ProgrammeState } from "../policy-language/index.js";
+import { INITIAL_PROGRAMME_STATE } from "../policy-language/index.js";
+import type { Random, Streams } from "../random/index.js";
+import { createHawkesState, type HawkesState } from "../security/index.js";
+import { EventLog, type NewEvent, type SimEvent } from "./events.js";
+import type { Model } from "./model.js";
+
+export const CROSSING_OPEN = 0;
+export const CROSSING_CLOSED = 1;
+export const CROSSING_RESTRICTED = 2;
+
+export type ProjectPhase = "unannounced" | "announced" | "building" | "operational" | "stalled";
+
+/** A cumulative daily history: `sum(end, days)` is the total over the `days` days before `end`. */
+export class History {
+  readonly cumulative: Float64Array;
+  constructor(days: number) {
+    this.cumulative = new Float64Array(days + 1);
+  }
+  set(day: number, value: number): void {
+    this.cumulative[day + 1] = this.cumulative[day]! + value;
+  }
+  /** Total over days [end − days, end), clipped at day 0. */
+  sum(end: number, days: number): number {
+    const from = Math.max(0, end - days);
+    return this.cumulative[end]! - this.cumulative[from]!;
+  }
+}
+
+export interface Relation {
+  a: number;
+  b: number;
+  ladder: LadderState;
+  verification: number;
+  mediators: number[];
+  /** Monitor actor → last day it monitors. */
+  monitors: Map<number, number>;
+  /** Major incidents attributed today between the pair. */
+  attributedToday: number;
+  mediatedToday: boolean;
+  /** Days spent per rung. */
+  daysPerRung: Float64Array;
+  rungHistory: number[];
+  ceasefires: number;
+  ceasefiresFailed: number;
+}
+
+export interface Cbm {
+  proposer: number;
+  to: number;
+  endDay: number;
+  cause: number;
+}
+
+export interface CoercionEpisode {
+  coercer: number;
+  target: number;
+  startDay: number;
+  reviewDay: number;
+  dependenceAtStart: number;
+  /** Target's lost value per day before the episode, subtracted from what it loses during it. */
+  lossBefore: number;
+  costImposed: number;
+  routedValue: number;
+  cause: number;
+}
+
+export interface Queue {
+  /** Vehicles waiting, by day of arrival (ring of maxWaitDays cohorts); value of each cohort. */
+  cohorts: Float64Array;
+  cohortValue: Float64Array;
+  cohortPerishable: Float64Array;
+  /** Flow (both directions) on the last open day, and its value per vehicle and perishable share. */
+  preFlow: number;
+  valuePerVehicle: number;
+  perishableShare: number;
+  owners: Float64Array;
+  head: number;
+  waiting: number;
+  maxWaiting: number;
+}
+
+/** A verified or unverified act of one actor towards another, waiting for the diplomacy step. */
+export interface Act {
+  from: number;
+  to: number;
+  kind: ActKind;
+  cause: number;
+  what: string;
+  /** Already decided as verified (e.g. an attributed incident): skip the verification draw. */
+  verified?: boolean;
+  /** Not logged (minor incidents, which the series count). */
+  quiet?: boolean;
+}
+
+export class World {
+  readonly log: EventLog;
+  day = 0;
+  readonly streams: Streams;
+  // Crossings (by scenario crossing index).
+  readonly crossingStatus: Uint8Array;
+  readonly crossingHours: Float64Array;
+  readonly capacityOverride: Float64Array;
+  readonly processingOverride: Float64Array;
+  // Elements (scenario links and crossings).
+  readonly damagedUntil: Int32Array;
+  readonly damageShare: Float64Array;
+  readonly failedUntil: Int32Array;
+  readonly addedCapacity: Float64Array;
+  readonly risk: Float64Array;
+  readonly pendingCapacity: { day: number; element: number; vehiclesPerDay: number; cause: number }[] = [];
+  // Network links.
+  readonly overloadStreak: Int32Array;
+  // Zones.
+  readonly hawkes: HawkesState[];
+  readonly incidentsToday: Float64Array;
+  readonly fatalitiesToday: Float64Array;
+  readonly linkHitsTotal: Float64Array;
+  readonly incidents: History[];
+  readonly fatalities: History[];
+  // Crossing histories.
+  readonly closedHistory: History[];
+  readonly restrictedDays: Float64Array;
+  readonly flowHistory: History[];
+  // Actors.
+  readonly enforcement: Float64Array;
+  readonly trust: Float64Array;
+  readonly relations: Relation[];
+  readonly relationIndex = new Map<string, number>();
+  readonly programmeState: ProgrammeState[];
+  readonly ruleStreaks: Int32Array[];
+  readonly transitSuspended: Uint8Array;
+  readonly deportRate: Float64Array;
+  readonly cbms: Cbm[] = [];
+  readonly episodes: CoercionEpisode[] = [];
+  readonly acts: Act[] = [];
+  /** People returned so far from one actor to another (key from·n + to). */
+  readonly returnedBetween = new Map<number, number>();
+  /** Actants in force, recomputed once a day. */
+  actantCache: { day: number; list: import("./steps/incidents.js").ActiveActant[] } = { day: -1, list: [] };
+  readonly dependence: Float64Array;
+  readonly herfindahl: Float64Array;
+  // Projects.
+  readonly projectPhase: ProjectPhase[];
+  readonly projectBuilt: Float64Array;
+  readonly projectBuildingDay: Int32Array;
+  readonly projectOperatingDay: Int32Array;
+  readonly projectAnnouncedDay: Int32Array;
+  // Routing.
+  assigner!: Assigner;
+  flows: Float64Array;
+  /** Served vehicles/day of each demand pair. */
+  pairServed: Float64Array;
+  /** Per pair: [element, share of served flow] for crossings; per pair × state: share touching its territory. */
+  pairCrossings: { element: number; share: number }[][] = [];
+  pairTerritory: Float64Array;
+  dirty = true;
+  solves = 0;
+  /** Generalized cost (USD/day) of the trips made at the current equilibrium. */
+  transportCost = 0;
+  monthApplied = -1;
+  readonly queues: Map<number, Queue> = new Map();
+  // Accounts.
+  readonly accounts: {
+    served: Float64Array;
+    unserved: Float64Array;
+    spoiled: Float64Array;
+    fees: Float64Array;
+    security: Float64Array;
+    humanitarian: Float64Array;
+    returned: Float64Array;
+    received: Float64Array;
+  };
+  /** Today's trade value lost by each actor (unserved + spoiled), for coercion costs. */
+  readonly lossToday: Float64Array;
+  readonly routedToday: Float64Array;
+  today = { served: 0, unserved: 0, spoiled: 0, potential: 0, queued: 0, returned: 0 };
+  totals = { served: 0, unserved: 0, spoiled: 0, potential: 0, queued: 0, returned: 0 };
+  coercion = { attempts: 0, complied: 0, defied: 0 };
+  readonly eventCount = new Map<string, number>();
+
+  constructor(
+    readonly model: Model,
+    streams: Streams,
+  ) {
+    const s = model.scenario;
+    const nc = s.crossings.length;
+    const ne = model.elements.length;
+    const nz = s.zones.length;
+    const na = s.actors.length;
+    const days = model.days;
+    this.streams = streams;
+    this.log = new EventLog((day) => model.calendar.date(day));
+    this.crossingStatus = Uint8Array.from(s.crossings, (c) =>
+      c.status === "closed" ? CROSSING_CLOSED : c.status === "restricted" ? CROSSING_RESTRICTED : CROSSING_OPEN,
+    );
+    this.crossingHours = Float64Array.from(s.crossings, (c) => c.hoursOpenPerDay ?? 24);
+    this.capacityOverride = new Float64Array(nc).fill(Number.NaN);
+    this.processingOverride = new Float64Array(nc).fill(Number.NaN);
+    this.damagedUntil = new Int32Array(ne).fill(-1);
+    this.damageShare = new Float64Array(ne);
+    this.failedUntil = new Int32Array(ne).fill(-1);
+    this.addedCapacity = new Float64Array(ne);
+    this.risk = new Float64Array(ne);
+    this.overloadStreak = new Int32Array(model.network.linkCount);
+    this.hawkes = s.zones.map(() => createHawkesState(0));
+    this.incidentsToday = new Float64Array(nz);
+    this.fatalitiesToday = new Float64Array(nz);
+    this.linkHitsTotal = new Float64Array(nz);
+    this.incidents = s.zones.map(() => new History(days));
+    this.fatalities = s.zones.map(() => new History(days));
+    this.closedHistory = s.crossings.map(() => new History(days));
+    this.restrictedDays = new Float64Array(nc);
+    this.flowHistory = s.crossings.map(() => new History(days));
+    this.enforcement = Float64Array.from(s.actors, (a) => a.enforcement);
+    this.trust = new Float64Array(na * na).fill(s.model.trust.baseline);
+    this.relations = s.relations.map((r, i) => {
+      const a = model.actorIndex.get(r.a)!;
+      const b = model.actorIndex.get(r.b)!;
+      this.trust[a * na + b] = r.trustAB;
+      this.trust[b * na + a] = r.trustBA;
+      this.relationIndex.set(`${a},${b}`, i);
+      this.relationIndex.set(`${b},${a}`, i);
+      return {
+        a,
+        b,
+        ladder: initialLadderState(r.ladder as Rung),
+        verification: r.verification,
+        mediators: r.mediators.map((m) => model.actorIndex.get(m)!),
+        monitors: new Map(),
+        attributedToday: 0,
+        mediatedToday: false,
+        daysPerRung: new Float64Array(RUNGS.length),
+        rungHistory: [],
+        ceasefires: 0,
+        ceasefiresFailed: 0,
+      };
+    });
+    this.programmeState = model.policies.map(() => INITIAL_PROGRAMME_STATE);
+    this.ruleStreaks = model.policies.map((p) => new Int32Array(p.rules.length));
+    this.transitSuspended = new Uint8Array(na * na);
+    this.deportRate = new Float64Array(na * na);
+    this.dependence = new Float64Array(na * na);
+    this.herfindahl = new Float64Array(na);
+    this.projectPhase = s.projects.map((p) => {
+      if (model.calendar.day(p.announced) > 0) return "unannounced";
+      return p.status === "building" ? "building" : p.status === "operational" ? "operational" : p.status === "stalled" ? "stalled" : "announced";
+    });
+    this.projectBuilt = Float64Array.from(s.projects, (p) => p.builtDays);
+    this.projectBuildingDay = Int32Array.from(s.projects, (p) => (p.status === "building" ? 0 : -1));
+    this.projectOperatingDay = Int32Array.from(s.projects, (p) => (p.status === "operational" ? 0 : -1));
+    this.projectAnnouncedDay = Int32Array.from(s.projects, (p) => Math.min(0, model.calendar.day(p.announced)));
+    this.flows = new Float64Array(model.network.linkCount);
+    this.pairServed = new Float64Array(model.demand.pairCount);
+    this.pairTerritory = new Float64Array(model.demand.pairCount * na);
+    this.accounts = {
+      served: new Float64Array(na),
+      unserved: new Float64Array(na),
+      spoiled: new Float64Array(na),
+      fees: new Float64Array(na),
+      security: new Float64Array(na),
+      humanitarian: new Float64Array(na),
+      returned: new Float64Array(na),
+      received: new Float64Array(na),
+    };
+    this.lossToday = new Float64Array(na);
+    this.routedToday = new Float64Array(na);
+    for (const [i, phase] of this.projectPhase.entries()) if (phase === "unannounced") this.projectAnnouncedDay[i] = -1;
+  }
+
+  stream(name: string): Random {
+    return this.streams.stream(name);
+  }
+
+  actorId(actor: number): string {
+    return actor < 0 ? "(none)" : this.model.scenario.actors[actor]!.id;
+  }
+
+  trustOf(a: number, b: number): number {
+    return this.trust[a * this.model.scenario.actors.length + b]!;
+  }
+
+  setTrust(a: number, b: number, value: number): void {
+    this.trust[a * this.model.scenario.actors.length + b] = value;
+  }
+
+  relation(a: number, b: number): Relation | undefined {
+    const i = this.relationIndex.get(`${a},${b}`);
+    return i === undefined ? undefined : this.relations[i];
+  }
+
+  /** The state actor whose territory holds a country's nodes, or -1. */
+  stateOf(country: string): number {
+    return this.model.stateOfCountry.get(country) ?? -1;
+  }
+
+  record(event: Omit<NewEvent, "day">): SimEvent {
+    this.eventCount.set(event.kind, (this.eventCount.get(event.kind) ?? 0) + 1);
+    return this.log.add({ ...event, day: this.day });
+  }
+
+  act(act: Act): void {
+    this.acts.push(act);
+  }
+
+  /** Is the element part of the network today (built, not closed by status or failure)? */
+  elementOpen(element: number): boolean {
+    const e = this.model.elements[element]!;
+    if (e.project >= 0 && this.projectPhase[e.project] !== "operational") return false;
+    if (this.failedUntil[element]! >= this.day) return false;
+    if (e.kind === "crossing" && this.crossingStatus[e.index] === CROSSING_CLOSED) return false;
+    return true;
+  }
+}

@@ -1,0 +1,268 @@
+import { createHash } from "node:crypto";
+import { basename, extname, join } from "node:path";
+import { type Command, InvalidArgumentError } from "commander";
+import {
+  type Outcomes,
+  pickPolicies,
+  type SimulationOptions,
+  type SimulationResult,
+  simulate,
+} from "../../core/engine/index.js";
+import { loadScenario } from "../../core/scenario/index.js";
+import type { Scenario } from "../../core/scenario/types.js";
+import { readUserFile } from "../files.js";
+import type { Io } from "../io.js";
+import { formatNumber, positiveInteger } from "../options.js";
+import { type Progress, startProgress } from "../progress.js";
+import { checkRunDirTarget, RUN_FILES, type RunInfo, writeRunFolder } from "../run-files/index.js";
+
+interface RunOptions {
+  seed: number;
+  days?: number;
+  policy: string[];
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Most progress updates per run: enough for a smooth bar, few enough to cost nothing. */
+const PROGRESS_UPDATES = 100;
+
+/** Seeds are whole numbers 0 … 2⁵³ − 1 (the random streams take two 32-bit words). */
+function seedNumber(raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === "" || !Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidArgumentError(`--seed: expected a whole number from 0 to 2^53 − 1, found "${raw}"`);
+  }
+  return value;
+}
+
+/** Default run folder: `runs/<scenario file stem>-seed<N>`. */
+export function defaultRunDir(scenarioPath: string, seed: number): string {
+  const file = basename(scenarioPath);
+  return join("runs", `${file.slice(0, file.length - extname(file).length)}-seed${seed}`);
+}
+
+/** Quotes a word for a POSIX shell when it needs it, so the printed command can be pasted back. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+export function runInfo(
+  result: SimulationResult,
+  file: string,
+  text: string,
+  policies: string[],
+  version: string,
+): RunInfo {
+  const o = result.outcomes;
+  const command = [
+    "corridor",
+    "run",
+    file,
+    "--seed",
+    String(o.seed),
+    "--days",
+    String(o.days),
+    ...policies.flatMap((p) => ["--policy", p]),
+  ];
+  return {
+    corridorVersion: version,
+    scenario: o.scenario,
+    file,
+    fileSha256: createHash("sha256").update(text).digest("hex"),
+    seed: o.seed,
+    run: o.run,
+    days: o.days,
+    start: o.start,
+    end: o.end,
+    policies: o.policies,
+    options: { seed: o.seed, run: o.run, days: o.days, start: o.start, policies },
+    command: command.map(shellWord).join(" "),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The summary table
+
+const usd = (x: number) => formatNumber(x);
+const share = (x: number) => `${(100 * x).toFixed(1)} %`;
+const trust = (start: number, end: number) => `${start.toFixed(2)} → ${end.toFixed(2)}`;
+
+/** Columns padded to their widest cell; the first column left-aligned, the others right-aligned. */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join("  ")
+      .trimEnd();
+  return `${[header, ...rows].map(line).join("\n")}\n`;
+}
+
+export function summaryHeader(o: Outcomes, file: string): string {
+  return (
+    `${o.scenario} (${file}), seed ${o.seed}, ${o.start} to ${o.end} (${formatNumber(o.days)} days): ` +
+    "an exploration under the scenario's assumptions, not a forecast.\n"
+  );
+}
+
+/** The readable summary of a run's outcomes, printed by `corridor run`. */
+export function formatSummary(o: Outcomes, file: string): string {
+  const parts: string[] = [summaryHeader(o, file)];
+  const policies = Object.entries(o.policies);
+  parts.push(
+    `Policies: ${policies.length > 0 ? policies.map(([actor, id]) => `${actor} follows ${id}`).join(", ") : "none"}\n`,
+  );
+
+  parts.push(
+    formatTable(
+      ["Trade value", "USD"],
+      [
+        ["served", usd(o.trade.servedUsd)],
+        ["unserved", usd(o.trade.unservedUsd)],
+        ["spoiled", usd(o.trade.spoiledUsd)],
+      ],
+    ) +
+      `Served ${share(o.trade.servedShare)} of the demand's value; ` +
+      `${formatNumber(o.trade.vehiclesQueued)} vehicles waited at closed crossings.\n`,
+  );
+
+  parts.push(
+    o.crossings.length === 0
+      ? "Crossings: none\n"
+      : formatTable(
+          ["Crossing", "closed days", "restricted days", "mean flow (veh/day)", "max queue"],
+          o.crossings.map((c) => [
+            c.name,
+            formatNumber(c.closedDays),
+            formatNumber(c.restrictedDays),
+            formatNumber(c.meanFlow, 1),
+            formatNumber(c.maxQueue),
+          ]),
+        ),
+  );
+
+  let security = `Security: incidents ${formatNumber(o.incidents)}, fatalities ${formatNumber(o.fatalities)}\n`;
+  if (o.zones.length > 0) {
+    security += formatTable(
+      ["Zone", "incidents", "fatalities", "link hits"],
+      o.zones.map((z) => [
+        z.id,
+        formatNumber(z.incidents),
+        formatNumber(z.fatalities),
+        formatNumber(z.linkHits),
+      ]),
+    );
+  }
+  parts.push(security);
+
+  if (o.pairs.length > 0) {
+    // Rungs in the order the engine lists them, so the ladder reads from normal upwards.
+    const rungs = [...new Set(o.pairs.flatMap((p) => Object.keys(p.daysPerRung)))];
+    parts.push(
+      "Relations (trust start → end; days on each rung of the ladder)\n" +
+        formatTable(
+          ["Pair", "trust a→b", "trust b→a", ...rungs, "escalation cycles", "ceasefires (failed)"],
+          o.pairs.map((p) => [
+            `${p.a}–${p.b}`,
+            trust(p.trustABStart, p.trustABEnd),
+            trust(p.trustBAStart, p.trustBAEnd),
+            ...rungs.map((r) => formatNumber(p.daysPerRung[r] ?? 0)),
+            formatNumber(p.escalationCycles),
+            `${formatNumber(p.ceasefires)} (${formatNumber(p.ceasefiresFailed)})`,
+          ]),
+        ),
+    );
+  }
+
+  if (o.dependence.length > 0) {
+    parts.push(
+      formatTable(
+        ["Dependence (share of trade value)", "start", "end"],
+        o.dependence.map((d) => [`${d.actor} on ${d.on}`, share(d.start), share(d.end)]),
+      ),
+    );
+  }
+
+  const c = o.coercion;
+  const r = o.resilience;
+  const k = o.connectivity;
+  parts.push(
+    `Coercion: attempts ${formatNumber(c.attempts)}, complied ${formatNumber(c.complied)}, defied ${formatNumber(c.defied)}, ` +
+      `compliance rate ${c.complianceRate === null ? "n/a (no attempt judged)" : share(c.complianceRate)}\n` +
+      `Resilience: shocks ${formatNumber(r.shocks.length)}, loss ${formatNumber(r.totalLossArea, 1)} %-days, ` +
+      `mean recovery ${r.meanRecoveryDays === null ? "n/a" : `${formatNumber(r.meanRecoveryDays, 1)} days`}, ` +
+      `not recovered ${formatNumber(r.unrecovered)}\n` +
+      `Connectivity: projects declared ${formatNumber(k.declared)}, operational ${formatNumber(k.operational)}, ` +
+      `gap ${share(k.gap)}\n` +
+      `People returned: ${formatNumber(o.peopleReturned)}\n`,
+  );
+  return parts.join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export function registerRun(program: Command, io: Io): void {
+  program
+    .command("run")
+    .description(
+      "simulate a scenario day by day and write its outcomes, daily series, event log and map to a run folder",
+    )
+    .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
+    .option("--seed <n>", "random seed: the same seed gives the same run", seedNumber, 1)
+    .option("--days <n>", "days to simulate (default: the engine's, ten years)", positiveInteger("--days"))
+    .option(
+      "--policy <id>",
+      "follow this policy instead of its actor's default (repeat for several actors)",
+      (id: string, previous: string[]) => [...previous, id],
+      [] as string[],
+    )
+    .option("--out <dir>", "run folder (default: runs/<scenario file name>-seed<n>)")
+    .option("--json", "print outcomes.json to stdout instead of the summary table")
+    .option("--quiet", "no progress and no summary, only where the files went")
+    .action(async (path: string, options: RunOptions) => {
+      const text = readUserFile(path, "scenario file");
+      const { scenario } = loadScenario(text, path);
+      // Unknown policy ids are bad input: report them (with the closest id) before simulating.
+      pickPolicies(scenario, options.policy);
+      const out = options.out ?? defaultRunDir(path, options.seed);
+      // Refuse a bad --out before spending minutes simulating.
+      checkRunDirTarget(out);
+
+      const result = simulateWithProgress(io, scenario, options);
+      const info = runInfo(result, path, text, options.policy, program.version() ?? "unknown");
+      await writeRunFolder(out, result, info);
+
+      if (options.json) io.out(`${JSON.stringify(result.outcomes, null, 2)}\n`);
+      else if (!options.quiet) io.out(`${formatSummary(result.outcomes, path)}\n`);
+      const where = `files written to ${out}/ (${RUN_FILES.join(", ")})\n`;
+      if (options.json) {
+        if (!options.quiet) io.err(where);
+      } else io.out(where);
+    });
+}
+
+function simulateWithProgress(io: Io, scenario: Scenario, options: RunOptions): SimulationResult {
+  let progress: Progress | undefined;
+  let every = 1;
+  const simulation: SimulationOptions = {
+    seed: options.seed,
+    ...(options.days !== undefined && { days: options.days }),
+    policies: options.policy,
+    onDay: (day, days) => {
+      if (options.quiet) return;
+      if (progress === undefined) {
+        progress = startProgress(io, "simulating days", days);
+        every = Math.max(1, Math.ceil(days / PROGRESS_UPDATES));
+      }
+      const done = Math.min(day + 1, days);
+      if (done % every === 0 || done === days) progress.update(done);
+    },
+  };
+  try {
+    return simulate(scenario, simulation);
+  } finally {
+    progress?.stop();
+  }
+}
