@@ -69,7 +69,9 @@ export function syntheticRegion(options: SyntheticRegionOptions): Data {
   const n = options.nodes;
   const k = options.countries;
   if (!(Number.isInteger(n) && Number.isInteger(k) && k >= 2 && k <= 26 && n >= 4 * k)) {
-    throw new RangeError(`syntheticRegion: expected 2–26 countries and at least 4 nodes per country, found ${n} nodes, ${k} countries`);
+    throw new RangeError(
+      `syntheticRegion: expected 2–26 countries and at least 4 nodes per country, found ${n} nodes, ${k} countries`,
+    );
   }
   const streams = createStreams(seed, 0);
   const places = scatter(n, k, streams.stream("region/places"));
@@ -181,7 +183,8 @@ export function syntheticRegion(options: SyntheticRegionOptions): Data {
     };
   });
   const crossingIds = crossings.map(
-    (x, i) => `gate_${countryCode(x.border[0]).toLowerCase()}_${countryCode(x.border[1]).toLowerCase()}_${i + 1}`,
+    (x, i) =>
+      `gate_${countryCode(x.border[0]).toLowerCase()}_${countryCode(x.border[1]).toLowerCase()}_${i + 1}`,
   );
   const crossingData: Data[] = crossings.map((x, i) => ({
     id: crossingIds[i],
@@ -199,9 +202,16 @@ export function syntheticRegion(options: SyntheticRegionOptions): Data {
     crossings.map((x, i) => ({ crossing: i, node: zoneRandom.next() < 0.5 ? x.a : x.b })),
     zoneRandom,
   );
-  sides.push(...sides.map((s) => ({ crossing: s.crossing, node: s.node === crossings[s.crossing]!.a ? crossings[s.crossing]!.b : crossings[s.crossing]!.a })));
+  sides.push(
+    ...sides.map((s) => ({
+      crossing: s.crossing,
+      node: s.node === crossings[s.crossing]!.a ? crossings[s.crossing]!.b : crossings[s.crossing]!.a,
+    })),
+  );
   if (options.zones > sides.length) {
-    throw new RangeError(`syntheticRegion: at most ${sides.length} zones fit ${crossings.length} crossings, found ${options.zones}`);
+    throw new RangeError(
+      `syntheticRegion: at most ${sides.length} zones fit ${crossings.length} crossings, found ${options.zones}`,
+    );
   }
   const zoneCentres = sides.slice(0, options.zones);
   const zones = zoneCentres.map((centre, z) => {
@@ -225,7 +235,7 @@ export function syntheticRegion(options: SyntheticRegionOptions): Data {
     };
   });
   // A crossing belongs to the first zone centred on it; a road to the nearest zone centre of its own
-  // country within 1.5 spacings of its midpoint.
+  // country within one spacing of its midpoint.
   zoneCentres.forEach((centre, z) => {
     crossingData[centre.crossing]!["zone"] ??= zones[z]!.id;
   });
@@ -233,7 +243,7 @@ export function syntheticRegion(options: SyntheticRegionOptions): Data {
     const mx = (places[a]!.x + places[b]!.x) / 2;
     const my = (places[a]!.y + places[b]!.y) / 2;
     let best = -1;
-    let bestDistance = 1.5 * SPACING_KM;
+    let bestDistance = SPACING_KM;
     zoneCentres.forEach((centre, z) => {
       const p = places[centre.node]!;
       const d = Math.hypot(p.x - mx, p.y - my);
@@ -253,7 +263,8 @@ export function syntheticRegion(options: SyntheticRegionOptions): Data {
     const o = cities[demandRandom.int(cities.length)]!;
     const d = cities[demandRandom.int(cities.length)]!;
     const crossBorder = demandRandom.next() < 0.75;
-    if (o === d || (places[o]!.country !== places[d]!.country) !== crossBorder || pairKeys.has(`${o},${d}`)) continue;
+    if (o === d || (places[o]!.country !== places[d]!.country) !== crossBorder || pairKeys.has(`${o},${d}`))
+      continue;
     pairKeys.add(`${o},${d}`);
     demand.push({
       origin: nodeId(o),
@@ -266,13 +277,16 @@ export function syntheticRegion(options: SyntheticRegionOptions): Data {
     });
   }
   if (demand.length < options.pairs) {
-    throw new RangeError(`syntheticRegion: only ${demand.length} of ${options.pairs} distinct city pairs found; add nodes or cities`);
+    throw new RangeError(
+      `syntheticRegion: only ${demand.length} of ${options.pairs} distinct city pairs found; add nodes or cities`,
+    );
   }
 
   // States, their relations with each neighbour, and one policy each: close the crossing nearest the
   // busiest zone on its borders after a run of incidents there, reopen it after most of a month shut.
   const relationRandom = streams.stream("region/relations");
-  const expectedIncidents = (z: number) => zones[z]!.baselinePerDay / (1 - zones[z]!.excitationPerDay / zones[z]!.decayPerDay);
+  const expectedIncidents = (z: number) =>
+    zones[z]!.baselinePerDay / (1 - zones[z]!.excitationPerDay / zones[z]!.decayPerDay);
   const actors: Data[] = [];
   const policies: Data[] = [];
   for (let c = 0; c < k; c++) {
@@ -404,7 +418,11 @@ function spanningTree(members: number[], dist: (a: number, b: number) => number)
  * the other within two spacings, plus the pairs that join all countries into one (a spanning tree on
  * the closest distance between countries), so every country can trade with every other.
  */
-function neighbouringCountries(places: Place[], k: number, dist: (a: number, b: number) => number): [number, number][] {
+function neighbouringCountries(
+  places: Place[],
+  k: number,
+  dist: (a: number, b: number) => number,
+): [number, number][] {
   const closest = Array.from({ length: k }, () => new Float64Array(k).fill(Number.POSITIVE_INFINITY));
   const touching = Array.from({ length: k }, () => new Int32Array(k));
   places.forEach((p, a) => {
@@ -415,7 +433,8 @@ function neighbouringCountries(places: Place[], k: number, dist: (a: number, b: 
       if (d < closest[p.country]![q.country]!) closest[p.country]![q.country] = d;
       if (nearest < 0 || d < dist(a, nearest)) nearest = b;
     });
-    if (nearest >= 0 && dist(a, nearest) < 2 * SPACING_KM) touching[p.country]![places[nearest]!.country]! += 1;
+    if (nearest >= 0 && dist(a, nearest) < 2 * SPACING_KM)
+      touching[p.country]![places[nearest]!.country]! += 1;
   });
   const pairs = new Set<string>();
   for (let a = 0; a < k; a++) {
@@ -424,7 +443,9 @@ function neighbouringCountries(places: Place[], k: number, dist: (a: number, b: 
   const countries = Array.from({ length: k }, (_, c) => c);
   const between = (a: number, b: number) => Math.min(closest[a]![b]!, closest[b]![a]!);
   for (const [a, b] of spanningTree(countries, between)) pairs.add(a < b ? `${a},${b}` : `${b},${a}`);
-  return [...pairs].map((s) => s.split(",").map(Number) as [number, number]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return [...pairs]
+    .map((s) => s.split(",").map(Number) as [number, number])
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
 /** Fisher–Yates shuffle in place (Knuth, TAOCP vol. 2, algorithm P); returns the array. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/core/errors/index.js";
 import { simulate } from "../../src/core/engine/index.js";
+import { InputError } from "../../src/core/errors/index.js";
 import { expectedCount } from "../../src/core/security/index.js";
 import { toyScenario } from "./scenarios.js";
 
@@ -22,7 +22,8 @@ describe("reproducibility", () => {
     const a = simulate(scenario, { seed: 7, days: 400 });
     const b = simulate(scenario, { seed: 7, days: 400 });
     expect(JSON.stringify(a.events)).toBe(JSON.stringify(b.events));
-    for (const column of a.series.columns) expect(Array.from(a.series.values[column]!)).toEqual(Array.from(b.series.values[column]!));
+    for (const column of a.series.columns)
+      expect(Array.from(a.series.values[column]!)).toEqual(Array.from(b.series.values[column]!));
     expect(a.outcomes).toEqual(b.outcomes);
   });
 
@@ -39,7 +40,10 @@ describe("incidents in the engine", () => {
   it("match the Hawkes expected count μT/(1−n) (with its transient) within 3 standard errors over seeds", () => {
     const scenario = toyScenario({ extra: { zones: [violentZone()] } });
     const T = 1500;
-    const counts = Array.from({ length: 8 }, (_, seed) => simulate(scenario, { seed: seed + 1, days: T }).outcomes.incidents);
+    const counts = Array.from(
+      { length: 8 },
+      (_, seed) => simulate(scenario, { seed: seed + 1, days: T }).outcomes.incidents,
+    );
     const mean = counts.reduce((s, x) => s + x, 0) / counts.length;
     const expected = expectedCount({ mu: 0.3, alpha: 0.5, beta: 1 }, T);
     // Var N(T) ≈ μT/(1−n)³ for a stationary Hawkes process (Hawkes 1971).
@@ -62,7 +66,9 @@ describe("policies", () => {
   it("fire a rule and log the action with the values that fired it", () => {
     const scenario = toyScenario({
       extra: {
-        policies: [{ id: "shut", actor: "xa", rules: ["when fatalities(border, 7) >= 10 then close(main_gate)"] }],
+        policies: [
+          { id: "shut", actor: "xa", rules: ["when fatalities(border, 7) >= 10 then close(main_gate)"] },
+        ],
         actors: [
           { id: "xa", name: "State A", kind: "state", country: "XA", policy: "shut" },
           { id: "xb", name: "State B", kind: "state", country: "XB" },
@@ -87,7 +93,15 @@ describe("policies", () => {
           {
             id: "phased",
             actor: "xa",
-            programme: { stages: [{ name: "pilot", enter: "incidents(border, 30) == 0 for 10 days", actions: ["restrict(main_gate, 12)"] }] },
+            programme: {
+              stages: [
+                {
+                  name: "pilot",
+                  enter: "incidents(border, 30) == 0 for 10 days",
+                  actions: ["restrict(main_gate, 12)"],
+                },
+              ],
+            },
           },
         ],
         actors: [
@@ -147,11 +161,28 @@ describe("coercion in the engine", () => {
     const scenario = toyScenario({
       extra: {
         actors: [
-          { id: "xa", name: "State A", kind: "state", country: "XA", policy: dependent ? "squeeze" : undefined, patienceDays: 10, complianceCostUsd: 1e6 },
+          {
+            id: "xa",
+            name: "State A",
+            kind: "state",
+            country: "XA",
+            policy: dependent ? "squeeze" : undefined,
+            patienceDays: 10,
+            complianceCostUsd: 1e6,
+          },
           { id: "xb", name: "State B", kind: "state", country: "XB", complianceCostUsd: 1e6 },
-          { id: "xc", name: "State C", kind: "state", country: "XC", policy: dependent ? undefined : "squeeze", patienceDays: 10 },
+          {
+            id: "xc",
+            name: "State C",
+            kind: "state",
+            country: "XC",
+            policy: dependent ? undefined : "squeeze",
+            patienceDays: 10,
+          },
         ],
-        policies: [{ id: "squeeze", actor: dependent ? "xa" : "xc", rules: ["when day() == 1 then deport(xb, 1000)"] }],
+        policies: [
+          { id: "squeeze", actor: dependent ? "xa" : "xc", rules: ["when day() == 1 then deport(xb, 1000)"] },
+        ],
       },
     });
     return simulate(scenario, { seed, days: 20 }).outcomes.coercion;
@@ -177,7 +208,15 @@ describe("projects", () => {
       twoCrossings: true,
       extra: {
         projects: [
-          { id: "north", name: "North gate", kind: "crossing", announced: "2024-06-01", declaredCapacity: 1000, capacityUnit: "vehicles/day", constructionDays: 30 },
+          {
+            id: "north",
+            name: "North gate",
+            kind: "crossing",
+            announced: "2024-06-01",
+            declaredCapacity: 1000,
+            capacityUnit: "vehicles/day",
+            constructionDays: 30,
+          },
         ],
         events: [{ date: "2025-01-02", actor: "xa", actions: ["close(main_gate)"], note: "closure" }],
       },

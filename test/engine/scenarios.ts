@@ -29,8 +29,26 @@ export function toyData(options: ToyOptions = {}): Data {
     { id: "east", name: "Easttown", kind: "city", country: "XB", lon: 62, lat: 33, zone: true },
   ];
   const links = [
-    { id: "west_road", from: "west", to: "gate_a", mode: "road", lengthKm: 0, freeFlowHours: 1, capacityVehPerDay: 5000, bprB: 0 },
-    { id: "east_road", from: "gate_b", to: "east", mode: "road", lengthKm: 0, freeFlowHours: 1, capacityVehPerDay: 5000, bprB: 0 },
+    {
+      id: "west_road",
+      from: "west",
+      to: "gate_a",
+      mode: "road",
+      lengthKm: 0,
+      freeFlowHours: 1,
+      capacityVehPerDay: 5000,
+      bprB: 0,
+    },
+    {
+      id: "east_road",
+      from: "gate_b",
+      to: "east",
+      mode: "road",
+      lengthKm: 0,
+      freeFlowHours: 1,
+      capacityVehPerDay: 5000,
+      bprB: 0,
+    },
   ];
   const crossings: Data[] = [
     {
@@ -51,8 +69,26 @@ export function toyData(options: ToyOptions = {}): Data {
       { id: "north_b", name: "North gate (XB)", kind: "crossing-side", country: "XB", lon: 61.1, lat: 34 },
     );
     links.push(
-      { id: "north_road_a", from: "west", to: "north_a", mode: "road", lengthKm: 0, freeFlowHours: 3, capacityVehPerDay: 5000, bprB: 0 },
-      { id: "north_road_b", from: "north_b", to: "east", mode: "road", lengthKm: 0, freeFlowHours: 3, capacityVehPerDay: 5000, bprB: 0 },
+      {
+        id: "north_road_a",
+        from: "west",
+        to: "north_a",
+        mode: "road",
+        lengthKm: 0,
+        freeFlowHours: 3,
+        capacityVehPerDay: 5000,
+        bprB: 0,
+      },
+      {
+        id: "north_road_b",
+        from: "north_b",
+        to: "east",
+        mode: "road",
+        lengthKm: 0,
+        freeFlowHours: 3,
+        capacityVehPerDay: 5000,
+        bprB: 0,
+      },
     );
     crossings.push({
       id: "north_gate",
@@ -86,7 +122,16 @@ export function toyData(options: ToyOptions = {}): Data {
         ...options.demand,
       },
     ],
-    zones: [{ id: "border", name: "Border zone", country: "XA", baselinePerDay: 0, excitationPerDay: 0, decayPerDay: 1 }],
+    zones: [
+      {
+        id: "border",
+        name: "Border zone",
+        country: "XA",
+        baselinePerDay: 0,
+        excitationPerDay: 0,
+        decayPerDay: 1,
+      },
+    ],
     actors: [
       { id: "xa", name: "State A", kind: "state", country: "XA" },
       { id: "xb", name: "State B", kind: "state", country: "XB" },

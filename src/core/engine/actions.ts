@@ -20,7 +20,8 @@ function otherSide(world: World, actor: number, crossing: number): number {
 }
 
 function setStatus(world: World, crossing: number, status: number, hours = 24): void {
-  if (world.crossingStatus[crossing] !== status || world.crossingHours[crossing] !== hours) world.dirty = true;
+  if (world.crossingStatus[crossing] !== status || world.crossingHours[crossing] !== hours)
+    world.dirty = true;
   world.crossingStatus[crossing] = status;
   world.crossingHours[crossing] = hours;
 }
@@ -30,7 +31,8 @@ function hostsOf(world: World, group: number): number[] {
   const id = world.actorId(group);
   const hosts = new Set<number>();
   for (const zone of world.model.scenario.zones) {
-    if (zone.perpetrator === id && zone.sanctuary) hosts.add(world.model.actorIndex.get(zone.sanctuary.actor)!);
+    if (zone.perpetrator === id && zone.sanctuary)
+      hosts.add(world.model.actorIndex.get(zone.sanctuary.actor)!);
   }
   return [...hosts];
 }
@@ -50,7 +52,12 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
     if (target >= 0 && target !== actor) startCoercion(w, actor, target, cause);
   },
   restrict: (w, _actor, [crossing, hours]) =>
-    setStatus(w, n(crossing), n(hours) >= 24 ? CROSSING_OPEN : n(hours) <= 0 ? CROSSING_CLOSED : CROSSING_RESTRICTED, Math.min(24, n(hours))),
+    setStatus(
+      w,
+      n(crossing),
+      n(hours) >= 24 ? CROSSING_OPEN : n(hours) <= 0 ? CROSSING_CLOSED : CROSSING_RESTRICTED,
+      Math.min(24, n(hours)),
+    ),
   set_processing: (w, _actor, [crossing, hours]) => {
     w.processingOverride[n(crossing)] = n(hours);
     w.dirty = true;
@@ -79,7 +86,13 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   },
   propose_cbm: (w, actor, [to], cause) => {
     w.cbms.push({ proposer: actor, to: n(to), endDay: w.day + w.model.scenario.model.cbm.days, cause });
-    w.act({ from: actor, to: n(to), kind: "cooperative", cause, what: "proposed a confidence-building measure" });
+    w.act({
+      from: actor,
+      to: n(to),
+      kind: "cooperative",
+      cause,
+      what: "proposed a confidence-building measure",
+    });
   },
   invite_monitor: (w, actor, [monitorActor]) => {
     for (const r of w.relations) if (r.a === actor || r.b === actor) monitor(w, n(monitorActor), r.a, r.b);
@@ -114,7 +127,13 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
  * Investment by `actor` in crossings between its territory and each of `via`'s: capacity grows by
  * usd/1e6 × vehiclesPerDayPerMillionUsd, split evenly, after the construction lag.
  */
-export function investInRoutes(world: World, actor: number, via: number[], usd: number, cause: number): number {
+export function investInRoutes(
+  world: World,
+  actor: number,
+  via: number[],
+  usd: number,
+  cause: number,
+): number {
   const { adaptation } = world.model.scenario.model;
   const country = world.model.scenario.actors[actor]?.country;
   const viaCountries = new Set(via.map((v) => world.model.scenario.actors[v]?.country).filter(Boolean));

@@ -1,5 +1,19 @@
 export { Calendar, epochDay, isoFromEpochDay } from "./calendar.js";
-export { EventLog, type EventValue, explainEvent, formatValues, type NewEvent, type SimEvent } from "./events.js";
-export { compileModel, DEFAULT_DAYS, DEFAULT_RESERVATION_SHARE, DEFAULT_START, type Model, pickPolicies } from "./model.js";
+export {
+  EventLog,
+  type EventValue,
+  explainEvent,
+  formatValues,
+  type NewEvent,
+  type SimEvent,
+} from "./events.js";
+export {
+  compileModel,
+  DEFAULT_DAYS,
+  DEFAULT_RESERVATION_SHARE,
+  DEFAULT_START,
+  type Model,
+  pickPolicies,
+} from "./model.js";
 export { simulate } from "./simulate.js";
 export type * from "./types.js";

@@ -7,9 +7,11 @@ import { InputError, suggestName } from "../errors/index.js";
 import { buildDemand, type Demand, findPair } from "../network/demand.js";
 import { buildNetwork, type LinkSpec, type Network } from "../network/graph.js";
 import {
+  type CompiledAction,
   type CompiledCondition,
   type CompiledProgramme,
   type CompiledRule,
+  compileAction,
   compileCondition,
   compileProgramme,
   compileRule,
@@ -19,8 +21,6 @@ import {
   parseExpression,
   parseProgramme,
   parseRule,
-  type CompiledAction,
-  compileAction,
   type Rule,
 } from "../policy-language/index.js";
 import { openShare } from "../scenario/to-network.js";
@@ -121,7 +121,16 @@ function resolveIdFor(scenario: Scenario) {
   const crossings = indexOf(scenario.crossings);
   const projects = indexOf(scenario.projects);
   return (kind: string, id: string): string | number => {
-    const table = kind === "zone" ? zones : kind === "actor" ? actors : kind === "crossing" ? crossings : kind === "project" ? projects : undefined;
+    const table =
+      kind === "zone"
+        ? zones
+        : kind === "actor"
+          ? actors
+          : kind === "crossing"
+            ? crossings
+            : kind === "project"
+              ? projects
+              : undefined;
     return table?.get(id) ?? id;
   };
 }
@@ -165,7 +174,12 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
   }
   const days = options.days ?? DEFAULT_DAYS;
   if (!(Number.isInteger(days) && days >= 1)) {
-    throw new InputError({ code: "out-of-range", path: "days", expected: "a whole number of days ≥ 1", found: String(days) });
+    throw new InputError({
+      code: "out-of-range",
+      path: "days",
+      expected: "a whole number of days ≥ 1",
+      found: String(days),
+    });
   }
   const vot = scenario.generalizedCost.valueOfTimeUsdPerHour;
   const nodeIndex = new Map(scenario.nodes.map((n, i) => [n.id, i]));
@@ -195,7 +209,12 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     spec: Omit<LinkSpec, "from" | "to">,
   ) => {
     const e = elements.length;
-    const ends: [string, string][] = item.bidirectional ? [[item.from, item.to], [item.to, item.from]] : [[item.from, item.to]];
+    const ends: [string, string][] = item.bidirectional
+      ? [
+          [item.from, item.to],
+          [item.to, item.from],
+        ]
+      : [[item.from, item.to]];
     const links = ends.map(([a, b]) => {
       specs.push({ ...spec, from: nodeIndex.get(a)!, to: nodeIndex.get(b)! });
       linkElement.push(e);
@@ -212,7 +231,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
       toCountry: scenario.nodes[nodeIndex.get(item.to)!]!.country,
     });
   };
-  scenario.links.forEach((l, i) =>
+  scenario.links.forEach((l, i) => {
     addElement("link", i, l, {
       capacity: l.capacityVehPerDay,
       freeFlowTime: l.freeFlowHours * vot,
@@ -220,8 +239,8 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
       power: l.bprPower,
       length: l.lengthKm,
       toll: l.feeUsd,
-    }),
-  );
+    });
+  });
   const crossingElement = scenario.crossings.map((c, i) => {
     addElement("crossing", i, c, {
       capacity: c.capacityVehPerDay,
@@ -237,7 +256,10 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
   for (const id of endpoints) {
     const node = nodeIndex.get(id)!;
     const centroid = centroidOf.get(id)!;
-    for (const [from, to] of [[centroid, node], [node, centroid]] as const) {
+    for (const [from, to] of [
+      [centroid, node],
+      [node, centroid],
+    ] as const) {
       specs.push({ from, to, capacity: 1, freeFlowTime: 0, b: 0, power: 0, length: 0, toll: 0 });
       linkElement.push(-1);
     }
@@ -325,12 +347,17 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
   const projectConditions = scenario.projects.map((p) =>
     p.condition === undefined
       ? undefined
-      : compileCondition(parseExpression(p.condition), DEFAULT_LANGUAGE, { ...compileOptions, source: p.condition }),
+      : compileCondition(parseExpression(p.condition), DEFAULT_LANGUAGE, {
+          ...compileOptions,
+          source: p.condition,
+        }),
   );
   const events: CompiledEvent[] = scenario.events.map((e) => {
     const actionTexts = e.actions;
     const actions = actionTexts.flatMap((text) =>
-      parseActions(text).map((call) => compileAction(call, DEFAULT_LANGUAGE, { ...compileOptions, source: text })),
+      parseActions(text).map((call) =>
+        compileAction(call, DEFAULT_LANGUAGE, { ...compileOptions, source: text }),
+      ),
     );
     return {
       day: calendar.day(e.date),
@@ -344,7 +371,8 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
             incident: {
               zone: zoneIndex.get(e.incident.zone) ?? -1,
               fatalities: e.incident.fatalities,
-              attributedTo: e.incident.attributedTo === undefined ? -1 : (actorIndex.get(e.incident.attributedTo) ?? -1),
+              attributedTo:
+                e.incident.attributedTo === undefined ? -1 : (actorIndex.get(e.incident.attributedTo) ?? -1),
             },
           }
         : {}),

@@ -139,8 +139,12 @@ function connectivity(world: World): Outcomes["connectivity"] {
       declaredCapacity: p.declaredCapacity,
       capacityUnit: p.capacityUnit,
       announced: p.announced,
-      ...(world.projectBuildingDay[i]! >= 0 ? { buildingFrom: calendar.date(world.projectBuildingDay[i]!) } : {}),
-      ...(world.projectOperatingDay[i]! >= 0 ? { operatingFrom: calendar.date(world.projectOperatingDay[i]!) } : {}),
+      ...(world.projectBuildingDay[i]! >= 0
+        ? { buildingFrom: calendar.date(world.projectBuildingDay[i]!) }
+        : {}),
+      ...(world.projectOperatingDay[i]! >= 0
+        ? { operatingFrom: calendar.date(world.projectOperatingDay[i]!) }
+        : {}),
       statusEnd: world.projectPhase[i]!,
     })),
   };

@@ -54,7 +54,10 @@ export class Recorder {
     for (const o of owners) {
       for (const s of states) {
         if (s === o) continue;
-        add(`dependence.${scenario.actors[o]!.id}.${scenario.actors[s]!.id}`, (w) => w.dependence[o * na + s]!);
+        add(
+          `dependence.${scenario.actors[o]!.id}.${scenario.actors[s]!.id}`,
+          (w) => w.dependence[o * na + s]!,
+        );
       }
       add(`hhi.${scenario.actors[o]!.id}`, (w) => w.herfindahl[o]!);
     }

@@ -142,7 +142,12 @@ export interface Outcomes {
   dependence: DependenceOutcome[];
   concentration: ConcentrationOutcome[];
   coercion: { attempts: number; complied: number; defied: number; complianceRate: number | null };
-  resilience: { shocks: ShockOutcome[]; totalLossArea: number; meanRecoveryDays: number | null; unrecovered: number };
+  resilience: {
+    shocks: ShockOutcome[];
+    totalLossArea: number;
+    meanRecoveryDays: number | null;
+    unrecovered: number;
+  };
   connectivity: {
     /** Projects announced by the end, and those operating. */
     declared: number;

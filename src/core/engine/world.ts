@@ -199,7 +199,11 @@ export class World {
     this.streams = streams;
     this.log = new EventLog((day) => model.calendar.date(day));
     this.crossingStatus = Uint8Array.from(s.crossings, (c) =>
-      c.status === "closed" ? CROSSING_CLOSED : c.status === "restricted" ? CROSSING_RESTRICTED : CROSSING_OPEN,
+      c.status === "closed"
+        ? CROSSING_CLOSED
+        : c.status === "restricted"
+          ? CROSSING_RESTRICTED
+          : CROSSING_OPEN,
     );
     this.crossingHours = Float64Array.from(s.crossings, (c) => c.hoursOpenPerDay ?? 24);
     this.capacityOverride = new Float64Array(nc).fill(Number.NaN);
@@ -251,12 +255,20 @@ export class World {
     this.herfindahl = new Float64Array(na);
     this.projectPhase = s.projects.map((p) => {
       if (model.calendar.day(p.announced) > 0) return "unannounced";
-      return p.status === "building" ? "building" : p.status === "operational" ? "operational" : p.status === "stalled" ? "stalled" : "announced";
+      return p.status === "building"
+        ? "building"
+        : p.status === "operational"
+          ? "operational"
+          : p.status === "stalled"
+            ? "stalled"
+            : "announced";
     });
     this.projectBuilt = Float64Array.from(s.projects, (p) => p.builtDays);
     this.projectBuildingDay = Int32Array.from(s.projects, (p) => (p.status === "building" ? 0 : -1));
     this.projectOperatingDay = Int32Array.from(s.projects, (p) => (p.status === "operational" ? 0 : -1));
-    this.projectAnnouncedDay = Int32Array.from(s.projects, (p) => Math.min(0, model.calendar.day(p.announced)));
+    this.projectAnnouncedDay = Int32Array.from(s.projects, (p) =>
+      Math.min(0, model.calendar.day(p.announced)),
+    );
     this.flows = new Float64Array(model.network.linkCount);
     this.pairServed = new Float64Array(model.demand.pairCount);
     this.pairTerritory = new Float64Array(model.demand.pairCount * na);
@@ -272,7 +284,8 @@ export class World {
     };
     this.lossToday = new Float64Array(na);
     this.routedToday = new Float64Array(na);
-    for (const [i, phase] of this.projectPhase.entries()) if (phase === "unannounced") this.projectAnnouncedDay[i] = -1;
+    for (const [i, phase] of this.projectPhase.entries())
+      if (phase === "unannounced") this.projectAnnouncedDay[i] = -1;
   }
 
   stream(name: string): Random {

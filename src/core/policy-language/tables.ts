@@ -189,7 +189,8 @@ export const DEFAULT_ACTIONS: ActionTable = {
   propose_cbm: { params: [actor("to")], description: "propose a confidence-building measure to the actor" },
   mediate: {
     params: [actor("a"), actor("b")],
-    description: "a mediator brings the pair to talks: a step down the ladder (to ceasefire from strikes or clashes)",
+    description:
+      "a mediator brings the pair to talks: a step down the ladder (to ceasefire from strikes or clashes)",
   },
   invite_monitor: {
     params: [actor("monitor")],

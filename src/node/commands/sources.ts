@@ -27,7 +27,8 @@ export function summarizeSources(parameters: ScenarioParameter[]): SourcesSummar
 
 function describe(p: ScenarioParameter): string {
   if (p.kind === "cited") return `${p.source}${p.date ? ` (${p.date})` : ""}`;
-  if (p.kind === "assumed") return `assumption, range ${p.range ? `[${p.range[0]}, ${p.range[1]}]` : "not given"}`;
+  if (p.kind === "assumed")
+    return `assumption, range ${p.range ? `[${p.range[0]}, ${p.range[1]}]` : "not given"}`;
   if (p.kind === "default") return "default (not in the file)";
   return "BARE: no source and not marked as an assumption";
 }

@@ -34,7 +34,10 @@ export function startCoercion(world: World, coercer: number, target: number, cau
     actor: actors[coercer]!.id,
     target: actors[target]!.id,
     cause: "a closure, transit suspension or return of people aimed at another state",
-    values: { [`dependence(${actors[target]!.id}, ${actors[coercer]!.id})`]: dependence, "patience (days)": actors[coercer]!.patienceDays },
+    values: {
+      [`dependence(${actors[target]!.id}, ${actors[coercer]!.id})`]: dependence,
+      "patience (days)": actors[coercer]!.patienceDays,
+    },
     text: `${actors[coercer]!.id} is coercing ${actors[target]!.id}; it will judge the result after ${Math.round(actors[coercer]!.patienceDays)} days`,
     parent: cause,
   });
@@ -47,13 +50,19 @@ export function coercionStep(world: World): void {
   for (let i = world.episodes.length - 1; i >= 0; i--) {
     const e = world.episodes[i]!;
     const returned = world.deportRate[e.coercer * na + e.target]!;
-    e.costImposed += Math.max(0, world.lossToday[e.target]! - e.lossBefore) + returned * returns.humanitarianCostUsdPerPerson;
+    e.costImposed +=
+      Math.max(0, world.lossToday[e.target]! - e.lossBefore) +
+      returned * returns.humanitarianCostUsdPerPerson;
     e.routedValue += world.routedToday[e.target]! + Math.max(0, world.lossToday[e.target]!);
     if (world.day < e.reviewDay) continue;
     world.episodes.splice(i, 1);
     const target = scenario.actors[e.target]!;
     const coercer = scenario.actors[e.coercer]!;
-    const switchingCost = switchingCostFromDependence(e.dependenceAtStart, e.routedValue, coercion.alternativePremium);
+    const switchingCost = switchingCostFromDependence(
+      e.dependenceAtStart,
+      e.routedValue,
+      coercion.alternativePremium,
+    );
     const p = complianceProbability({
       costImposed: e.costImposed,
       switchingCost,
@@ -81,14 +90,25 @@ export function coercionStep(world: World): void {
         text: `${target.id} complied with ${coercer.id}'s demand: enforcement ${before.toFixed(2)} → ${world.enforcement[e.target]!.toFixed(2)}`,
         parent: e.cause,
       });
-      world.act({ from: e.target, to: e.coercer, kind: "cooperative", cause: event.id, what: "complied with a coercive demand" });
+      world.act({
+        from: e.target,
+        to: e.coercer,
+        kind: "cooperative",
+        cause: event.id,
+        what: "complied with a coercive demand",
+      });
     } else {
       world.coercion.defied += 1;
       // Defiance: invest in crossings to every other neighbouring state.
       const neighbours = new Set<number>();
       for (const ce of world.model.crossingElement) {
         const el = world.model.elements[ce]!;
-        const other = el.fromCountry === target.country ? el.toCountry : el.toCountry === target.country ? el.fromCountry : "";
+        const other =
+          el.fromCountry === target.country
+            ? el.toCountry
+            : el.toCountry === target.country
+              ? el.fromCountry
+              : "";
         const state = other ? world.stateOf(other) : -1;
         if (state >= 0 && state !== e.coercer && state !== e.target) neighbours.add(state);
       }

@@ -43,7 +43,13 @@ function returnsStep(world: World): void {
       world.returnedBetween.set(from * na + to, total);
       const acts = Math.floor(total / peoplePerHostileAct) - before;
       for (let i = 0; i < acts; i++) {
-        world.act({ from, to, kind: "hostile", cause: 0, what: `returns: ${Math.round(total)} people sent back so far` });
+        world.act({
+          from,
+          to,
+          kind: "hostile",
+          cause: 0,
+          what: `returns: ${Math.round(total)} people sent back so far`,
+        });
       }
     }
   }
@@ -54,7 +60,10 @@ function cbmStep(world: World): void {
   for (let i = world.cbms.length - 1; i >= 0; i--) {
     const m = world.cbms[i]!;
     const relation = world.relation(m.proposer, m.to);
-    const broken = relation !== undefined && (RUNG_INDEX.get(relation.ladder.rung) ?? 0) >= 2 && relation.ladder.rung !== "ceasefire";
+    const broken =
+      relation !== undefined &&
+      (RUNG_INDEX.get(relation.ladder.rung) ?? 0) >= 2 &&
+      relation.ladder.rung !== "ceasefire";
     if (!broken && world.day < m.endDay) continue;
     world.cbms.splice(i, 1);
     const trust = world.trustOf(m.to, m.proposer);
@@ -64,14 +73,24 @@ function cbmStep(world: World): void {
       kind: honoured ? "cbm-honoured" : "cbm-collapsed",
       actor: world.actorId(m.to),
       target: world.actorId(m.proposer),
-      cause: broken ? "the pair escalated to strikes or worse while the measure ran" : "confidence-building measure at its end date",
-      values: broken ? { rung: relation!.ladder.rung } : { "honour probability": p, [`trust(${world.actorId(m.to)}, ${world.actorId(m.proposer)})`]: trust },
+      cause: broken
+        ? "the pair escalated to strikes or worse while the measure ran"
+        : "confidence-building measure at its end date",
+      values: broken
+        ? { rung: relation!.ladder.rung }
+        : { "honour probability": p, [`trust(${world.actorId(m.to)}, ${world.actorId(m.proposer)})`]: trust },
       text: honoured
         ? `${world.actorId(m.to)} honoured the confidence-building measure proposed by ${world.actorId(m.proposer)}`
         : `the confidence-building measure between ${world.actorId(m.proposer)} and ${world.actorId(m.to)} collapsed`,
       parent: m.cause,
     });
-    world.act({ from: m.to, to: m.proposer, kind: honoured ? "cooperative" : "hostile", cause: event.id, what: event.text });
+    world.act({
+      from: m.to,
+      to: m.proposer,
+      kind: honoured ? "cooperative" : "hostile",
+      cause: event.id,
+      what: event.text,
+    });
   }
 }
 
@@ -80,7 +99,8 @@ function mediationStep(world: World): void {
   for (const relation of world.relations) {
     if (relation.ladder.rung !== "strikes" && relation.ladder.rung !== "clashes") continue;
     for (const mediator of relation.mediators) {
-      if (world.stream(`mediation/${world.actorId(mediator)}`).next() >= mediation.interventionPerDay) continue;
+      if (world.stream(`mediation/${world.actorId(mediator)}`).next() >= mediation.interventionPerDay)
+        continue;
       relation.mediatedToday = true;
       relation.monitors.set(mediator, world.day + mediation.monitorDays);
       world.record({
@@ -88,7 +108,10 @@ function mediationStep(world: World): void {
         actor: world.actorId(mediator),
         target: `${world.actorId(relation.a)}–${world.actorId(relation.b)}`,
         cause: "mediator intervention while the pair is at strikes or clashes",
-        values: { "intervention probability per day": mediation.interventionPerDay, rung: relation.ladder.rung },
+        values: {
+          "intervention probability per day": mediation.interventionPerDay,
+          rung: relation.ladder.rung,
+        },
         text: `${world.actorId(mediator)} brought ${world.actorId(relation.a)} and ${world.actorId(relation.b)} to talks and will monitor for ${mediation.monitorDays} days`,
       });
       break;
@@ -109,7 +132,9 @@ function actsStep(world: World, params: TrustParams): void {
       kind: "act",
       actor: world.actorId(act.from),
       target: world.actorId(act.to),
-      cause: verified ? "verified act: trust moves by η⁺(1−T) or −η⁻T" : "unverified act: trust does not move",
+      cause: verified
+        ? "verified act: trust moves by η⁺(1−T) or −η⁻T"
+        : "unverified act: trust does not move",
       values: { verified, "verification probability": v, "trust before": before, "trust after": after },
       text: `${act.kind} act by ${world.actorId(act.from)} towards ${world.actorId(act.to)} (${act.what})${verified ? "" : ", not verified"}`,
       ...(act.cause > 0 ? { parent: act.cause } : {}),
@@ -129,7 +154,8 @@ function ladderStep(world: World, params: EscalationParams): void {
     );
     if (step.state.rung !== step.from) {
       if (step.state.rung === "ceasefire") relation.ceasefires += 1;
-      if (step.reason === "ceasefire-failed" || step.reason === "ceasefire-broken") relation.ceasefiresFailed += 1;
+      if (step.reason === "ceasefire-failed" || step.reason === "ceasefire-broken")
+        relation.ceasefiresFailed += 1;
       world.record({
         kind: "ladder",
         actor: world.actorId(relation.a),
@@ -154,7 +180,12 @@ function ladderStep(world: World, params: EscalationParams): void {
 
 export function diplomacyStep(world: World): void {
   const { trust, escalation } = world.model.scenario.model;
-  const params: TrustParams = { etaUp: trust.etaUp, etaDown: trust.etaDown, relaxRate: trust.relaxPerDay, baseline: trust.baseline };
+  const params: TrustParams = {
+    etaUp: trust.etaUp,
+    etaDown: trust.etaDown,
+    relaxRate: trust.relaxPerDay,
+    baseline: trust.baseline,
+  };
   returnsStep(world);
   cbmStep(world);
   mediationStep(world);
@@ -162,6 +193,7 @@ export function diplomacyStep(world: World): void {
   const na = world.model.scenario.actors.length;
   // One day of relaxation, T ← b + (T − b)·e^(−ρ), with the factor computed once (portable exp).
   const factor = portableExp(-params.relaxRate);
-  for (let i = 0; i < na * na; i++) world.trust[i] = params.baseline + (world.trust[i]! - params.baseline) * factor;
+  for (let i = 0; i < na * na; i++)
+    world.trust[i] = params.baseline + (world.trust[i]! - params.baseline) * factor;
   ladderStep(world, escalation);
 }

@@ -60,11 +60,15 @@ function newQueue(maxWait: number, na: number): Queue {
   };
 }
 
-function book(world: World, owners: Float64Array, value: number, account: Float64Array): void {
+function book(owners: Float64Array, value: number, account: Float64Array): void {
   for (let a = 0; a < owners.length; a++) if (owners[a]! > 0) account[a]! += value * owners[a]!;
 }
 
-function queuesStep(world: World, pairs: PairEconomy[], unservedVehicles: number): { served: number; unserved: number; spoiled: number; queued: number } {
+function queuesStep(
+  world: World,
+  pairs: PairEconomy[],
+  unservedVehicles: number,
+): { served: number; unserved: number; spoiled: number; queued: number } {
   const { model } = world;
   const { queue: params } = model.scenario.model;
   const na = model.scenario.actors.length;
@@ -119,7 +123,7 @@ function queuesStep(world: World, pairs: PairEconomy[], unservedVehicles: number
         q.waiting -= take;
         room -= take;
         served += value;
-        book(world, q.owners, value, world.accounts.served);
+        book(q.owners, value, world.accounts.served);
       }
       if (q.waiting < 1e-9) {
         q.waiting = 0;
@@ -145,12 +149,12 @@ function queuesStep(world: World, pairs: PairEconomy[], unservedVehicles: number
       q.cohortPerishable[i]! -= loss;
       q.cohortValue[i]! -= loss;
       spoiled += loss;
-      book(world, q.owners, loss, world.accounts.spoiled);
+      book(q.owners, loss, world.accounts.spoiled);
     }
     const oldest = q.head;
     if (q.cohorts[oldest]! > 0) {
       unserved += q.cohortValue[oldest]!;
-      book(world, q.owners, q.cohortValue[oldest]!, world.accounts.unserved);
+      book(q.owners, q.cohortValue[oldest]!, world.accounts.unserved);
       q.waiting -= q.cohorts[oldest]!;
     }
     const arrivals = Math.min(params.joinShare * q.preFlow, Math.max(0, arrivalsLeft));
@@ -164,7 +168,7 @@ function queuesStep(world: World, pairs: PairEconomy[], unservedVehicles: number
     queued += arrivals;
     // Those who joined the queue are not lost yet: take their value out of today's unserved.
     unserved -= arrivals * q.valuePerVehicle;
-    book(world, q.owners, -arrivals * q.valuePerVehicle, world.accounts.unserved);
+    book(q.owners, -arrivals * q.valuePerVehicle, world.accounts.unserved);
   });
   return { served, unserved, spoiled, queued };
 }
@@ -188,13 +192,18 @@ export function economyStep(world: World): void {
     unserved += (total - s) * p.value;
     potential += total * p.value;
     unservedVehicles += total - s;
-    book(world, p.owners, s * p.value, world.accounts.served);
-    book(world, p.owners, (total - s) * p.value, world.accounts.unserved);
-    book(world, p.owners, s * p.value, world.routedToday);
+    book(p.owners, s * p.value, world.accounts.served);
+    book(p.owners, (total - s) * p.value, world.accounts.unserved);
+    book(p.owners, s * p.value, world.routedToday);
   }
   // Suspended transit is potential trade too: count it as unserved.
   for (const entry of model.entries) {
-    if (entry.transitVia < 0 || entry.owner < 0 || world.transitSuspended[entry.transitVia * na + entry.owner] !== 1) continue;
+    if (
+      entry.transitVia < 0 ||
+      entry.owner < 0 ||
+      world.transitSuspended[entry.transitVia * na + entry.owner] !== 1
+    )
+      continue;
     const lost = entry.vehiclesPerDay * (1 + entry.growth) ** (world.monthApplied / 12) * entry.valueUsd;
     unserved += lost;
     potential += lost;

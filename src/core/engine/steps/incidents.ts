@@ -74,7 +74,13 @@ export function verificationOf(world: World, a: number, b: number, zone = -1): n
 }
 
 /** Records one incident: damage, attribution, log. */
-export function recordIncident(world: World, zone: number, fatalities: number, forcedHost = -1, note?: string): void {
+export function recordIncident(
+  world: World,
+  zone: number,
+  fatalities: number,
+  forcedHost = -1,
+  note?: string,
+): void {
   const z = world.model.scenario.zones[zone]!;
   world.incidentsToday[zone]! += 1;
   world.fatalitiesToday[zone]! += fatalities;
@@ -99,7 +105,8 @@ export function recordIncident(world: World, zone: number, fatalities: number, f
 
   // Attribution to the sanctuary host, when the act is verified.
   const victim = world.stateOf(z.country);
-  const host = forcedHost >= 0 ? forcedHost : z.sanctuary ? world.model.actorIndex.get(z.sanctuary.actor)! : -1;
+  const host =
+    forcedHost >= 0 ? forcedHost : z.sanctuary ? world.model.actorIndex.get(z.sanctuary.actor)! : -1;
   let attributed = false;
   if (host >= 0 && victim >= 0 && host !== victim) {
     const v = forcedHost >= 0 ? 1 : verificationOf(world, victim, host, zone);
@@ -130,7 +137,9 @@ export function recordIncident(world: World, zone: number, fatalities: number, f
       values,
       text:
         `${major ? "Major incident" : "Incident"}${perpetrator} in ${z.name}: ${fatalities} killed` +
-        (hit ? `; ${hit} damaged (${Math.round(100 * z.damageShare)} % of capacity lost for ${z.damageDays} days)` : "") +
+        (hit
+          ? `; ${hit} damaged (${Math.round(100 * z.damageShare)} % of capacity lost for ${z.damageDays} days)`
+          : "") +
         (attributed ? `; attributed to ${world.actorId(host)}` : ""),
     });
   }
@@ -143,7 +152,15 @@ export function incidentsStep(world: World): void {
   zones.forEach((z, zone) => {
     buffer.length = 0;
     const mu = effectiveBaseline(world, zone);
-    hawkesStep(world.hawkes[zone]!, mu, z.excitationPerDay, z.decayPerDay, world.stream(`incidents/${z.id}`), 1, buffer);
+    hawkesStep(
+      world.hawkes[zone]!,
+      mu,
+      z.excitationPerDay,
+      z.decayPerDay,
+      world.stream(`incidents/${z.id}`),
+      1,
+      buffer,
+    );
     const severity = world.stream(`fatalities/${z.id}`);
     const count = buffer.length;
     for (let i = 0; i < count; i++) {

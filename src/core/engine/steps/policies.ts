@@ -7,9 +7,9 @@ import {
   type Arg,
   type CompiledAction,
   DEFAULT_LANGUAGE,
+  type Expr,
   explain,
   explainValues,
-  type Expr,
   stepProgramme,
   stepStreak,
 } from "../../policy-language/index.js";
@@ -19,7 +19,15 @@ import type { EventValue } from "../events.js";
 import type { World } from "../world.js";
 
 /** Actions that make sense without an acting actor (forced events may leave it out). */
-const ACTOR_FREE = new Set(["open", "close", "restrict", "set_processing", "set_capacity", "mediate", "announce_project"]);
+const ACTOR_FREE = new Set([
+  "open",
+  "close",
+  "restrict",
+  "set_processing",
+  "set_capacity",
+  "mediate",
+  "announce_project",
+]);
 
 interface Pending {
   actor: number;
@@ -35,7 +43,16 @@ export function actionText(world: World, action: CompiledAction, args: readonly 
   const { scenario } = world.model;
   const idOf = (kind: string, arg: Arg): string => {
     if (typeof arg !== "number") return String(arg);
-    const list = kind === "zone" ? scenario.zones : kind === "actor" ? scenario.actors : kind === "crossing" ? scenario.crossings : kind === "project" ? scenario.projects : undefined;
+    const list =
+      kind === "zone"
+        ? scenario.zones
+        : kind === "actor"
+          ? scenario.actors
+          : kind === "crossing"
+            ? scenario.crossings
+            : kind === "project"
+              ? scenario.projects
+              : undefined;
     return list?.[arg]?.id ?? String(arg);
   };
   const parts = args.map((arg, i) => {
@@ -45,17 +62,19 @@ export function actionText(world: World, action: CompiledAction, args: readonly 
   return `${action.name}(${parts.join(", ")})`;
 }
 
-const resolveIdFor = (world: World) => (kind: string, id: string): Arg => {
-  const { zoneIndex, actorIndex, projectIndex, scenario } = world.model;
-  if (kind === "zone") return zoneIndex.get(id) ?? id;
-  if (kind === "actor") return actorIndex.get(id) ?? id;
-  if (kind === "project") return projectIndex.get(id) ?? id;
-  if (kind === "crossing") {
-    const i = scenario.crossings.findIndex((c) => c.id === id);
-    return i >= 0 ? i : id;
-  }
-  return id;
-};
+const resolveIdFor =
+  (world: World) =>
+  (kind: string, id: string): Arg => {
+    const { zoneIndex, actorIndex, projectIndex, scenario } = world.model;
+    if (kind === "zone") return zoneIndex.get(id) ?? id;
+    if (kind === "actor") return actorIndex.get(id) ?? id;
+    if (kind === "project") return projectIndex.get(id) ?? id;
+    if (kind === "crossing") {
+      const i = scenario.crossings.findIndex((c) => c.id === id);
+      return i >= 0 ? i : id;
+    }
+    return id;
+  };
 
 function valuesOf(world: World, condition: Expr, source: string): Record<string, EventValue> {
   const explanation = explain(condition, evaluationContext(world), DEFAULT_LANGUAGE, {
@@ -92,7 +111,13 @@ export function policiesStep(world: World): void {
               : `${actorId} fell back from stage "${stage.name}" of ${policy.id} to stage ${step.state.stage}`,
         });
         for (const action of step.actions) {
-          pending.push({ actor: policy.actor, action, cause: `${policy.id}: stage "${stage.name}"`, values, parent: event.id });
+          pending.push({
+            actor: policy.actor,
+            action,
+            cause: `${policy.id}: stage "${stage.name}"`,
+            values,
+            parent: event.id,
+          });
         }
       }
     }

@@ -3,8 +3,9 @@
  * after their construction time; their links join the network the day after. Declared connectivity
  * counts what was announced, operational what runs.
  */
-import type { World } from "../world.js";
+
 import { evaluationContext } from "../context.js";
+import type { World } from "../world.js";
 
 export function projectsStep(world: World): void {
   const { scenario, projectConditions } = world.model;

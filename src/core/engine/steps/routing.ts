@@ -16,7 +16,10 @@ function updateDemand(world: World): void {
   const demand = model.demand.demand;
   const next = new Float64Array(demand.length);
   for (const entry of model.entries) {
-    const suspended = entry.transitVia >= 0 && entry.owner >= 0 && world.transitSuspended[entry.transitVia * na + entry.owner] === 1;
+    const suspended =
+      entry.transitVia >= 0 &&
+      entry.owner >= 0 &&
+      world.transitSuspended[entry.transitVia * na + entry.owner] === 1;
     if (suspended) continue;
     next[entry.pair]! += entry.vehiclesPerDay * (1 + entry.growth) ** (month / 12);
   }
@@ -49,7 +52,8 @@ function routeShares(world: World): void {
       touched.fill(0);
       for (const l of path.links) {
         const e = linkElement[l]!;
-        if (e >= 0 && elements[e]!.kind === "crossing") crossingShare.set(e, (crossingShare.get(e) ?? 0) + share);
+        if (e >= 0 && elements[e]!.kind === "crossing")
+          crossingShare.set(e, (crossingShare.get(e) ?? 0) + share);
         for (const node of [network.from[l]!, network.to[l]!]) {
           const state = world.stateOf(nodeCountry[node]!);
           if (state >= 0) touched[state] = 1;
