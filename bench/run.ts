@@ -1,14 +1,20 @@
 /**
  * `npm run bench`: runs every benchmark section, prints it and writes BENCHMARKS.md.
  * Each section module exports an async function returning tables; the machine is noted on top.
+ * `npm run bench -- engine` runs only the named suites and rewrites only their sections of
+ * BENCHMARKS.md, keeping the others as the last run wrote them.
  */
 
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { runAssignmentBench } from "./assignment.js";
+import { runEngineBench } from "./engine.js";
 import type { BenchSection } from "./types.js";
 
-const suites: [string, () => Promise<BenchSection[]>][] = [["assignment", runAssignmentBench]];
+const suites: [string, () => Promise<BenchSection[]>][] = [
+  ["assignment", runAssignmentBench],
+  ["engine", runEngineBench],
+];
 
 function table(rows: Record<string, string | number>[]): string {
   if (rows.length === 0) return "(no rows)\n";
@@ -22,6 +28,13 @@ function table(rows: Record<string, string | number>[]): string {
 }
 
 const only = process.argv.slice(2);
+const unknown = only.filter((name) => !suites.some(([suite]) => suite === name));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `bench: unknown suite ${unknown.map((n) => `"${n}"`).join(", ")}; expected one of ${suites.map(([n]) => n).join(", ")}\n`,
+  );
+  process.exit(2);
+}
 const cpu = cpus();
 const machine = `${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const parts = [
@@ -31,6 +44,7 @@ const parts = [
   "Times are medians over repeated runs after a warm-up unless a row says otherwise.",
   "",
 ];
+const sections: { title: string; text: string }[] = [];
 for (const [name, run] of suites) {
   if (only.length > 0 && !only.includes(name)) continue;
   process.stderr.write(`bench: ${name}…\n`);
@@ -44,7 +58,40 @@ for (const [name, run] of suites) {
     ].join("\n");
     process.stdout.write(`${text}\n`);
     parts.push(text);
+    sections.push({ title: section.title, text });
   }
 }
-writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), `${parts.join("\n")}\n`);
-process.stderr.write("bench: wrote BENCHMARKS.md\n");
+const file = new URL("../BENCHMARKS.md", import.meta.url);
+if (only.length > 0 && existsSync(file)) {
+  writeFileSync(file, replaceSections(readFileSync(file, "utf8"), sections, only));
+  process.stderr.write(`bench: rewrote the ${only.join(", ")} sections of BENCHMARKS.md\n`);
+} else {
+  writeFileSync(file, `${parts.join("\n")}\n`);
+  process.stderr.write("bench: wrote BENCHMARKS.md\n");
+}
+
+/**
+ * BENCHMARKS.md with the sections of the same titles replaced and new ones appended; a line under the
+ * header says which suites were rewritten when, since the header's date is that of the last full run.
+ */
+function replaceSections(
+  previous: string,
+  fresh: { title: string; text: string }[],
+  names: string[],
+): string {
+  const starts = [...previous.matchAll(/^## /gm)].map((m) => m.index);
+  const head = previous.slice(0, starts[0] ?? previous.length);
+  const blocks = starts.map((start, i) => previous.slice(start, starts[i + 1] ?? previous.length));
+  const byTitle = new Map(fresh.map((s) => [s.title, `${s.text}\n`]));
+  const out = blocks.map((block) => {
+    const title = block.slice(3, block.indexOf("\n") < 0 ? block.length : block.indexOf("\n"));
+    const replacement = byTitle.get(title);
+    byTitle.delete(title);
+    return replacement ?? block;
+  });
+  const note = `Sections of ${names.join(", ")} rewritten on ${new Date().toISOString().slice(0, 10)} by \`npm run bench -- ${names.join(" ")}\` (machine: ${machine}).`;
+  const headLines = head.split("\n").filter((line) => !line.startsWith("Sections of "));
+  const at = headLines.findIndex((line) => line.startsWith("Times are "));
+  headLines.splice(at < 0 ? headLines.length - 1 : at + 1, 0, note);
+  return headLines.join("\n") + out.join("") + [...byTitle.values()].join("");
+}

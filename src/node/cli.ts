@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../core/errors/index.js";
 import { registerAssign } from "./commands/assign.js";
 import { registerCascade } from "./commands/cascade.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerCriticality } from "./commands/criticality.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerExplain } from "./commands/explain.js";
@@ -34,6 +35,7 @@ export function buildProgram(io: Io): Command {
   registerCascade(program, io);
   registerFitIncidents(program, io);
   registerRun(program, io);
+  registerCompare(program, io);
   registerExplain(program, io);
   registerSchema(program, io);
   registerSources(program, io);

@@ -78,3 +78,43 @@ describe("queues at a closed crossing", () => {
     expect(series.values["trade.unserved_usd"]![11]).toBeCloseTo(200 * 20000, 2);
   });
 });
+
+describe("corridor performance indicators", () => {
+  it("report TFI1 as the crossing's processing time and SWD/SWOD from route length and times", () => {
+    const scenario = toyScenario({
+      extra: {
+        links: [
+          {
+            id: "west_road",
+            from: "west",
+            to: "gate_a",
+            mode: "road",
+            lengthKm: 60,
+            freeFlowHours: 1,
+            capacityVehPerDay: 5000,
+            bprB: 0,
+          },
+          {
+            id: "east_road",
+            from: "gate_b",
+            to: "east",
+            mode: "road",
+            lengthKm: 40,
+            freeFlowHours: 1,
+            capacityVehPerDay: 5000,
+            bprB: 0,
+          },
+        ],
+      },
+    });
+    const { indicators } = simulate(scenario, { days: 10 }).outcomes;
+    const outbound = indicators.borderCrossings.find((b) => b.from === "gate_a")!;
+    expect(outbound.hours).toBeCloseTo(2, 9);
+    expect(outbound.costUsd).toBe(10);
+    expect(outbound.vehicles).toBeCloseTo(4000, 6);
+    const route = indicators.routes[0]!;
+    expect(route.distanceKm).toBeCloseTo(100, 9);
+    expect(route.speedWithoutDelayKmh).toBeCloseTo(100 / 2, 9);
+    expect(route.speedWithDelayKmh).toBeCloseTo(100 / 4, 9);
+  });
+});

@@ -89,6 +89,22 @@ export function fakeOutcomes(): Outcomes {
     },
     actors: [],
     peopleReturned: 1500,
+    indicators: {
+      borderCrossings: [
+        { crossing: "gate", from: "a", to: "b", vehicles: 4000, hours: 5.5, hoursWithQueues: 7, costUsd: 20 },
+      ],
+      routes: [
+        {
+          origin: "a",
+          destination: "b",
+          vehicles: 4000,
+          distanceKm: 200,
+          speedWithoutDelayKmh: 40,
+          speedWithDelayKmh: 20,
+          borderHours: 5,
+        },
+      ],
+    },
   };
 }
 

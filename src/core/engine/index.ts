@@ -1,5 +1,14 @@
 export { Calendar, epochDay, isoFromEpochDay } from "./calendar.js";
 export {
+  type Band,
+  band,
+  type ComparisonFocus,
+  comparePolicies,
+  MEASURES,
+  type Measure,
+  type PolicyComparison,
+} from "./comparison.js";
+export {
   EventLog,
   type EventValue,
   explainEvent,

@@ -121,7 +121,51 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
       peopleReceived: world.accounts.received[i]!,
     })),
     peopleReturned: world.totals.returned,
+    indicators: indicators(world),
   };
+}
+
+function indicators(world: World): Outcomes["indicators"] {
+  const { model } = world;
+  const t = world.indicators;
+  const nodeId = (node: number) => model.scenario.nodes[node]?.id ?? "";
+  const borderCrossings = model.crossingElement.flatMap((e) => {
+    const element = model.elements[e]!;
+    const crossed = element.links.reduce((s, l) => s + t.vehicles[l]!, 0);
+    const queuePerVehicle = crossed > 0 ? t.queueHours[e]! / crossed : 0;
+    return element.links.map((l) => {
+      const vehicles = t.vehicles[l]!;
+      const hours =
+        vehicles > 0 ? t.vehicleHours[l]! / vehicles : model.network.freeFlowTime[l]! / model.valueOfTime;
+      return {
+        crossing: element.id,
+        from: nodeId(model.network.from[l]!),
+        to: nodeId(model.network.to[l]!),
+        vehicles,
+        hours,
+        hoursWithQueues: hours + queuePerVehicle,
+        costUsd: model.baseFee[l]!,
+      };
+    });
+  });
+  const routes = Array.from({ length: model.demand.pairCount }, (_, k) => {
+    const i = model.entries.findIndex((e) => e.pair === k);
+    const d = model.scenario.demand[i]!;
+    const vehicles = t.pairVehicles[k]!;
+    const km = vehicles > 0 ? t.pairKm[k]! / vehicles : 0;
+    const moving = vehicles > 0 ? t.pairMoving[k]! / vehicles : 0;
+    const border = vehicles > 0 ? t.pairBorder[k]! / vehicles : 0;
+    return {
+      origin: d.origin,
+      destination: d.destination,
+      vehicles,
+      distanceKm: km,
+      speedWithoutDelayKmh: moving > 0 ? km / moving : null,
+      speedWithDelayKmh: moving + border > 0 ? km / (moving + border) : null,
+      borderHours: border,
+    };
+  });
+  return { borderCrossings, routes };
 }
 
 function connectivity(world: World): Outcomes["connectivity"] {

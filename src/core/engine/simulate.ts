@@ -13,6 +13,7 @@ import { coercionStep } from "./steps/coercion.js";
 import { diplomacyStep } from "./steps/diplomacy.js";
 import { economyStep } from "./steps/economy.js";
 import { incidentsStep } from "./steps/incidents.js";
+import { IndicatorTotals, indicatorsStep } from "./steps/indicators.js";
 import { networkStateStep } from "./steps/network-state.js";
 import { policiesStep } from "./steps/policies.js";
 import { projectsStep } from "./steps/projects.js";
@@ -30,6 +31,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   });
   const world = new World(model, createStreams(seed, run));
   world.assigner = createAssigner(model.network, model.demand, "path");
+  world.indicators = new IndicatorTotals(
+    model.network.linkCount,
+    model.elements.length,
+    model.demand.pairCount,
+  );
   const recorder = new Recorder(world, model.days);
 
   // The no-shock baseline: the equilibrium of the network as the scenario describes it on day 0.
@@ -52,6 +58,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
     networkStateStep(world);
     routingStep(world);
     economyStep(world);
+    indicatorsStep(world);
     coercionStep(world);
     projectsStep(world);
     recorder.record(world);
@@ -91,6 +98,7 @@ function resetDayZero(world: World): void {
   for (const h of world.closedHistory) h.cumulative.fill(0);
   world.restrictedDays.fill(0);
   world.queues.clear();
+  world.indicators.queueHours.fill(0);
   world.log.events.length = 0;
   world.eventCount.clear();
 }

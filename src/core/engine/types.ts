@@ -117,6 +117,37 @@ export interface ProjectOutcome {
   statusEnd: string;
 }
 
+/** CAREC CPMM-style indicators (INDICATORS.md): exploratory model output, comparable in unit and definition. */
+export interface Indicators {
+  /** TFI1/TFI2 per crossing and direction, averaged over the vehicles that crossed. */
+  borderCrossings: {
+    crossing: string;
+    /** Node ids of the direction, e.g. the Pakistani side to the Afghan side. */
+    from: string;
+    to: string;
+    vehicles: number;
+    /** TFI1: hours to clear the crossing (processing and congestion), without queue waits. */
+    hours: number;
+    /** TFI1 including the mean wait of vehicles caught in closure queues (both directions together). */
+    hoursWithQueues: number;
+    /** TFI2: fee per vehicle, USD. */
+    costUsd: number;
+  }[];
+  /** Speed on each trade route (demand pair), flow-weighted over the run. */
+  routes: {
+    origin: string;
+    destination: string;
+    vehicles: number;
+    distanceKm: number;
+    /** SWOD: distance / moving time, km/h. */
+    speedWithoutDelayKmh: number | null;
+    /** SWD: distance / (moving time + border time), km/h. */
+    speedWithDelayKmh: number | null;
+    /** Hours at crossings per vehicle. */
+    borderHours: number;
+  }[];
+}
+
 export interface Outcomes {
   scenario: string;
   seed: number;
@@ -160,6 +191,7 @@ export interface Outcomes {
   };
   actors: ActorAccount[];
   peopleReturned: number;
+  indicators: Indicators;
 }
 
 /** Mean flow per directed network link over the run, for maps. */

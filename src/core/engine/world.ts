@@ -163,6 +163,7 @@ export class World {
   pairTerritory: Float64Array;
   dirty = true;
   solves = 0;
+  indicators!: import("./steps/indicators.js").IndicatorTotals;
   /** Generalized cost (USD/day) of the trips made at the current equilibrium. */
   transportCost = 0;
   monthApplied = -1;

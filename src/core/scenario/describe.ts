@@ -81,17 +81,26 @@ export function valueAt(data: unknown, path: readonly PathKey[]): { present: boo
   return { present: true, value };
 }
 
+/** Units read from field names, first match wins (so `vehiclesPerDayPerMillionUsd` is not taken for USD). */
 const UNITS: readonly [RegExp, string][] = [
   [/^(lon|lat)$/, "degrees"],
   [/UsdPerHour$/, "USD/hour"],
   [/UsdPerVehicle$/, "USD/vehicle"],
+  [/UsdPerDay$/, "USD/day"],
+  [/UsdPerPerson$/, "USD/person"],
   [/PerKmUsd$/, "USD/km"],
+  [/PerMillionUsd$/, "vehicles/day per million USD"],
   [/(Veh|vehicles)PerDay$/, "vehicles/day"],
   [/^hours\w*PerDay$/, "hours/day"],
+  [/^peoplePerDay$/, "people/day"],
+  [/^(baseline|excitation)PerDay$/, "incidents/day"],
+  [/PerDay$/, "per day"],
   [/PerYear$/, "fraction per year"],
   [/Usd$/, "USD"],
   [/Km$/, "km"],
-  [/Hours$/, "hours"],
+  [/Hours(Added)?$/, "hours"],
+  [/(^d|D)ays$/, "days"],
+  [/^(f|majorF)atalities$/, "people"],
 ];
 
 /** Unit of the field a path points into, read from the field name (units are part of the names). */

@@ -147,3 +147,14 @@ describe("policy text in a scenario", () => {
     }
   });
 });
+
+describe("policy text left blank", () => {
+  it("is reported once, by the schema, not again as a syntax error", () => {
+    const text = edit("      - when incidents(pass, 30) > 5 then close(gate)\n", '      - "  "\n');
+    expect(onlyIssue(text)).toMatchObject({ code: "invalid-format", path: "policies[0].rules[0]" });
+    expect(onlyIssue(edit("enter: trust(xa, xb) > 0.6", 'enter: ""'))).toMatchObject({
+      code: "invalid-format",
+      path: "policies[0].programme.stages[1].enter",
+    });
+  });
+});

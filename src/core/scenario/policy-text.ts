@@ -54,7 +54,7 @@ export function checkPolicyText(data: unknown): DraftIssue[] {
 
   const programmes = new Map<string, { programme: Programme; index: number }>();
   for (const [i, policy] of entries(data, "policies")) {
-    for (const [j, source] of texts(policy, "rules")) {
+    for (const [j, source] of texts(policy, "rules").filter(([, t]) => isWritten(t))) {
       const path: PathKey[] = ["policies", i, "rules", j];
       const rule = parse(path, () => parseRule(source));
       if (rule) add(path, checkRule(rule, ids));
@@ -70,6 +70,7 @@ export function checkPolicyText(data: unknown): DraftIssue[] {
         const single = silently(() => parseProgramme({ stages: [stage] }));
         if (single === undefined) return;
         for (const issue of checkProgramme(single, ids)) {
+          // The one-stage programme calls its stage stages[0]; give the issue the stage's own index.
           const draft = fromLanguage(issue, path);
           draft.path[path.length + 1] = k;
           issues.push(draft);
@@ -85,7 +86,7 @@ export function checkPolicyText(data: unknown): DraftIssue[] {
 
   for (const [i, project] of entries(data, "projects")) {
     const source = text(project["condition"]);
-    if (source === undefined) continue;
+    if (source === undefined || !isWritten(source)) continue;
     const path: PathKey[] = ["projects", i, "condition"];
     // A bare condition, without `for N days`: the engine evaluates it afresh each day.
     const condition = parse(path, () => parseExpression(source));
@@ -93,7 +94,7 @@ export function checkPolicyText(data: unknown): DraftIssue[] {
   }
 
   for (const [i, event] of entries(data, "events")) {
-    for (const [j, source] of texts(event, "actions")) {
+    for (const [j, source] of texts(event, "actions").filter(([, t]) => isWritten(t))) {
       const path: PathKey[] = ["events", i, "actions", j];
       const calls = parse(path, () => parseActions(source));
       if (calls) add(path, checkActions(calls, ids, { source }));
@@ -109,6 +110,10 @@ export function checkPolicyText(data: unknown): DraftIssue[] {
   }
   return issues;
 }
+
+/** Blank text is the schema's to report ("policy text such as …"); parsing it too would say it twice. */
+const isWritten = (source: string) => /\S/.test(source);
+const blankless = (v: unknown) => (typeof v === "string" && isWritten(v) ? v : undefined);
 
 /** The parsed value, or undefined on a syntax error (reported elsewhere). */
 function silently<T>(run: () => T): T | undefined {
@@ -131,10 +136,10 @@ function programmeInput(stages: readonly unknown[]): { stages: Entry[] } {
     stages: stages.map((raw, i) => {
       const stage = isEntry(raw) ? raw : {};
       const name = text(stage["name"]);
-      const exit = text(stage["exit"]);
+      const exit = blankless(stage["exit"]);
       return {
         name: name !== undefined && name.trim() !== "" ? name : `#${i}`,
-        enter: text(stage["enter"]) ?? "true",
+        enter: blankless(stage["enter"]) ?? "true",
         ...(exit !== undefined && { exit }),
         actions: actions(stage["actions"]),
         exit_actions: actions(stage["exitActions"]),

@@ -24,6 +24,12 @@ export const scenarioFileSchema = z
       .string()
       .optional()
       .describe("Path or URL of this JSON Schema, for editors; ignored by Corridor."),
+    extends: z
+      .string()
+      .optional()
+      .describe(
+        "Path of a base scenario file (relative to this one): its top-level sections are kept unless this file sets them.",
+      ),
     name: z.string().trim().min(1, { error: "non-empty text" }).describe("Name of the scenario."),
     description: z.string().default("").describe("What the scenario represents and what it is for."),
     start: dateSchema

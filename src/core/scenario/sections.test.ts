@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { edit, issuesOf, onlyIssue, V1, where } from "../../../test/helpers/scenario-v1.js";
 import { loadScenario, MODEL_DEFAULTS, parseScenario } from "./index.js";
@@ -131,6 +132,31 @@ describe("scenario sections of format v1", () => {
   });
 });
 
+describe("the two-routes example", () => {
+  it("loads with no issues and shows every section of the format", () => {
+    const text = readFileSync(
+      new URL("../../../scenarios/examples/two-routes.yaml", import.meta.url),
+      "utf8",
+    );
+    const s = parseScenario(text, "two-routes.yaml");
+    expect(s.zones.map((z) => z.id)).toEqual(["pass_zone", "gate_zone"]);
+    expect(s.actants).toHaveLength(1);
+    expect(s.actors.map((a) => [a.id, a.kind])).toEqual([
+      ["xa", "state"],
+      ["xb", "state"],
+      ["hill_front", "armed-group"],
+      ["broker", "mediator"],
+    ]);
+    expect(s.policies.filter((p) => p.actor === "xa")).toHaveLength(2);
+    expect(s.policies.find((p) => p.id === s.actors[0]!.policy)!.programme!.stages.length).toBeGreaterThan(1);
+    expect(s.relations).toHaveLength(1);
+    const built = s.crossings.find((c) => c.project !== undefined)!;
+    expect(s.projects.map((p) => p.id)).toEqual([built.project]);
+    expect(s.returns).toHaveLength(1);
+    expect(s.events).toHaveLength(1);
+  });
+});
+
 describe("numbers and dates of the v1 sections", () => {
   it("rejects a negative capacity", () => {
     const text = edit("capacityVehPerDay: 1000, zone: pass", "capacityVehPerDay: -40, zone: pass");
@@ -244,5 +270,16 @@ describe("numbers and dates of the v1 sections", () => {
     });
     const issues = issuesOf(edit("baselinePerDay: 0.01, ", ""));
     expect(issues.map((i) => [i.code, i.path])).toEqual([["missing-field", "zones[1].baselinePerDay"]]);
+  });
+});
+
+describe("units in the messages about the v1 sections", () => {
+  it.each([
+    ["patienceDays", "policy: xa_open }", "policy: xa_open, patienceDays: -1 }", "a number ≥ 0 (days)"],
+    ["baselinePerDay", "baselinePerDay: 0.01,", "baselinePerDay: -0.01,", "a number ≥ 0 (incidents/day)"],
+    ["peoplePerDay", "peoplePerDay: 100", "peoplePerDay: -5", "a number ≥ 0 (people/day)"],
+    ["fatalities", "fatalities: 3,", "fatalities: -3,", "a whole number ≥ 0 (people)"],
+  ])("gives the unit of %s when it is out of range", (_, from, to, expected) => {
+    expect(onlyIssue(edit(from, to))).toMatchObject({ code: "out-of-range", expected });
   });
 });

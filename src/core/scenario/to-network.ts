@@ -73,7 +73,7 @@ export function scenarioNetwork(scenario: Scenario): ScenarioNetwork {
   };
 
   for (const link of scenario.links) {
-    add(link.id, "link", link.from, link.to, link.bidirectional, {
+    const indices = add(link.id, "link", link.from, link.to, link.bidirectional, {
       capacity: link.capacityVehPerDay,
       freeFlowTime: link.freeFlowHours * vot,
       b: link.bprB,
@@ -81,6 +81,8 @@ export function scenarioNetwork(scenario: Scenario): ScenarioNetwork {
       length: link.lengthKm,
       toll: link.feeUsd,
     });
+    // Built by a project: not part of the network as the scenario starts.
+    if (link.project !== undefined) closedLinks.push(...indices);
   }
   for (const crossing of scenario.crossings) {
     const indices = add(crossing.id, "crossing", crossing.from, crossing.to, crossing.bidirectional, {
@@ -91,7 +93,7 @@ export function scenarioNetwork(scenario: Scenario): ScenarioNetwork {
       length: 0,
       toll: crossing.feeUsd,
     });
-    if (crossing.status === "closed") closedLinks.push(...indices);
+    if (crossing.status === "closed" || crossing.project !== undefined) closedLinks.push(...indices);
   }
 
   const network = buildNetwork({

@@ -332,6 +332,8 @@ export interface ModelParams {
 
 export interface Scenario {
   $schema?: string;
+  /** Base scenario file this one starts from (resolved by the file loader, relative to this file). */
+  extends?: string;
   name: string;
   description: string;
   /** YYYY-MM-DD. */

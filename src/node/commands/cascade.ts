@@ -18,6 +18,7 @@ import { InputError } from "../../core/errors/index.js";
 import { loadScenario } from "../../core/scenario/index.js";
 import { readUserFile, writeFileAtomic } from "../files.js";
 import type { Io } from "../io.js";
+import { loadScenarioFile } from "../load-scenario.js";
 import { nonNegativeNumber, positiveInteger } from "../options.js";
 import { startProgress } from "../progress.js";
 
@@ -326,7 +327,7 @@ export function registerCascade(program: Command, io: Io): void {
     .option("--json", "print the results as JSON")
     .option("--out <file>", "write the full ranking (or the sweep) as CSV")
     .action((file: string, options: CascadeOptions) => {
-      const { scenario } = loadScenario(readUserFile(file, "scenario file"), file);
+      const { scenario } = loadScenarioFile(file);
       const sg = scenarioSimpleGraph(scenario);
       if (options.attack === undefined) runRanking(io, file, scenario.name, sg, options);
       else

@@ -7,6 +7,7 @@ import { loadScenario, scenarioNetwork } from "../../core/scenario/index.js";
 import { readUserFile, writeFileAtomic } from "../files.js";
 import type { Io } from "../io.js";
 import { loadTntp } from "../load-network.js";
+import { loadScenarioFile } from "../load-scenario.js";
 import { formatNumber, nonNegativeNumber, positiveInteger, positiveNumber } from "../options.js";
 import { startProgress } from "../progress.js";
 import { checkAlgorithm, DEFAULT_ALGORITHM } from "./assign.js";
@@ -41,7 +42,7 @@ export function isScenarioPath(path: string): boolean {
 
 /** A scenario: every road/rail link and crossing (both directions together), or crossings only. */
 function scenarioProblem(path: string, crossingsOnly: boolean): Problem {
-  const { scenario } = loadScenario(readUserFile(path, "scenario file"), path);
+  const { scenario } = loadScenarioFile(path);
   const built = scenarioNetwork(scenario);
   const elements = [
     ...scenario.crossings.map((c) => ({

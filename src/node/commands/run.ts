@@ -12,6 +12,7 @@ import { loadScenario } from "../../core/scenario/index.js";
 import type { Scenario } from "../../core/scenario/types.js";
 import { readUserFile } from "../files.js";
 import type { Io } from "../io.js";
+import { loadScenarioFile } from "../load-scenario.js";
 import { formatNumber, positiveInteger } from "../options.js";
 import { type Progress, startProgress } from "../progress.js";
 import { checkRunDirTarget, RUN_FILES, type RunInfo, writeRunFolder } from "../run-files/index.js";
@@ -222,8 +223,7 @@ export function registerRun(program: Command, io: Io): void {
     .option("--json", "print outcomes.json to stdout instead of the summary table")
     .option("--quiet", "no progress and no summary, only where the files went")
     .action(async (path: string, options: RunOptions) => {
-      const text = readUserFile(path, "scenario file");
-      const { scenario } = loadScenario(text, path);
+      const { scenario, text } = loadScenarioFile(path);
       // Unknown policy ids are bad input: report them (with the closest id) before simulating.
       pickPolicies(scenario, options.policy);
       const out = options.out ?? defaultRunDir(path, options.seed);

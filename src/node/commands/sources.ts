@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { loadScenario, type ScenarioParameter } from "../../core/scenario/index.js";
 import { readUserFile } from "../files.js";
 import type { Io } from "../io.js";
+import { loadScenarioFile } from "../load-scenario.js";
 
 export interface SourcesSummary {
   cited: number;
@@ -41,7 +42,7 @@ export function registerSources(program: Command, io: Io): void {
     .option("--json", "print {cited, assumed, bare, defaults, total, parameters} as JSON")
     .option("--bare", "list only bare numbers (no source, no assumption)")
     .action((path: string, options: { json?: boolean; bare?: boolean }) => {
-      const { parameters } = loadScenario(readUserFile(path, "scenario file"), path);
+      const { parameters } = loadScenarioFile(path);
       const summary = summarizeSources(parameters);
       if (options.json) {
         io.out(`${JSON.stringify(summary, null, 2)}\n`);

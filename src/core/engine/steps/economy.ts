@@ -122,6 +122,8 @@ function queuesStep(
         q.cohortPerishable[slot]! -= (q.cohortPerishable[slot]! * take) / (q.cohorts[slot]! + take);
         q.waiting -= take;
         room -= take;
+        // Age of this cohort in days: slots after the head are younger by one day each.
+        world.indicators.queueHours[e]! += take * 24 * (maxWait - i);
         served += value;
         book(q.owners, value, world.accounts.served);
       }

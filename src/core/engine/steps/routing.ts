@@ -5,6 +5,7 @@
  * of its flow through each crossing and through each state's territory (for dependence and routes).
  */
 import type { World } from "../world.js";
+import { updateRouteMeasures } from "./indicators.js";
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
@@ -87,4 +88,5 @@ export function routingStep(world: World): void {
   world.solves += 1;
   world.dirty = false;
   routeShares(world);
+  updateRouteMeasures(world);
 }

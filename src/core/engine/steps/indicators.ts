@@ -1,0 +1,96 @@
+/**
+ * Corridor performance indicators in the units monitoring programmes publish them (CAREC CPMM trade
+ * facilitation indicators; /docs/outputs.md): time and cost to clear each crossing by direction
+ * (TFI1, TFI2) and speed with and without delay on each trade route (SWD, SWOD). Times come from
+ * the equilibrium: BPR travel time of each link at its flow, plus the wait of vehicles that queued.
+ */
+import { bprTime } from "../../assignment/index.js";
+import type { World } from "../world.js";
+
+/** Running totals, one per crossing link (direction) and one per demand pair. */
+export class IndicatorTotals {
+  readonly vehicles: Float64Array;
+  readonly vehicleHours: Float64Array;
+  readonly feeUsd: Float64Array;
+  /** Per crossing element: vehicle-hours spent waiting in queues, and vehicles that waited. */
+  readonly queueHours: Float64Array;
+  /** Per pair: vehicle-km, moving vehicle-hours (links) and border vehicle-hours (crossings). */
+  readonly pairVehicles: Float64Array;
+  readonly pairKm: Float64Array;
+  readonly pairMoving: Float64Array;
+  readonly pairBorder: Float64Array;
+  /** Per pair, per served vehicle at the last solve: km, moving hours and border hours of its paths. */
+  routeKm: Float64Array;
+  routeMoving: Float64Array;
+  routeBorder: Float64Array;
+
+  constructor(links: number, elements: number, pairs: number) {
+    this.vehicles = new Float64Array(links);
+    this.vehicleHours = new Float64Array(links);
+    this.feeUsd = new Float64Array(links);
+    this.queueHours = new Float64Array(elements);
+    this.pairVehicles = new Float64Array(pairs);
+    this.pairKm = new Float64Array(pairs);
+    this.pairMoving = new Float64Array(pairs);
+    this.pairBorder = new Float64Array(pairs);
+    this.routeKm = new Float64Array(pairs);
+    this.routeMoving = new Float64Array(pairs);
+    this.routeBorder = new Float64Array(pairs);
+  }
+}
+
+/** Travel time of link l at its current flow, hours. */
+export function linkHours(world: World, l: number): number {
+  const { network, valueOfTime } = world.model;
+  const t0 = network.freeFlowTime[l]! / valueOfTime;
+  return bprTime(world.flows[l]!, t0, network.b[l]!, network.capacity[l]!, network.power[l]!);
+}
+
+/** Per served vehicle of each pair: the flow-weighted km, moving hours and border hours of its paths. */
+export function updateRouteMeasures(world: World): void {
+  const totals = world.indicators;
+  const { demand, network, linkElement, elements, noTripLink } = world.model;
+  for (let k = 0; k < demand.pairCount; k++) {
+    let km = 0;
+    let moving = 0;
+    let border = 0;
+    let flow = 0;
+    for (const path of world.assigner.pairPaths?.(k) ?? []) {
+      if (path.flow <= 0 || (path.links.length === 1 && path.links[0] === noTripLink[k])) continue;
+      for (const l of path.links) {
+        const e = linkElement[l]!;
+        if (e < 0) continue;
+        const hours = linkHours(world, l);
+        km += path.flow * network.length[l]!;
+        if (elements[e]!.kind === "crossing") border += path.flow * hours;
+        else moving += path.flow * hours;
+      }
+      flow += path.flow;
+    }
+    totals.routeKm[k] = flow > 0 ? km / flow : 0;
+    totals.routeMoving[k] = flow > 0 ? moving / flow : 0;
+    totals.routeBorder[k] = flow > 0 ? border / flow : 0;
+  }
+}
+
+export function indicatorsStep(world: World): void {
+  const totals = world.indicators;
+  const { crossingElement, elements, baseFee, demand } = world.model;
+  for (const e of crossingElement) {
+    for (const l of elements[e]!.links) {
+      const x = world.flows[l]!;
+      if (x <= 0 || world.model.network.closed[l]) continue;
+      totals.vehicles[l]! += x;
+      totals.vehicleHours[l]! += x * linkHours(world, l);
+      totals.feeUsd[l]! += x * baseFee[l]!;
+    }
+  }
+  for (let k = 0; k < demand.pairCount; k++) {
+    const served = world.pairServed[k]!;
+    if (served <= 0) continue;
+    totals.pairVehicles[k]! += served;
+    totals.pairKm[k]! += served * totals.routeKm[k]!;
+    totals.pairMoving[k]! += served * totals.routeMoving[k]!;
+    totals.pairBorder[k]! += served * totals.routeBorder[k]!;
+  }
+}
