@@ -15,8 +15,7 @@ import {
   scenarioSimpleGraph,
 } from "../../core/cascade/index.js";
 import { InputError } from "../../core/errors/index.js";
-import { loadScenario } from "../../core/scenario/index.js";
-import { readUserFile, writeFileAtomic } from "../files.js";
+import { writeFileAtomic } from "../files.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
 import { nonNegativeNumber, positiveInteger } from "../options.js";

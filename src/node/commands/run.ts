@@ -8,9 +8,7 @@ import {
   type SimulationResult,
   simulate,
 } from "../../core/engine/index.js";
-import { loadScenario } from "../../core/scenario/index.js";
 import type { Scenario } from "../../core/scenario/types.js";
-import { readUserFile } from "../files.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
 import { formatNumber, positiveInteger } from "../options.js";

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { loadScenario, type ScenarioParameter } from "../../core/scenario/index.js";
-import { readUserFile } from "../files.js";
+import type { ScenarioParameter } from "../../core/scenario/index.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
 
