@@ -1,36 +1,28 @@
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import type { Io } from "../io.js";
-import { loadTntp } from "../load-network.js";
-import { DEFAULT_ALGORITHM, printSummary, runAssign } from "./assign.js";
+import { positiveInteger } from "../options.js";
+import { BUILT_IN_SCENARIO, runComparison } from "./compare.js";
 
-const ANAHEIM = fileURLToPath(
-  new URL("../../../test/fixtures/tntp/Anaheim/Anaheim_net.tntp", import.meta.url),
-);
+/** Seeds per policy in the main job: enough for a stable mean and band, quick on a laptop. */
+export const DEMO_SEEDS = 20;
 
 /**
- * The main job of the Quick start. Until the built-in region lands it equilibrates the bundled
- * Anaheim test network (Transportation Networks for Research) and prints the summary.
+ * The main job of the Quick start: the built-in Pakistan–Afghanistan region, ten years forward from the
+ * latest date of its facts, under each of Pakistan's named policies (Afghanistan answering with its own),
+ * for `DEMO_SEEDS` seeds each; prints the comparison and writes it to `runs/demo/`.
  */
 export function registerDemo(program: Command, io: Io): void {
   program
     .command("demo")
-    .description("the main job: equilibrate the bundled Anaheim test network and print its summary")
-    .action(() => {
+    .description(
+      `the main job: compare the built-in region's policies over ten years, ${DEMO_SEEDS} seeds each, and write the results to runs/demo/`,
+    )
+    .option("--seeds <n>", "seeds per policy", positiveInteger("--seeds"), DEMO_SEEDS)
+    .option("--out <dir>", "results folder", "runs/demo")
+    .action(async (options: { seeds: number; out: string }) => {
       io.out(
-        "Corridor demo: user equilibrium on the Anaheim test network (Transportation Networks for Research)\n",
+        "Corridor main job: the built-in Pakistan–Afghanistan region under each of Pakistan's named policies.\n",
       );
-      const loaded = loadTntp(ANAHEIM);
-      const options = {
-        net: ANAHEIM,
-        gap: 1e-8,
-        algorithm: DEFAULT_ALGORITHM,
-        maxIterations: 10_000,
-        tollFactor: 0,
-        distanceFactor: 0,
-      };
-      const result = runAssign(loaded, options, io);
-      printSummary(io, loaded, result, options);
-      io.out("published Beckmann objective: 1,286,032.171096\n");
+      await runComparison(BUILT_IN_SCENARIO, { seeds: options.seeds, out: options.out }, io);
     });
 }

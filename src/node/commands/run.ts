@@ -184,6 +184,22 @@ export function formatSummary(o: Outcomes, file: string): string {
     );
   }
 
+  const crossed = o.indicators.borderCrossings.filter((b) => b.vehicles > 0);
+  if (crossed.length > 0) {
+    parts.push(
+      "Border crossing indicators (CAREC CPMM style; model output)\n" +
+        formatTable(
+          ["Crossing, direction", "vehicles", "TFI1 hours", "with queue waits", "TFI2 USD"],
+          crossed.map((b) => [
+            `${b.crossing} ${b.from}→${b.to}`,
+            formatNumber(b.vehicles),
+            formatNumber(b.hours, 1),
+            formatNumber(b.hoursWithQueues, 1),
+            formatNumber(b.costUsd, 0),
+          ]),
+        ),
+    );
+  }
   const c = o.coercion;
   const r = o.resilience;
   const k = o.connectivity;
