@@ -143,13 +143,25 @@ describe("trust in the engine", () => {
       },
     });
 
-  it("does not move on an unverified hostile act", () => {
-    const { series } = simulate(withStrike(0), { days: 5 });
-    expect(series.values["trust.xb.xa"]![4]).toBe(0.5);
+  it("does not move on an unverified act, and rises by η⁺(1−T) on a verified one", () => {
+    const cbm = (verification: number) =>
+      toyScenario({
+        model: { trust: { baseline: 0.5, etaUp: 0.1, relaxPerDay: 0 } },
+        extra: {
+          relations: [{ a: "xa", b: "xb", trustAB: 0.5, trustBA: 0.5, verification }],
+          policies: [{ id: "reach", actor: "xa", rules: ["when day() == 2 then propose_cbm(xb)"] }],
+          actors: [
+            { id: "xa", name: "State A", kind: "state", country: "XA", policy: "reach" },
+            { id: "xb", name: "State B", kind: "state", country: "XB" },
+          ],
+        },
+      });
+    expect(simulate(cbm(0), { days: 5 }).series.values["trust.xb.xa"]![4]).toBe(0.5);
+    expect(simulate(cbm(1), { days: 5 }).series.values["trust.xb.xa"]![4]).toBeCloseTo(0.5 + 0.1 * 0.5, 12);
   });
 
-  it("falls by η⁻·T on a verified hostile act", () => {
-    const { series } = simulate(withStrike(1), { days: 5 });
+  it("falls by η⁻·T on a strike, which the state struck sees without outside verification", () => {
+    const { series } = simulate(withStrike(0), { days: 5 });
     expect(series.values["trust.xb.xa"]![4]).toBeCloseTo(0.5 - 0.2 * 0.5, 12);
     // The strike also counts as an attributed incident on the ladder: normal → tension.
     expect(series.values["ladder.xa.xb"]![2]).toBe(1);

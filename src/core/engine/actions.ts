@@ -27,7 +27,7 @@ function setStatus(world: World, crossing: number, status: number, hours = 24): 
 }
 
 /** Actors hosting the sanctuaries an armed group operates from. */
-function hostsOf(world: World, group: number): number[] {
+export function hostsOf(world: World, group: number): number[] {
   const id = world.actorId(group);
   const hosts = new Set<number>();
   for (const zone of world.model.scenario.zones) {
@@ -47,6 +47,8 @@ function monitor(world: World, monitorActor: number, a: number, b: number): void
 export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   open: (w, _actor, [crossing]) => setStatus(w, n(crossing), CROSSING_OPEN),
   close: (w, actor, [crossing], cause) => {
+    // Closing what is already closed imposes nothing new: no new coercion episode.
+    if (w.crossingStatus[n(crossing)] === CROSSING_CLOSED) return;
     setStatus(w, n(crossing), CROSSING_CLOSED);
     const target = otherSide(w, actor, n(crossing));
     if (target >= 0 && target !== actor) startCoercion(w, actor, target, cause);
@@ -68,8 +70,9 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   },
   deport: (w, actor, [to, rate], cause) => {
     const na = w.model.scenario.actors.length;
+    const before = w.deportRate[actor * na + n(to)]!;
     w.deportRate[actor * na + n(to)] = n(rate);
-    if (n(rate) > 0) startCoercion(w, actor, n(to), cause);
+    if (n(rate) > 0 && before === 0) startCoercion(w, actor, n(to), cause);
   },
   stop_deport: (w, actor, [to]) => {
     w.deportRate[actor * w.model.scenario.actors.length + n(to)] = 0;
@@ -79,7 +82,8 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
     const victims = kind === "state" ? [n(target)] : hostsOf(w, n(target));
     for (const victim of victims) {
       if (victim === actor) continue;
-      w.act({ from: actor, to: victim, kind: "hostile", cause, what: `strike on ${w.actorId(n(target))}` });
+      // The state struck knows it was struck: the act needs no outside verification.
+      w.act({ from: actor, to: victim, kind: "hostile", cause, what: `strike on ${w.actorId(n(target))}`, verified: true });
       const relation = w.relation(actor, victim);
       if (relation) relation.attributedToday += 1;
     }
@@ -112,7 +116,8 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   },
   suspend_transit: (w, actor, [owner], cause) => {
     const na = w.model.scenario.actors.length;
-    if (w.transitSuspended[actor * na + n(owner)] === 0) w.dirty = true;
+    if (w.transitSuspended[actor * na + n(owner)] === 1) return;
+    w.dirty = true;
     w.transitSuspended[actor * na + n(owner)] = 1;
     startCoercion(w, actor, n(owner), cause);
   },

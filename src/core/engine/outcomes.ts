@@ -135,8 +135,8 @@ function indicators(world: World): Outcomes["indicators"] {
     const queuePerVehicle = crossed > 0 ? t.queueHours[e]! / crossed : 0;
     return element.links.map((l) => {
       const vehicles = t.vehicles[l]!;
-      const hours =
-        vehicles > 0 ? t.vehicleHours[l]! / vehicles : model.network.freeFlowTime[l]! / model.valueOfTime;
+      const freeFlowHours = model.valueOfTime > 0 ? model.network.freeFlowTime[l]! / model.valueOfTime : 0;
+      const hours = vehicles > 0 ? t.vehicleHours[l]! / vehicles : freeFlowHours;
       return {
         crossing: element.id,
         from: nodeId(model.network.from[l]!),

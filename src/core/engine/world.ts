@@ -81,7 +81,11 @@ export interface Queue {
   preFlow: number;
   valuePerVehicle: number;
   perishableShare: number;
+  /** Owner shares of the vehicles, and of the perishable value, through the crossing on its last open day. */
   owners: Float64Array;
+  perishableOwners: Float64Array;
+  /** Vehicles of each demand pair through the crossing on its last open day: who can get caught. */
+  pairVehicles: Float64Array;
   head: number;
   waiting: number;
   maxWaiting: number;

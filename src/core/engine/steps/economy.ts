@@ -45,7 +45,7 @@ function pairEconomy(world: World): PairEconomy[] {
   return out;
 }
 
-function newQueue(maxWait: number, na: number): Queue {
+function newQueue(maxWait: number, na: number, pairs: number): Queue {
   return {
     cohorts: new Float64Array(maxWait),
     cohortValue: new Float64Array(maxWait),
@@ -54,6 +54,8 @@ function newQueue(maxWait: number, na: number): Queue {
     valuePerVehicle: 0,
     perishableShare: 0,
     owners: new Float64Array(na),
+    perishableOwners: new Float64Array(na),
+    pairVehicles: new Float64Array(pairs),
     head: 0,
     waiting: 0,
     maxWaiting: 0,
@@ -67,7 +69,7 @@ function book(owners: Float64Array, value: number, account: Float64Array): void 
 function queuesStep(
   world: World,
   pairs: PairEconomy[],
-  unservedVehicles: number,
+  unservedByPair: Float64Array,
 ): { served: number; unserved: number; spoiled: number; queued: number } {
   const { model } = world;
   const { queue: params } = model.scenario.model;
@@ -77,7 +79,6 @@ function queuesStep(
   let unserved = 0;
   let spoiled = 0;
   let queued = 0;
-  let arrivalsLeft = unservedVehicles;
   model.scenario.crossings.forEach((_, c) => {
     const e = model.crossingElement[c]!;
     const element = model.elements[e]!;
@@ -88,7 +89,7 @@ function queuesStep(
     if (!closed) {
       // Remember what the crossing carries, to know who gets caught when it closes.
       if (!q) {
-        q = newQueue(maxWait, na);
+        q = newQueue(maxWait, na, pairs.length);
         world.queues.set(c, q);
       }
       if (q.waiting === 0) {
@@ -96,17 +97,29 @@ function queuesStep(
         let value = 0;
         let perishable = 0;
         q.owners.fill(0);
+        q.perishableOwners.fill(0);
+        q.pairVehicles.fill(0);
+        let vehiclesTotal = 0;
         for (let k = 0; k < pairs.length; k++) {
           const share = world.pairCrossings[k]?.find((x) => x.element === e)?.share ?? 0;
           const vehicles = world.pairServed[k]! * share;
           if (vehicles <= 0) continue;
-          value += vehicles * pairs[k]!.value;
-          perishable += vehicles * pairs[k]!.perishable;
-          for (let a = 0; a < na; a++) q.owners[a]! += vehicles * pairs[k]!.owners[a]!;
+          const p = pairs[k]!;
+          q.pairVehicles[k] = vehicles;
+          vehiclesTotal += vehicles;
+          value += vehicles * p.value;
+          perishable += vehicles * p.value * p.perishable;
+          for (let a = 0; a < na; a++) {
+            q.owners[a]! += vehicles * p.owners[a]!;
+            q.perishableOwners[a]! += vehicles * p.value * p.perishable * p.owners[a]!;
+          }
         }
-        q.valuePerVehicle = flow > 0 ? value / flow : 0;
-        q.perishableShare = flow > 0 ? perishable / flow : 0;
-        if (flow > 0) for (let a = 0; a < na; a++) q.owners[a]! /= flow;
+        q.valuePerVehicle = vehiclesTotal > 0 ? value / vehiclesTotal : 0;
+        q.perishableShare = value > 0 ? perishable / value : 0;
+        for (let a = 0; a < na; a++) {
+          if (vehiclesTotal > 0) q.owners[a]! /= vehiclesTotal;
+          if (perishable > 0) q.perishableOwners[a]! /= perishable;
+        }
         return;
       }
       // Drain the backlog, oldest first, at the capacity left over today.
@@ -151,7 +164,7 @@ function queuesStep(
       q.cohortPerishable[i]! -= loss;
       q.cohortValue[i]! -= loss;
       spoiled += loss;
-      book(q.owners, loss, world.accounts.spoiled);
+      book(q.perishableOwners, loss, world.accounts.spoiled);
     }
     const oldest = q.head;
     if (q.cohorts[oldest]! > 0) {
@@ -159,8 +172,16 @@ function queuesStep(
       book(q.owners, q.cohortValue[oldest]!, world.accounts.unserved);
       q.waiting -= q.cohorts[oldest]!;
     }
-    const arrivals = Math.min(params.joinShare * q.preFlow, Math.max(0, arrivalsLeft));
-    arrivalsLeft -= arrivals;
+    // Only trade this crossing carried and that found no other route today can be caught here; each
+    // pair's stopped vehicles are counted at one crossing only.
+    let caught = 0;
+    for (let k = 0; k < q.pairVehicles.length; k++) {
+      const stopped = Math.min(q.pairVehicles[k]!, unservedByPair[k]!);
+      if (stopped <= 0) continue;
+      caught += stopped;
+      unservedByPair[k]! -= stopped;
+    }
+    const arrivals = params.joinShare * caught;
     q.cohorts[oldest] = arrivals;
     q.cohortValue[oldest] = arrivals * q.valuePerVehicle;
     q.cohortPerishable[oldest] = arrivals * q.valuePerVehicle * q.perishableShare;
@@ -184,7 +205,7 @@ export function economyStep(world: World): void {
   let served = 0;
   let unserved = 0;
   let potential = 0;
-  let unservedVehicles = 0;
+  const unservedByPair = new Float64Array(demand.pairCount);
   world.routedToday.fill(0);
   for (let k = 0; k < demand.pairCount; k++) {
     const p = pairs[k]!;
@@ -193,7 +214,7 @@ export function economyStep(world: World): void {
     served += s * p.value;
     unserved += (total - s) * p.value;
     potential += total * p.value;
-    unservedVehicles += total - s;
+    unservedByPair[k] = Math.max(0, total - s);
     book(p.owners, s * p.value, world.accounts.served);
     book(p.owners, (total - s) * p.value, world.accounts.unserved);
     book(p.owners, s * p.value, world.routedToday);
@@ -211,7 +232,7 @@ export function economyStep(world: World): void {
     potential += lost;
     world.accounts.unserved[entry.owner]! += lost;
   }
-  const q = queuesStep(world, pairs, unservedVehicles);
+  const q = queuesStep(world, pairs, unservedByPair);
   world.today.served = served + q.served;
   world.today.unserved = unserved + q.unserved;
   world.today.spoiled = q.spoiled;

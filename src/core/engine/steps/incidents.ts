@@ -6,6 +6,7 @@
  */
 import { verificationProbability } from "../../diplomacy/index.js";
 import { hawkesStep } from "../../security/index.js";
+import { hostsOf } from "../actions.js";
 import type { World } from "../world.js";
 
 const buffer: number[] = [];
@@ -105,12 +106,16 @@ export function recordIncident(
 
   // Attribution to the sanctuary host, when the act is verified.
   const victim = world.stateOf(z.country);
-  const host =
-    forcedHost >= 0 ? forcedHost : z.sanctuary ? world.model.actorIndex.get(z.sanctuary.actor)! : -1;
+  // A forced attack attributed to an armed group is laid at the door of the state hosting its sanctuary.
+  let named = forcedHost;
+  if (named >= 0 && world.model.scenario.actors[named]!.kind !== "state") {
+    named = hostsOf(world, named)[0] ?? (z.sanctuary ? world.model.actorIndex.get(z.sanctuary.actor)! : -1);
+  }
+  const host = named >= 0 ? named : z.sanctuary ? world.model.actorIndex.get(z.sanctuary.actor)! : -1;
   let attributed = false;
   if (host >= 0 && victim >= 0 && host !== victim) {
-    const v = forcedHost >= 0 ? 1 : verificationOf(world, victim, host, zone);
-    attributed = forcedHost >= 0 || world.stream(`attribution/${z.id}`).next() < v;
+    const v = named >= 0 ? 1 : verificationOf(world, victim, host, zone);
+    attributed = named >= 0 || world.stream(`attribution/${z.id}`).next() < v;
     values["verification probability"] = v;
     values.attributed = attributed;
     if (attributed) {

@@ -42,7 +42,7 @@ export class IndicatorTotals {
 /** Travel time of link l at its current flow, hours. */
 export function linkHours(world: World, l: number): number {
   const { network, valueOfTime } = world.model;
-  const t0 = network.freeFlowTime[l]! / valueOfTime;
+  const t0 = valueOfTime > 0 ? network.freeFlowTime[l]! / valueOfTime : 0;
   return bprTime(world.flows[l]!, t0, network.b[l]!, network.capacity[l]!, network.power[l]!);
 }
 

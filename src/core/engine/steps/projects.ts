@@ -26,6 +26,8 @@ export function projectsStep(world: World): void {
     }
     if (phase === "announced" || phase === "stalled") {
       const condition = projectConditions[p];
+      // A stalled project restarts only on a stated condition; an announced one may start at once.
+      if (phase === "stalled" && !condition) return;
       if (condition && !condition(ctx)) return;
       world.projectPhase[p] = "building";
       world.projectBuildingDay[p] = world.day;
