@@ -83,7 +83,14 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
     for (const victim of victims) {
       if (victim === actor) continue;
       // The state struck knows it was struck: the act needs no outside verification.
-      w.act({ from: actor, to: victim, kind: "hostile", cause, what: `strike on ${w.actorId(n(target))}`, verified: true });
+      w.act({
+        from: actor,
+        to: victim,
+        kind: "hostile",
+        cause,
+        what: `strike on ${w.actorId(n(target))}`,
+        verified: true,
+      });
       const relation = w.relation(actor, victim);
       if (relation) relation.attributedToday += 1;
     }

@@ -84,6 +84,8 @@ export interface Model {
   linkElement: Int32Array;
   /** Country of each network node ("" for centroids). */
   nodeCountry: string[];
+  /** State actor whose territory each network node lies in, or -1. */
+  nodeState: Int32Array;
   /** Per demand pair: the "no trip" link whose flow is the unserved demand. */
   noTripLink: Int32Array;
   /** Base attributes of each network link (before statuses, actants, damage, premia). */
@@ -391,6 +393,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     crossingElement,
     linkElement: Int32Array.from(linkElement),
     nodeCountry,
+    nodeState: Int32Array.from(nodeCountry, (country) => stateOfCountry.get(country) ?? -1),
     noTripLink,
     baseCapacity: Float64Array.from(network.capacity),
     baseFreeFlow: Float64Array.from(network.freeFlowTime),

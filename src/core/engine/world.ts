@@ -86,6 +86,8 @@ export interface Queue {
   perishableOwners: Float64Array;
   /** Vehicles of each demand pair through the crossing on its last open day: who can get caught. */
   pairVehicles: Float64Array;
+  /** Equilibrium and month the above were read from (they change with nothing else). */
+  preparedKey: number;
   head: number;
   waiting: number;
   maxWaiting: number;
@@ -172,6 +174,12 @@ export class World {
   transportCost = 0;
   monthApplied = -1;
   readonly queues: Map<number, Queue> = new Map();
+  /** Economy values that change only with the month or a new equilibrium. */
+  readonly economyCache: { month: number; pairs: unknown; routesKey: number } = {
+    month: -1,
+    pairs: [],
+    routesKey: -1,
+  };
   // Accounts.
   readonly accounts: {
     served: Float64Array;

@@ -56,6 +56,7 @@ function newQueue(maxWait: number, na: number, pairs: number): Queue {
     owners: new Float64Array(na),
     perishableOwners: new Float64Array(na),
     pairVehicles: new Float64Array(pairs),
+    preparedKey: -1,
     head: 0,
     waiting: 0,
     maxWaiting: 0,
@@ -93,6 +94,9 @@ function queuesStep(
         world.queues.set(c, q);
       }
       if (q.waiting === 0) {
+        const key = world.solves * 10_000 + world.monthApplied;
+        if (q.preparedKey === key) return;
+        q.preparedKey = key;
         q.preFlow = flow;
         let value = 0;
         let perishable = 0;
@@ -200,7 +204,13 @@ export function economyStep(world: World): void {
   const { model } = world;
   const { scenario, demand, network } = model;
   const na = scenario.actors.length;
-  const pairs = pairEconomy(world);
+  // Pair values change only with the month (demand growth); route shares only with a new equilibrium.
+  if (world.economyCache.month !== world.monthApplied) {
+    world.economyCache.month = world.monthApplied;
+    world.economyCache.pairs = pairEconomy(world);
+  }
+  const pairs = world.economyCache.pairs as PairEconomy[];
+  const routesKey = world.solves * 10_000 + world.monthApplied;
   const lossBefore = Float64Array.from(world.accounts.unserved).map((u, a) => u + world.accounts.spoiled[a]!);
   let served = 0;
   let unserved = 0;
@@ -261,7 +271,10 @@ export function economyStep(world: World): void {
     if (a.owner === undefined) continue;
     world.accounts.security[model.actorIndex.get(a.owner)!]! += a.costUsdPerDay;
   }
-  dependenceStep(world, pairs);
+  if (world.economyCache.routesKey !== routesKey) {
+    world.economyCache.routesKey = routesKey;
+    dependenceStep(world, pairs);
+  }
 }
 
 /** Dependence of each owner on each state's territory, and the Herfindahl index of its crossings. */

@@ -8,6 +8,9 @@ import type { World } from "../world.js";
 import { CROSSING_CLOSED, CROSSING_RESTRICTED } from "../world.js";
 import { activeActants } from "./incidents.js";
 
+/** Days between revisions of the risk premia in link costs. */
+export const PREMIUM_REVISION_DAYS = 7;
+
 /** Capacity added by investments whose construction finished today. */
 function maturedInvestments(world: World): void {
   for (let i = world.pendingCapacity.length - 1; i >= 0; i--) {
@@ -62,6 +65,9 @@ export function networkStateStep(world: World): void {
   const vot = model.valueOfTime;
   const memory = 1 - 2 ** (-1 / riskPremium.halfLifeDays);
   const premiumPerRisk = riskPremium.delayDays * 24 * vot;
+  // Traders revise the premia they price in once a week (the memory itself moves daily), so a fading
+  // memory does not force a new equilibrium every day.
+  const premiumDue = world.day % PREMIUM_REVISION_DAYS === 0;
   const actants = activeActants(world);
 
   elements.forEach((element, e) => {
@@ -99,7 +105,7 @@ export function networkStateStep(world: World): void {
       const freeFlow = Number.isNaN(processingOverride)
         ? Math.max(0, model.baseFreeFlow[l]! + processingAdded * vot)
         : Math.max(0, (processingOverride + processingAdded) * vot);
-      const toll = model.baseFee[l]! + premium;
+      const toll = premiumDue ? model.baseFee[l]! + premium : network.toll[l]!;
       const scale = model.baseFreeFlow[l]! + model.baseFee[l]! + network.length[l]! * model.costPerKm + 1;
       if (
         Math.abs(capacity - network.capacity[l]!) > routing.changeThreshold * network.capacity[l]! ||

@@ -41,6 +41,7 @@ function routeShares(world: World): void {
   world.pairTerritory.fill(0);
   const pairCrossings: { element: number; share: number }[][] = [];
   const touched = new Uint8Array(na);
+  const nodeState = model.nodeState;
   for (let k = 0; k < demand.pairCount; k++) {
     const total = demand.demand[k]!;
     const served = Math.max(0, total - world.flows[noTripLink[k]!]!);
@@ -55,10 +56,10 @@ function routeShares(world: World): void {
         const e = linkElement[l]!;
         if (e >= 0 && elements[e]!.kind === "crossing")
           crossingShare.set(e, (crossingShare.get(e) ?? 0) + share);
-        for (const node of [network.from[l]!, network.to[l]!]) {
-          const state = world.stateOf(nodeCountry[node]!);
-          if (state >= 0) touched[state] = 1;
-        }
+        const a = nodeState[network.from[l]!]!;
+        const b = nodeState[network.to[l]!]!;
+        if (a >= 0) touched[a] = 1;
+        if (b >= 0) touched[b] = 1;
       }
       for (let s = 0; s < na; s++) if (touched[s]) world.pairTerritory[k * na + s]! += share;
     }
