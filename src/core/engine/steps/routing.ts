@@ -36,7 +36,7 @@ function updateDemand(world: World): void {
 /** Shares of each pair's served flow through each crossing and each state's territory. */
 function routeShares(world: World): void {
   const { model } = world;
-  const { demand, network, linkElement, elements, nodeCountry, noTripLink } = model;
+  const { demand, network, linkElement, elements, noTripLink } = model;
   const na = model.scenario.actors.length;
   world.pairTerritory.fill(0);
   const pairCrossings: { element: number; share: number }[][] = [];
