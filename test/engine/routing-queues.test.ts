@@ -118,3 +118,21 @@ describe("corridor performance indicators", () => {
     expect(route.speedWithDelayKmh).toBeCloseTo(100 / 4, 9);
   });
 });
+
+describe("dependence and route concentration", () => {
+  it("give HHI 0.5 for trade split evenly over two crossings, and full dependence on the state it crosses", () => {
+    const scenario = toyScenario({ twoCrossings: true });
+    // Make the north route cost the same as the main one (1 h roads, 10 USD fee), so the split is even.
+    for (const link of scenario.links) if (link.id.startsWith("north_road")) link.freeFlowHours = 1;
+    scenario.crossings[1]!.feeUsd = 10;
+    for (const c of scenario.crossings) {
+      c.bprB = 0.15;
+      c.bprPower = 4;
+    }
+    const { series, outcomes } = simulate(scenario, { days: 3 });
+    expect(series.values["flow.main_gate"]![1]).toBeCloseTo(200, 3);
+    expect(series.values["hhi.xb"]![1]).toBeCloseTo(0.5, 6);
+    expect(series.values["dependence.xb.xa"]![1]).toBeCloseTo(1, 12);
+    expect(outcomes.concentration.find((c) => c.actor === "xb")!.herfindahlEnd).toBeCloseTo(0.5, 6);
+  });
+});

@@ -174,6 +174,8 @@ export class World {
   transportCost = 0;
   monthApplied = -1;
   readonly queues: Map<number, Queue> = new Map();
+  /** Work arrays of the dependence computation, reused from one equilibrium to the next. */
+  readonly dependenceScratch: { routed: Float64Array; through: Float64Array; byCrossing: Float64Array };
   /** Economy values that change only with the month or a new equilibrium. */
   readonly economyCache: { month: number; pairs: unknown; routesKey: number } = {
     month: -1,
@@ -265,6 +267,11 @@ export class World {
     this.transitSuspended = new Uint8Array(na * na);
     this.deportRate = new Float64Array(na * na);
     this.dependence = new Float64Array(na * na);
+    this.dependenceScratch = {
+      routed: new Float64Array(na),
+      through: new Float64Array(na * na),
+      byCrossing: new Float64Array(na * ne),
+    };
     this.herfindahl = new Float64Array(na);
     this.projectPhase = s.projects.map((p) => {
       if (model.calendar.day(p.announced) > 0) return "unannounced";

@@ -5,7 +5,6 @@
  * the capacity left over once the crossing reopens. Fees, security and humanitarian costs are booked
  * per actor; dependence and route concentration follow from the route shares.
  */
-import { herfindahl } from "../../metrics/index.js";
 import type { Queue, World } from "../world.js";
 import { CROSSING_CLOSED } from "../world.js";
 import { activeActants } from "./incidents.js";
@@ -281,39 +280,42 @@ export function economyStep(world: World): void {
 function dependenceStep(world: World, pairs: PairEconomy[]): void {
   const { model } = world;
   const na = model.scenario.actors.length;
-  const routed = new Float64Array(na);
-  const through = new Float64Array(na * na);
-  const byCrossing = new Map<number, Float64Array>();
+  const ne = model.elements.length;
+  const { routed, through, byCrossing } = world.dependenceScratch;
+  routed.fill(0);
+  through.fill(0);
+  byCrossing.fill(0);
   for (let k = 0; k < pairs.length; k++) {
     const p = pairs[k]!;
     const value = world.pairServed[k]! * p.value;
     if (value <= 0) continue;
+    const crossings = world.pairCrossings[k] ?? [];
     for (let a = 0; a < na; a++) {
       const owned = value * p.owners[a]!;
       if (owned <= 0) continue;
       routed[a]! += owned;
       for (let s = 0; s < na; s++) through[a * na + s]! += owned * world.pairTerritory[k * na + s]!;
-      for (const { element, share } of world.pairCrossings[k] ?? []) {
+      const country = model.scenario.actors[a]!.country;
+      for (const { element, share } of crossings) {
         const el = model.elements[element]!;
-        const country = model.scenario.actors[a]!.country;
-        if (el.fromCountry !== country && el.toCountry !== country) continue;
-        let row = byCrossing.get(a);
-        if (!row) {
-          row = new Float64Array(model.elements.length);
-          byCrossing.set(a, row);
-        }
-        row[element]! += owned * share;
+        if (el.fromCountry === country || el.toCountry === country)
+          byCrossing[a * ne + element]! += owned * share;
       }
     }
   }
   for (let a = 0; a < na; a++) {
     // With nothing routed today (all of it cut off), dependence is undefined: keep the last value.
     if (routed[a]! <= 0) continue;
-    for (let s = 0; s < na; s++) {
-      world.dependence[a * na + s] = routed[a]! > 0 && s !== a ? through[a * na + s]! / routed[a]! : 0;
+    for (let s = 0; s < na; s++)
+      world.dependence[a * na + s] = s !== a ? through[a * na + s]! / routed[a]! : 0;
+    // Herfindahl index Σ sᵢ² of the shares of a's value over its crossings (metrics/concentration.ts).
+    let total = 0;
+    let squares = 0;
+    for (let e = 0; e < ne; e++) {
+      const v = byCrossing[a * ne + e]!;
+      total += v;
+      squares += v * v;
     }
-    const row = byCrossing.get(a);
-    const total = row ? row.reduce((x, y) => x + y, 0) : 0;
-    world.herfindahl[a] = row && total > 0 ? herfindahl(Array.from(row, (v) => v / total)) : 0;
+    world.herfindahl[a] = total > 0 ? squares / (total * total) : 0;
   }
 }
