@@ -49,6 +49,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   const herfindahlStart = Float64Array.from(world.herfindahl);
   const trustStart = Float64Array.from(world.trust);
   const flowSums = new Float64Array(model.network.linkCount);
+  let heldFlows = world.flows;
+  let heldSince = 0;
 
   for (let day = 0; day < model.days; day++) {
     world.day = day;
@@ -62,9 +64,15 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
     coercionStep(world);
     projectsStep(world);
     recorder.record(world);
-    for (let l = 0; l < flowSums.length; l++) flowSums[l]! += world.flows[l]!;
+    // Flows change only when the equilibrium is re-solved: add each set once, times the days it held.
+    if (world.flows !== heldFlows) {
+      addFlows(flowSums, heldFlows, day - heldSince);
+      heldFlows = world.flows;
+      heldSince = day;
+    }
     options.onDay?.(day, model.days);
   }
+  addFlows(flowSums, heldFlows, model.days - heldSince);
   void na;
 
   const policies: Record<string, string> = {};
@@ -86,6 +94,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
     events: world.log.events,
     flows: linkFlows(world, flowSums),
   };
+}
+
+function addFlows(sums: Float64Array, flows: Float64Array, days: number): void {
+  if (days <= 0) return;
+  for (let l = 0; l < sums.length; l++) sums[l]! += flows[l]! * days;
 }
 
 /** Undoes the bookkeeping of the baseline pass so that day 0 starts clean. */

@@ -50,6 +50,8 @@ export interface Relation {
   rungHistory: number[];
   ceasefires: number;
   ceasefiresFailed: number;
+  /** Its stream "ceasefire/<a>-<b>", looked up on first use. */
+  ceasefireStream?: Random;
 }
 
 export interface Cbm {
@@ -147,6 +149,7 @@ export class World {
   readonly cbms: Cbm[] = [];
   readonly episodes: CoercionEpisode[] = [];
   readonly acts: Act[] = [];
+  private readonly zoneStreamCache: ReturnType<World["zoneStreams"]>[] = [];
   /** People returned so far from one actor to another (key from·n + to). */
   readonly returnedBetween = new Map<number, number>();
   /** Actants in force, recomputed once a day. */
@@ -310,6 +313,22 @@ export class World {
 
   stream(name: string): Random {
     return this.streams.stream(name);
+  }
+
+  /** The named streams of a zone, looked up once (names: incidents/, fatalities/, damage/, attribution/ + id). */
+  zoneStreams(zone: number): { incidents: Random; fatalities: Random; damage: Random; attribution: Random } {
+    let streams = this.zoneStreamCache[zone];
+    if (!streams) {
+      const id = this.model.scenario.zones[zone]!.id;
+      streams = {
+        incidents: this.stream(`incidents/${id}`),
+        fatalities: this.stream(`fatalities/${id}`),
+        damage: this.stream(`damage/${id}`),
+        attribution: this.stream(`attribution/${id}`),
+      };
+      this.zoneStreamCache[zone] = streams;
+    }
+    return streams;
   }
 
   actorId(actor: number): string {

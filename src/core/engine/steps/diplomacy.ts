@@ -146,7 +146,10 @@ function actsStep(world: World, params: TrustParams): void {
 function ladderStep(world: World, params: EscalationParams): void {
   for (const relation of world.relations) {
     const trust = Math.min(world.trustOf(relation.a, relation.b), world.trustOf(relation.b, relation.a));
-    const u = world.stream(`ceasefire/${world.actorId(relation.a)}-${world.actorId(relation.b)}`).next();
+    relation.ceasefireStream ??= world.stream(
+      `ceasefire/${world.actorId(relation.a)}-${world.actorId(relation.b)}`,
+    );
+    const u = relation.ceasefireStream.next();
     const step = stepEscalation(
       relation.ladder,
       { attributedIncidents: relation.attributedToday, trust, mediation: relation.mediatedToday, u },

@@ -90,10 +90,11 @@ export function recordIncident(
 
   // Damage to a link or crossing in the zone.
   let hit = "";
-  if (world.stream(`damage/${z.id}`).next() < z.linkHitProbability) {
+  const streams = world.zoneStreams(zone);
+  if (streams.damage.next() < z.linkHitProbability) {
     const candidates = world.model.elements.flatMap((e, i) => (e.zone === zone ? [i] : []));
     if (candidates.length > 0) {
-      const element = candidates[world.stream(`damage/${z.id}`).int(candidates.length)]!;
+      const element = candidates[streams.damage.int(candidates.length)]!;
       world.damagedUntil[element] = world.day + z.damageDays - 1;
       world.damageShare[element] = z.damageShare;
       world.linkHitsTotal[zone]! += 1;
@@ -115,7 +116,7 @@ export function recordIncident(
   let attributed = false;
   if (host >= 0 && victim >= 0 && host !== victim) {
     const v = named >= 0 ? 1 : verificationOf(world, victim, host, zone);
-    attributed = named >= 0 || world.stream(`attribution/${z.id}`).next() < v;
+    attributed = named >= 0 || streams.attribution.next() < v;
     values["verification probability"] = v;
     values.attributed = attributed;
     if (attributed) {
@@ -162,11 +163,11 @@ export function incidentsStep(world: World): void {
       mu,
       z.excitationPerDay,
       z.decayPerDay,
-      world.stream(`incidents/${z.id}`),
+      world.zoneStreams(zone).incidents,
       1,
       buffer,
     );
-    const severity = world.stream(`fatalities/${z.id}`);
+    const severity = world.zoneStreams(zone).fatalities;
     const count = buffer.length;
     for (let i = 0; i < count; i++) {
       recordIncident(world, zone, Math.floor(severity.lomax(z.fatalityScale, z.fatalityShape)));

@@ -23,8 +23,11 @@ export class IndicatorTotals {
   routeKm: Float64Array;
   routeMoving: Float64Array;
   routeBorder: Float64Array;
+  /** Travel time of each link at the last equilibrium, hours. */
+  readonly linkHours: Float64Array;
 
   constructor(links: number, elements: number, pairs: number) {
+    this.linkHours = new Float64Array(links);
     this.vehicles = new Float64Array(links);
     this.vehicleHours = new Float64Array(links);
     this.feeUsd = new Float64Array(links);
@@ -50,6 +53,8 @@ export function linkHours(world: World, l: number): number {
 export function updateRouteMeasures(world: World): void {
   const totals = world.indicators;
   const { demand, network, linkElement, elements, noTripLink } = world.model;
+  for (let l = 0; l < network.linkCount; l++)
+    totals.linkHours[l] = linkElement[l]! >= 0 ? linkHours(world, l) : 0;
   for (let k = 0; k < demand.pairCount; k++) {
     let km = 0;
     let moving = 0;
@@ -60,7 +65,7 @@ export function updateRouteMeasures(world: World): void {
       for (const l of path.links) {
         const e = linkElement[l]!;
         if (e < 0) continue;
-        const hours = linkHours(world, l);
+        const hours = totals.linkHours[l]!;
         km += path.flow * network.length[l]!;
         if (elements[e]!.kind === "crossing") border += path.flow * hours;
         else moving += path.flow * hours;
@@ -81,7 +86,7 @@ export function indicatorsStep(world: World): void {
       const x = world.flows[l]!;
       if (x <= 0 || world.model.network.closed[l]) continue;
       totals.vehicles[l]! += x;
-      totals.vehicleHours[l]! += x * linkHours(world, l);
+      totals.vehicleHours[l]! += x * totals.linkHours[l]!;
       totals.feeUsd[l]! += x * baseFee[l]!;
     }
   }
