@@ -20,8 +20,10 @@ function otherSide(world: World, actor: number, crossing: number): number {
 }
 
 function setStatus(world: World, crossing: number, status: number, hours = 24): void {
-  if (world.crossingStatus[crossing] !== status || world.crossingHours[crossing] !== hours)
+  if (world.crossingStatus[crossing] !== status || world.crossingHours[crossing] !== hours) {
     world.dirty = true;
+    world.networkEpoch += 1;
+  }
   world.crossingStatus[crossing] = status;
   world.crossingHours[crossing] = hours;
 }
@@ -63,10 +65,12 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   set_processing: (w, _actor, [crossing, hours]) => {
     w.processingOverride[n(crossing)] = n(hours);
     w.dirty = true;
+    w.networkEpoch += 1;
   },
   set_capacity: (w, _actor, [crossing, vehicles]) => {
     w.capacityOverride[n(crossing)] = n(vehicles);
     w.dirty = true;
+    w.networkEpoch += 1;
   },
   deport: (w, actor, [to, rate], cause) => {
     const na = w.model.scenario.actors.length;

@@ -31,6 +31,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   });
   const world = new World(model, createStreams(seed, run));
   world.assigner = createAssigner(model.network, model.demand, "path");
+  world.elementState = new Int8Array(model.elements.length).fill(-1);
+  world.pairCrossingShare = new Float64Array(model.demand.pairCount * scenario.crossings.length);
   world.indicators = new IndicatorTotals(
     model.network.linkCount,
     model.elements.length,

@@ -168,10 +168,21 @@ export class World {
   /** Served vehicles/day of each demand pair. */
   pairServed: Float64Array;
   /** Per pair: [element, share of served flow] for crossings; per pair × state: share touching its territory. */
-  pairCrossings: { element: number; share: number }[][] = [];
+  /** Share of pair k's served flow through scenario crossing c, at `k · crossings + c`. */
+  pairCrossingShare!: Float64Array;
   pairTerritory: Float64Array;
   dirty = true;
   solves = 0;
+  /**
+   * Bumped whenever an input of link attributes changes other than an element's own open and damaged
+   * state (statuses, overrides, investments, failures, projects, actants): lets the network step skip
+   * elements whose attributes cannot have moved.
+   */
+  networkEpoch = 0;
+  lastNetworkEpoch = -1;
+  lastActantCount = -1;
+  /** Per element, yesterday's open (1) and damaged (2) bits. */
+  elementState!: Int8Array;
   indicators!: import("./steps/indicators.js").IndicatorTotals;
   /** Generalized cost (USD/day) of the trips made at the current equilibrium. */
   transportCost = 0;

@@ -104,7 +104,7 @@ function queuesStep(
         q.pairVehicles.fill(0);
         let vehiclesTotal = 0;
         for (let k = 0; k < pairs.length; k++) {
-          const share = world.pairCrossings[k]?.find((x) => x.element === e)?.share ?? 0;
+          const share = world.pairCrossingShare[k * model.crossingElement.length + c]!;
           const vehicles = world.pairServed[k]! * share;
           if (vehicles <= 0) continue;
           const p = pairs[k]!;
@@ -289,17 +289,19 @@ function dependenceStep(world: World, pairs: PairEconomy[]): void {
     const p = pairs[k]!;
     const value = world.pairServed[k]! * p.value;
     if (value <= 0) continue;
-    const crossings = world.pairCrossings[k] ?? [];
+    const nc = model.crossingElement.length;
     for (let a = 0; a < na; a++) {
       const owned = value * p.owners[a]!;
       if (owned <= 0) continue;
       routed[a]! += owned;
       for (let s = 0; s < na; s++) through[a * na + s]! += owned * world.pairTerritory[k * na + s]!;
       const country = model.scenario.actors[a]!.country;
-      for (const { element, share } of crossings) {
+      for (let c = 0; c < nc; c++) {
+        const share = world.pairCrossingShare[k * nc + c]!;
+        if (share <= 0) continue;
+        const element = model.crossingElement[c]!;
         const el = model.elements[element]!;
-        if (el.fromCountry === country || el.toCountry === country)
-          byCrossing[a * ne + element]! += owned * share;
+        if (el.fromCountry === country || el.toCountry === country) byCrossing[a * ne + element]! += owned * share;
       }
     }
   }

@@ -10,6 +10,8 @@ import { activeActants } from "./incidents.js";
 
 /** Days between revisions of the risk premia in link costs. */
 export const PREMIUM_REVISION_DAYS = 7;
+/** Granularity of the remembered disruption probability that traders price in. */
+export const RISK_STEP = 0.05;
 
 /** Capacity added by investments whose construction finished today. */
 function maturedInvestments(world: World): void {
@@ -19,6 +21,7 @@ function maturedInvestments(world: World): void {
     world.pendingCapacity.splice(i, 1);
     world.addedCapacity[item.element]! += item.vehiclesPerDay;
     world.dirty = true;
+    world.networkEpoch += 1;
     world.record({
       kind: "capacity-added",
       target: world.model.elements[item.element]!.id,
@@ -46,6 +49,7 @@ function overloadFailures(world: World): void {
     world.overloadStreak[l] = 0;
     world.failedUntil[element] = world.day + overload.failureDays - 1;
     world.dirty = true;
+    world.networkEpoch += 1;
     world.record({
       kind: "overload-failure",
       target: world.model.elements[element]!.id,
@@ -69,10 +73,19 @@ export function networkStateStep(world: World): void {
   // memory does not force a new equilibrium every day.
   const premiumDue = world.day % PREMIUM_REVISION_DAYS === 0;
   const actants = activeActants(world);
+  if (actants.length !== world.lastActantCount) {
+    world.lastActantCount = actants.length;
+    world.networkEpoch += 1;
+  }
+  const epochChanged = world.networkEpoch !== world.lastNetworkEpoch;
+  world.lastNetworkEpoch = world.networkEpoch;
 
   elements.forEach((element, e) => {
     const open = world.elementOpen(e);
     const damaged = world.damagedUntil[e]! >= world.day;
+    const state = (open ? 1 : 0) + (damaged ? 2 : 0);
+    const unchanged = !epochChanged && !premiumDue && world.elementState[e] === state;
+    world.elementState[e] = state;
     let capacityFactor = damaged ? 1 - world.damageShare[e]! : 1;
     let processingAdded = 0;
     let capacityOverride = Number.NaN;
@@ -93,7 +106,10 @@ export function networkStateStep(world: World): void {
     const unbuilt = element.project >= 0 && world.projectPhase[element.project] !== "operational";
     const disrupted = !unbuilt && (!open || damaged) ? 1 : 0;
     world.risk[e] = (1 - memory) * world.risk[e]! + memory * disrupted;
-    const premium = world.risk[e]! * premiumPerRisk;
+    // Traders price risk in steps (RISK_STEP of closure probability), not to the last decimal.
+    const premium = Math.round(world.risk[e]! / RISK_STEP) * RISK_STEP * premiumPerRisk;
+    // Nothing that sets this element's attributes moved since yesterday: keep them.
+    if (unchanged) return;
     for (const l of element.links) {
       const closed = open ? 0 : 1;
       if (network.closed[l] !== closed) {

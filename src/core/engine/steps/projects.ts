@@ -46,6 +46,7 @@ export function projectsStep(world: World): void {
       world.projectPhase[p] = "operational";
       world.projectOperatingDay[p] = world.day;
       world.dirty = true;
+      world.networkEpoch += 1;
       world.record({
         kind: "project-operational",
         target: project.id,

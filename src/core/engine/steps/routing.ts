@@ -39,14 +39,14 @@ function routeShares(world: World): void {
   const { demand, network, linkElement, elements, noTripLink } = model;
   const na = model.scenario.actors.length;
   world.pairTerritory.fill(0);
-  const pairCrossings: { element: number; share: number }[][] = [];
+  const nc = model.crossingElement.length;
+  world.pairCrossingShare.fill(0);
   const touched = new Uint8Array(na);
   const nodeState = model.nodeState;
   for (let k = 0; k < demand.pairCount; k++) {
     const total = demand.demand[k]!;
     const served = Math.max(0, total - world.flows[noTripLink[k]!]!);
     world.pairServed[k] = served;
-    const crossingShare = new Map<number, number>();
     const paths = world.assigner.pairPaths?.(k) ?? [];
     for (const path of paths) {
       if (path.flow <= 0 || (path.links.length === 1 && path.links[0] === noTripLink[k])) continue;
@@ -54,8 +54,7 @@ function routeShares(world: World): void {
       touched.fill(0);
       for (const l of path.links) {
         const e = linkElement[l]!;
-        if (e >= 0 && elements[e]!.kind === "crossing")
-          crossingShare.set(e, (crossingShare.get(e) ?? 0) + share);
+        if (e >= 0 && elements[e]!.kind === "crossing") world.pairCrossingShare[k * nc + elements[e]!.index]! += share;
         const a = nodeState[network.from[l]!]!;
         const b = nodeState[network.to[l]!]!;
         if (a >= 0) touched[a] = 1;
@@ -63,9 +62,7 @@ function routeShares(world: World): void {
       }
       for (let s = 0; s < na; s++) if (touched[s]) world.pairTerritory[k * na + s]! += share;
     }
-    pairCrossings.push([...crossingShare].map(([element, share]) => ({ element, share })));
   }
-  world.pairCrossings = pairCrossings;
 }
 
 export function routingStep(world: World): void {
