@@ -191,10 +191,21 @@ export class World {
   /** Work arrays of the dependence computation, reused from one equilibrium to the next. */
   readonly dependenceScratch: { routed: Float64Array; through: Float64Array; byCrossing: Float64Array };
   /** Economy values that change only with the month or a new equilibrium. */
-  readonly economyCache: { month: number; pairs: unknown; routesKey: number } = {
-    month: -1,
-    pairs: [],
-    routesKey: -1,
+  readonly economyCache: {
+    month: number;
+    pairs: unknown;
+    routesKey: number;
+    dayKey: number;
+    day: {
+      served: number;
+      unserved: number;
+      potential: number;
+      ownerServed: Float64Array;
+      ownerUnserved: Float64Array;
+      unservedByPair: Float64Array;
+    };
+    unservedByPair: Float64Array;
+    lossBefore: Float64Array;
   };
   // Accounts.
   readonly accounts: {
@@ -281,6 +292,22 @@ export class World {
     this.transitSuspended = new Uint8Array(na * na);
     this.deportRate = new Float64Array(na * na);
     this.dependence = new Float64Array(na * na);
+    this.economyCache = {
+      month: -1,
+      pairs: [],
+      routesKey: -1,
+      dayKey: -1,
+      day: {
+        served: 0,
+        unserved: 0,
+        potential: 0,
+        ownerServed: new Float64Array(na),
+        ownerUnserved: new Float64Array(na),
+        unservedByPair: new Float64Array(model.demand.pairCount),
+      },
+      unservedByPair: new Float64Array(model.demand.pairCount),
+      lossBefore: new Float64Array(na),
+    };
     this.dependenceScratch = {
       routed: new Float64Array(na),
       through: new Float64Array(na * na),

@@ -210,23 +210,38 @@ export function economyStep(world: World): void {
   }
   const pairs = world.economyCache.pairs as PairEconomy[];
   const routesKey = world.solves * 10_000 + world.monthApplied;
-  const lossBefore = Float64Array.from(world.accounts.unserved).map((u, a) => u + world.accounts.spoiled[a]!);
-  let served = 0;
-  let unserved = 0;
-  let potential = 0;
-  const unservedByPair = new Float64Array(demand.pairCount);
-  world.routedToday.fill(0);
-  for (let k = 0; k < demand.pairCount; k++) {
-    const p = pairs[k]!;
-    const total = demand.demand[k]!;
-    const s = world.pairServed[k]!;
-    served += s * p.value;
-    unserved += (total - s) * p.value;
-    potential += total * p.value;
-    unservedByPair[k] = Math.max(0, total - s);
-    book(p.owners, s * p.value, world.accounts.served);
-    book(p.owners, (total - s) * p.value, world.accounts.unserved);
-    book(p.owners, s * p.value, world.routedToday);
+  const lossBefore = world.economyCache.lossBefore;
+  for (let a = 0; a < na; a++) lossBefore[a] = world.accounts.unserved[a]! + world.accounts.spoiled[a]!;
+  // The day's routed trade by pair and owner holds as long as the equilibrium and the month do.
+  const day = world.economyCache.day;
+  if (world.economyCache.dayKey !== routesKey) {
+    world.economyCache.dayKey = routesKey;
+    day.served = 0;
+    day.unserved = 0;
+    day.potential = 0;
+    day.ownerServed.fill(0);
+    day.ownerUnserved.fill(0);
+    for (let k = 0; k < demand.pairCount; k++) {
+      const p = pairs[k]!;
+      const total = demand.demand[k]!;
+      const s = world.pairServed[k]!;
+      day.served += s * p.value;
+      day.unserved += (total - s) * p.value;
+      day.potential += total * p.value;
+      day.unservedByPair[k] = Math.max(0, total - s);
+      book(p.owners, s * p.value, day.ownerServed);
+      book(p.owners, (total - s) * p.value, day.ownerUnserved);
+    }
+  }
+  const served = day.served;
+  let unserved = day.unserved;
+  let potential = day.potential;
+  const unservedByPair = world.economyCache.unservedByPair;
+  unservedByPair.set(day.unservedByPair);
+  for (let a = 0; a < na; a++) {
+    world.accounts.served[a]! += day.ownerServed[a]!;
+    world.accounts.unserved[a]! += day.ownerUnserved[a]!;
+    world.routedToday[a] = day.ownerServed[a]!;
   }
   // Suspended transit is potential trade too: count it as unserved.
   for (const entry of model.entries) {
@@ -301,7 +316,8 @@ function dependenceStep(world: World, pairs: PairEconomy[]): void {
         if (share <= 0) continue;
         const element = model.crossingElement[c]!;
         const el = model.elements[element]!;
-        if (el.fromCountry === country || el.toCountry === country) byCrossing[a * ne + element]! += owned * share;
+        if (el.fromCountry === country || el.toCountry === country)
+          byCrossing[a * ne + element]! += owned * share;
       }
     }
   }

@@ -111,10 +111,13 @@ export function networkStateStep(world: World): void {
     // Nothing that sets this element's attributes moved since yesterday: keep them.
     if (unchanged) return;
     for (const l of element.links) {
+      // A link that carries nothing only matters to the equilibrium if it becomes cheaper at zero flow
+      // (reopened, faster, lower toll): closing it or cutting its capacity leaves every path cost as is.
+      const used = world.flows[l]! > 0;
       const closed = open ? 0 : 1;
       if (network.closed[l] !== closed) {
         network.closed[l] = closed;
-        world.dirty = true;
+        if (used || closed === 0) world.dirty = true;
       }
       const baseCapacity = Number.isNaN(capacityOverride) ? model.baseCapacity[l]! : capacityOverride;
       const capacity = Math.max(1e-6, baseCapacity * capacityFactor + world.addedCapacity[e]!);
@@ -128,10 +131,11 @@ export function networkStateStep(world: World): void {
         Math.abs(freeFlow - network.freeFlowTime[l]!) > routing.changeThreshold * scale ||
         Math.abs(toll - network.toll[l]!) > routing.changeThreshold * scale
       ) {
+        const cheaper = freeFlow < network.freeFlowTime[l]! || toll < network.toll[l]!;
         network.capacity[l] = capacity;
         network.freeFlowTime[l] = freeFlow;
         network.toll[l] = toll;
-        world.dirty = true;
+        if (used || cheaper) world.dirty = true;
       }
     }
   });

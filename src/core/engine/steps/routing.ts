@@ -54,7 +54,8 @@ function routeShares(world: World): void {
       touched.fill(0);
       for (const l of path.links) {
         const e = linkElement[l]!;
-        if (e >= 0 && elements[e]!.kind === "crossing") world.pairCrossingShare[k * nc + elements[e]!.index]! += share;
+        if (e >= 0 && elements[e]!.kind === "crossing")
+          world.pairCrossingShare[k * nc + elements[e]!.index]! += share;
         const a = nodeState[network.from[l]!]!;
         const b = nodeState[network.to[l]!]!;
         if (a >= 0) touched[a] = 1;
