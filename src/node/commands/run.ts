@@ -179,7 +179,9 @@ export function formatSummary(o: Outcomes, file: string): string {
     parts.push(
       formatTable(
         ["Dependence (share of trade value)", "start", "end"],
-        o.dependence.map((d) => [`${d.actor} on ${d.on}`, share(d.start), share(d.end)]),
+        o.dependence
+          .filter((d) => d.start > 0 || d.end > 0)
+          .map((d) => [`${d.actor} on ${d.on}`, share(d.start), share(d.end)]),
       ),
     );
   }
