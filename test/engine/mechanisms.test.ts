@@ -218,6 +218,7 @@ describe("projects", () => {
   it("open their links after the construction time and count as declared, then operational", () => {
     const scenario = toyScenario({
       twoCrossings: true,
+      model: { queue: { joinShare: 0 } },
       extra: {
         projects: [
           {

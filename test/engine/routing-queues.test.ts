@@ -11,6 +11,7 @@ describe("routing under closure", () => {
   it("moves all flow to the other crossing and raises the cost by demand × the cost difference", () => {
     const scenario = toyScenario({
       twoCrossings: true,
+      model: { queue: { joinShare: 0 } },
       extra: {
         events: [
           { date: "2025-01-11", actor: "xa", actions: ["close(main_gate)"], note: "test closure" },
@@ -29,6 +30,18 @@ describe("routing under closure", () => {
     expect(main[12]).toBeCloseTo(0, 6);
     expect(north[12]).toBeCloseTo(400, 6);
     expect(cost[12]! - cost[5]!).toBeCloseTo(400 * (NORTH - MAIN), 4);
+    expect(series.values["trade.unserved_usd"]![12]).toBeCloseTo(0, 2);
+  });
+
+  it("keeps joinShare of the closed crossing's traffic waiting there, and reroutes the rest", () => {
+    const scenario = toyScenario({
+      twoCrossings: true,
+      model: { queue: { joinShare: 0.25 } },
+      extra: { events: [{ date: "2025-01-11", actor: "xa", actions: ["close(main_gate)"], note: "closure" }] },
+    });
+    const { series } = simulate(scenario, { days: 13 });
+    expect(series.values["flow.north_gate"]![12]).toBeCloseTo(300, 6);
+    expect(series.values["queue.main_gate"]![12]).toBeCloseTo(3 * 100, 6);
     expect(series.values["trade.unserved_usd"]![12]).toBeCloseTo(0, 2);
   });
 

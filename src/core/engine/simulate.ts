@@ -33,12 +33,30 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   world.assigner = createAssigner(model.network, model.demand, "path");
   world.elementState = new Int8Array(model.elements.length).fill(-1);
   world.pairCrossingShare = new Float64Array(model.demand.pairCount * scenario.crossings.length);
+  world.pairDemand = new Float64Array(model.demand.pairCount);
   world.indicators = new IndicatorTotals(
     model.network.linkCount,
     model.elements.length,
     model.demand.pairCount,
   );
   const recorder = new Recorder(world, model.days);
+
+  // What each actor would route through each state with every built crossing open: the leverage a
+  // transit state holds over its neighbour even when the crossings start closed (coercion's S).
+  networkStateStep(world);
+  const closedAtStart = Uint8Array.from(model.network.closed);
+  for (const e of model.crossingElement) {
+    const element = model.elements[e]!;
+    if (element.project >= 0 && world.projectPhase[element.project] !== "operational") continue;
+    for (const l of element.links) model.network.closed[l] = 0;
+  }
+  world.dirty = true;
+  routingStep(world);
+  economyStep(world);
+  world.openDependence = Float64Array.from(world.dependence);
+  model.network.closed.set(closedAtStart);
+  world.dirty = true;
+  world.queues.clear();
 
   // The no-shock baseline: the equilibrium of the network as the scenario describes it on day 0.
   networkStateStep(world);

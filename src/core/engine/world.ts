@@ -90,6 +90,8 @@ export interface Queue {
   pairVehicles: Float64Array;
   /** Equilibrium and month the above were read from (they change with nothing else). */
   preparedKey: number;
+  /** Vehicles that arrive and wait each day while the crossing stays closed (set by routing). */
+  arrivalsToday: number;
   head: number;
   waiting: number;
   maxWaiting: number;
@@ -106,6 +108,11 @@ export interface Act {
   verified?: boolean;
   /** Not logged (minor incidents, which the series count). */
   quiet?: boolean;
+}
+
+/** Closed today by its status or by an overload failure (unbuilt crossings are not closures). */
+export function crossingClosed(world: World, crossing: number, element: number): boolean {
+  return world.crossingStatus[crossing] === CROSSING_CLOSED || world.failedUntil[element]! >= world.day;
 }
 
 export class World {
@@ -155,6 +162,8 @@ export class World {
   /** Actants in force, recomputed once a day. */
   actantCache: { day: number; list: import("./steps/incidents.js").ActiveActant[] } = { day: -1, list: [] };
   readonly dependence: Float64Array;
+  /** Dependence with every built crossing open, computed once before day 0 (a → s at a·n + s). */
+  openDependence!: Float64Array;
   readonly herfindahl: Float64Array;
   // Projects.
   readonly projectPhase: ProjectPhase[];
@@ -165,6 +174,8 @@ export class World {
   // Routing.
   assigner!: Assigner;
   flows: Float64Array;
+  /** Demand of each pair this month before queued vehicles are withdrawn (vehicles/day). */
+  pairDemand!: Float64Array;
   /** Served vehicles/day of each demand pair. */
   pairServed: Float64Array;
   /** Per pair: [element, share of served flow] for crossings; per pair × state: share touching its territory. */
@@ -202,9 +213,7 @@ export class World {
       potential: number;
       ownerServed: Float64Array;
       ownerUnserved: Float64Array;
-      unservedByPair: Float64Array;
     };
-    unservedByPair: Float64Array;
     lossBefore: Float64Array;
   };
   // Accounts.
@@ -303,9 +312,7 @@ export class World {
         potential: 0,
         ownerServed: new Float64Array(na),
         ownerUnserved: new Float64Array(na),
-        unservedByPair: new Float64Array(model.demand.pairCount),
       },
-      unservedByPair: new Float64Array(model.demand.pairCount),
       lossBefore: new Float64Array(na),
     };
     this.dependenceScratch = {

@@ -366,3 +366,16 @@ describe("parseScenario on invalid files", () => {
     expect(onlyIssue("- a\n- b\n")).toMatchObject({ code: "wrong-type", found: "a list of 2 items" });
   });
 });
+
+describe("parseScenario on YAML aliases", () => {
+  it("reports an alias without its anchor as bad input with its line and column, not a crash", () => {
+    try {
+      parseScenario("name: x\nnodes: *missing\n", "alias.yaml");
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      const issue = (error as InputError).issues[0]!;
+      expect(issue).toMatchObject({ code: "yaml-syntax", file: "alias.yaml", line: 2, column: 8 });
+    }
+  });
+});

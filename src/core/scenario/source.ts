@@ -59,7 +59,19 @@ export function readSource(text: string, file: string): ReadResult {
       })),
     };
   }
-  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  } catch (error) {
+    // An alias without its anchor (or an alias bomb) only shows when the document is converted.
+    const message = error instanceof Error ? firstLine(error.message) : String(error);
+    const alias = /alias[^:]*:\s*(\S+)/i.exec(message)?.[1];
+    const offset = alias ? text.indexOf(`*${alias}`) : -1;
+    return {
+      ok: false,
+      issues: [{ code: "yaml-syntax", file, ...(offset >= 0 ? at(offset) : { line: 1, column: 1 }), message }],
+    };
+  }
   return {
     ok: true,
     source: { data, locate: (path, options) => at(offsetOf(doc, text, path, options ?? {})) },

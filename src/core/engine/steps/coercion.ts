@@ -16,7 +16,9 @@ export function startCoercion(world: World, coercer: number, target: number, cau
   if (actors[coercer]!.kind !== "state" || actors[target]!.kind !== "state") return;
   if (world.episodes.some((e) => e.coercer === coercer && e.target === target)) return;
   const na = actors.length;
-  const dependence = world.dependence[target * na + coercer]!;
+  // Leverage comes from what the target would route through the coercer if allowed: at least the
+  // dependence with every crossing open, even when the episode starts from closed crossings.
+  const dependence = Math.max(world.dependence[target * na + coercer]!, world.openDependence[target * na + coercer]!);
   world.episodes.push({
     coercer,
     target,

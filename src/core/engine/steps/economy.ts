@@ -56,6 +56,7 @@ function newQueue(maxWait: number, na: number, pairs: number): Queue {
     perishableOwners: new Float64Array(na),
     pairVehicles: new Float64Array(pairs),
     preparedKey: -1,
+    arrivalsToday: 0,
     head: 0,
     waiting: 0,
     maxWaiting: 0,
@@ -69,7 +70,6 @@ function book(owners: Float64Array, value: number, account: Float64Array): void 
 function queuesStep(
   world: World,
   pairs: PairEconomy[],
-  unservedByPair: Float64Array,
 ): { served: number; unserved: number; spoiled: number; queued: number } {
   const { model } = world;
   const { queue: params } = model.scenario.model;
@@ -175,16 +175,8 @@ function queuesStep(
       book(q.owners, q.cohortValue[oldest]!, world.accounts.unserved);
       q.waiting -= q.cohorts[oldest]!;
     }
-    // Only trade this crossing carried and that found no other route today can be caught here; each
-    // pair's stopped vehicles are counted at one crossing only.
-    let caught = 0;
-    for (let k = 0; k < q.pairVehicles.length; k++) {
-      const stopped = Math.min(q.pairVehicles[k]!, unservedByPair[k]!);
-      if (stopped <= 0) continue;
-      caught += stopped;
-      unservedByPair[k]! -= stopped;
-    }
-    const arrivals = params.joinShare * caught;
+    // Today's arrivals were withdrawn from the routed demand by the routing step (withdrawJoiners).
+    const arrivals = q.arrivalsToday;
     q.cohorts[oldest] = arrivals;
     q.cohortValue[oldest] = arrivals * q.valuePerVehicle;
     q.cohortPerishable[oldest] = arrivals * q.valuePerVehicle * q.perishableShare;
@@ -192,9 +184,6 @@ function queuesStep(
     q.waiting += arrivals;
     q.maxWaiting = Math.max(q.maxWaiting, q.waiting);
     queued += arrivals;
-    // Those who joined the queue are not lost yet: take their value out of today's unserved.
-    unserved -= arrivals * q.valuePerVehicle;
-    book(q.owners, -arrivals * q.valuePerVehicle, world.accounts.unserved);
   });
   return { served, unserved, spoiled, queued };
 }
@@ -223,21 +212,18 @@ export function economyStep(world: World): void {
     day.ownerUnserved.fill(0);
     for (let k = 0; k < demand.pairCount; k++) {
       const p = pairs[k]!;
-      const total = demand.demand[k]!;
+      const routed = demand.demand[k]!; // vehicles waiting at closed crossings are not routed
       const s = world.pairServed[k]!;
       day.served += s * p.value;
-      day.unserved += (total - s) * p.value;
-      day.potential += total * p.value;
-      day.unservedByPair[k] = Math.max(0, total - s);
+      day.unserved += (routed - s) * p.value;
+      day.potential += world.pairDemand[k]! * p.value;
       book(p.owners, s * p.value, day.ownerServed);
-      book(p.owners, (total - s) * p.value, day.ownerUnserved);
+      book(p.owners, (routed - s) * p.value, day.ownerUnserved);
     }
   }
   const served = day.served;
   let unserved = day.unserved;
   let potential = day.potential;
-  const unservedByPair = world.economyCache.unservedByPair;
-  unservedByPair.set(day.unservedByPair);
   for (let a = 0; a < na; a++) {
     world.accounts.served[a]! += day.ownerServed[a]!;
     world.accounts.unserved[a]! += day.ownerUnserved[a]!;
@@ -256,7 +242,7 @@ export function economyStep(world: World): void {
     potential += lost;
     world.accounts.unserved[entry.owner]! += lost;
   }
-  const q = queuesStep(world, pairs, unservedByPair);
+  const q = queuesStep(world, pairs);
   world.today.served = served + q.served;
   world.today.unserved = unserved + q.unserved;
   world.today.spoiled = q.spoiled;
@@ -325,7 +311,7 @@ function dependenceStep(world: World, pairs: PairEconomy[]): void {
     // With nothing routed today (all of it cut off), dependence is undefined: keep the last value.
     if (routed[a]! <= 0) continue;
     for (let s = 0; s < na; s++)
-      world.dependence[a * na + s] = s !== a ? through[a * na + s]! / routed[a]! : 0;
+      world.dependence[a * na + s] = s !== a ? Math.min(1, through[a * na + s]! / routed[a]!) : 0;
     // Herfindahl index Σ sᵢ² of the shares of a's value over its crossings (metrics/concentration.ts).
     let total = 0;
     let squares = 0;

@@ -119,18 +119,19 @@ export function recordIncident(
     attributed = named >= 0 || streams.attribution.next() < v;
     values["verification probability"] = v;
     values.attributed = attributed;
-    if (attributed) {
+    // Only a major attack, once attributed, is a hostile act that moves trust and the ladder: the
+    // daily run of small incidents is the background both sides already expect.
+    if (attributed && major) {
       world.act({
         from: host,
         to: victim,
         kind: "hostile",
         cause: 0,
-        what: `incident in ${z.id} attributed to ${world.actorId(host)}`,
+        what: `major incident in ${z.id} attributed to ${world.actorId(host)}`,
         verified: true,
-        quiet: !major,
       });
       const relation = world.relation(victim, host);
-      if (relation && major) relation.attributedToday += 1;
+      if (relation) relation.attributedToday += 1;
     }
   }
   if (major || hit !== "" || note !== undefined) {

@@ -4,7 +4,7 @@
  * transit suspended by the transit state drops out. After a solve, each pair's paths give the share
  * of its flow through each crossing and through each state's territory (for dependence and routes).
  */
-import type { World } from "../world.js";
+import { crossingClosed, type World } from "../world.js";
 import { updateRouteMeasures } from "./indicators.js";
 
 const DAYS_PER_MONTH = 365.25 / 12;
@@ -24,6 +24,8 @@ function updateDemand(world: World): void {
     if (suspended) continue;
     next[entry.pair]! += entry.vehiclesPerDay * (1 + entry.growth) ** (month / 12);
   }
+  world.pairDemand.set(next);
+  withdrawJoiners(world, next);
   for (let k = 0; k < next.length; k++) {
     if (next[k] !== demand[k]) {
       demand[k] = next[k]!;
@@ -31,6 +33,28 @@ function updateDemand(world: World): void {
     }
   }
   world.monthApplied = month;
+}
+
+/**
+ * Traffic committed to a crossing when it closes: `joinShare` of what each pair sent through it on its
+ * last open day keeps arriving and waits there (traders expect a reopening, trucks are already on the
+ * road). Those vehicles are taken out of the day's routed demand, so they neither reroute nor count as
+ * unserved; the economy step puts them in the queue.
+ */
+function withdrawJoiners(world: World, demand: Float64Array): void {
+  const { model } = world;
+  const { joinShare } = model.scenario.model.queue;
+  for (const [c, q] of world.queues) {
+    q.arrivalsToday = 0;
+    const e = model.crossingElement[c]!;
+    if (!crossingClosed(world, c, e)) continue;
+    for (let k = 0; k < demand.length; k++) {
+      const join = Math.min(joinShare * q.pairVehicles[k]!, demand[k]!);
+      if (join <= 0) continue;
+      demand[k]! -= join;
+      q.arrivalsToday += join;
+    }
+  }
 }
 
 /** Shares of each pair's served flow through each crossing and each state's territory. */
