@@ -37,7 +37,9 @@ describe("routing under closure", () => {
     const scenario = toyScenario({
       twoCrossings: true,
       model: { queue: { joinShare: 0.25 } },
-      extra: { events: [{ date: "2025-01-11", actor: "xa", actions: ["close(main_gate)"], note: "closure" }] },
+      extra: {
+        events: [{ date: "2025-01-11", actor: "xa", actions: ["close(main_gate)"], note: "closure" }],
+      },
     });
     const { series } = simulate(scenario, { days: 13 });
     expect(series.values["flow.north_gate"]![12]).toBeCloseTo(300, 6);

@@ -69,7 +69,9 @@ export function readSource(text: string, file: string): ReadResult {
     const offset = alias ? text.indexOf(`*${alias}`) : -1;
     return {
       ok: false,
-      issues: [{ code: "yaml-syntax", file, ...(offset >= 0 ? at(offset) : { line: 1, column: 1 }), message }],
+      issues: [
+        { code: "yaml-syntax", file, ...(offset >= 0 ? at(offset) : { line: 1, column: 1 }), message },
+      ],
     };
   }
   return {

@@ -18,7 +18,10 @@ export function startCoercion(world: World, coercer: number, target: number, cau
   const na = actors.length;
   // Leverage comes from what the target would route through the coercer if allowed: at least the
   // dependence with every crossing open, even when the episode starts from closed crossings.
-  const dependence = Math.max(world.dependence[target * na + coercer]!, world.openDependence[target * na + coercer]!);
+  const dependence = Math.max(
+    world.dependence[target * na + coercer]!,
+    world.openDependence[target * na + coercer]!,
+  );
   world.episodes.push({
     coercer,
     target,
