@@ -3,12 +3,21 @@
  * (bench/synthetic-region.ts), with wall time, time per simulated day, equilibrium changes counted from
  * the run's own series, and memory. Medians over repeated runs after a warm-up run.
  */
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
-import { type SimulationResult, simulate } from "../src/core/engine/index.js";
-import { type Scenario, validateScenario } from "../src/core/scenario/index.js";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type * as Scenarios from "../src/core/scenario/index.js";
+import type { Scenario } from "../src/core/scenario/index.js";
 import { type RegionSize, syntheticRegionOfSize } from "./synthetic-region.js";
 import type { BenchSection } from "./types.js";
+
+// The runs are timed in a plain Node process on the compiled build (dist/, made by `npm run build`),
+// which is what the CLI runs: a source-level loader would be measured along with the engine.
+const RUNNER = fileURLToPath(new URL("./engine-runner.mjs", import.meta.url));
+const SCENARIO_MODULE = "../dist/core/scenario/index.js";
+const { validateScenario } = (await import(SCENARIO_MODULE)) as typeof Scenarios;
 
 const DAYS = 3650;
 const SEED = 1;
@@ -41,89 +50,19 @@ interface Memory {
   rssAfter: number;
 }
 
+/** What the runner reports of one run. */
 interface Run {
   ms: number;
   memory: Memory;
-  result: SimulationResult;
-}
-
-/**
- * A full garbage collection between runs, when V8 lets us expose it, so each run starts from the same
- * heap and "after" counts what the result keeps. V8 reads the flag when a new context is made.
- */
-const collect: (() => void) | undefined = (() => {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  try {
-    setFlagsFromString("--expose-gc");
-    return runInNewContext("gc") as () => void;
-  } catch {
-    return undefined;
-  }
-})();
-
-const used = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
-
-function timedRun(scenario: Scenario, days: number): Run {
-  collect?.();
-  const start = process.memoryUsage();
-  let peak = used(start);
-  let rssPeak = start.rss;
-  const onDay = (day: number) => {
-    if (day % SAMPLE_EVERY !== 0) return;
-    const m = process.memoryUsage();
-    peak = Math.max(peak, used(m));
-    rssPeak = Math.max(rssPeak, m.rss);
-  };
-  const t = performance.now();
-  const result = simulate(scenario, { seed: SEED, days, onDay });
-  const ms = performance.now() - t;
-  const end = process.memoryUsage();
-  peak = Math.max(peak, used(end));
-  rssPeak = Math.max(rssPeak, end.rss);
-  collect?.();
-  const kept = process.memoryUsage();
-  return {
-    ms,
-    result,
-    memory: {
-      before: used(start),
-      peak,
-      after: used(kept),
-      rssBefore: start.rss,
-      rssPeak,
-      rssAfter: kept.rss,
-    },
-  };
-}
-
-/**
- * Days on which the equilibrium changed: the transport cost of the trips made is recomputed only by a
- * re-solve, so each change marks one. A re-solve that lands on exactly the same equilibrium leaves no
- * trace, so this is a lower bound on the engine's re-solves (it reports no counter of its own).
- */
-function equilibriumChanges(result: SimulationResult): number {
-  const cost = result.series.values["trade.transport_cost_usd"];
-  if (!cost) return Number.NaN;
-  let changes = 0;
-  for (let d = 1; d < cost.length; d++) if (cost[d] !== cost[d - 1]) changes++;
-  return changes;
-}
-
-/** Starts of crossing closures (policy closures and overload failures): open share falling to 0. */
-function closures(result: SimulationResult): number {
-  let count = 0;
-  for (const name of result.series.columns) {
-    if (!name.startsWith("open_share.")) continue;
-    const share = result.series.values[name]!;
-    for (let d = 1; d < share.length; d++) if (share[d] === 0 && share[d - 1]! > 0) count++;
-  }
-  return count;
+  events: number;
+  incidents: number;
+  servedUsd: number;
+  equilibriumChanges: number;
+  closures: number;
 }
 
 /** A fingerprint of a run's outputs, to check every repetition computed the same thing. */
-const fingerprint = (r: SimulationResult) =>
-  `${r.events.length}/${r.outcomes.incidents}/${r.outcomes.trade.servedUsd}/${equilibriumChanges(r)}`;
+const fingerprint = (r: Run) => `${r.events}/${r.incidents}/${r.servedUsd}/${r.equilibriumChanges}`;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -145,24 +84,34 @@ interface Measured {
 
 function measure(c: Case): Measured {
   const { scenario } = validateScenario(syntheticRegionOfSize(c.size, SEED), `synthetic-${c.size}.yaml`);
-  process.stderr.write(`bench: engine, ${c.size} region, warm-up…\n`);
-  timedRun(scenario, c.warmUpDays);
-  const times: number[] = [];
-  const prints = new Set<string>();
-  let last: Run | undefined;
-  for (let i = 0; i < c.runs; i++) {
-    process.stderr.write(`bench: engine, ${c.size} region, run ${i + 1} of ${c.runs}…\n`);
-    // Drop the previous result first, so that every run starts from the same heap.
-    last = undefined;
-    last = timedRun(scenario, DAYS);
-    times.push(last.ms);
-    prints.add(fingerprint(last.result));
+  const dir = mkdtempSync(join(tmpdir(), "corridor-bench-"));
+  try {
+    const file = join(dir, `synthetic-${c.size}.json`);
+    writeFileSync(file, JSON.stringify(syntheticRegionOfSize(c.size, SEED)));
+    process.stderr.write(`bench: engine, ${c.size} region, ${c.runs} runs after a warm-up…\n`);
+    const output = execFileSync(
+      process.execPath,
+      ["--expose-gc", RUNNER, file, String(c.runs), String(c.warmUpDays), String(DAYS), String(SEED)],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 16 * 2 ** 20 },
+    );
+    const runs = JSON.parse(output) as Run[];
+    const memoryRun = runs.pop()!;
+    const directedLinks = [...scenario.links, ...scenario.crossings].reduce(
+      (s, l) => s + (l.bidirectional ? 2 : 1),
+      0,
+    );
+    const prints = new Set([...runs, memoryRun].map(fingerprint));
+    return {
+      c,
+      scenario,
+      directedLinks,
+      times: runs.map((r) => r.ms),
+      last: memoryRun,
+      identical: prints.size === 1,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const directedLinks = [...scenario.links, ...scenario.crossings].reduce(
-    (s, l) => s + (l.bidirectional ? 2 : 1),
-    0,
-  );
-  return { c, scenario, directedLinks, times, last: last!, identical: prints.size === 1 };
 }
 
 function runSection(measured: Measured[]): BenchSection {
@@ -179,10 +128,10 @@ function runSection(measured: Measured[]): BenchSection {
       "median ms": ms(t),
       "min ms": ms(Math.min(...times)),
       "ms per simulated day": Number((t / DAYS).toFixed(3)),
-      "days the equilibrium changed": equilibriumChanges(last.result),
-      "crossing closures": closures(last.result),
-      incidents: last.result.outcomes.incidents,
-      "events logged": last.result.events.length,
+      "days the equilibrium changed": last.equilibriumChanges,
+      "crossing closures": last.closures,
+      incidents: last.incidents,
+      "events logged": last.events,
       "same result every run": identical ? "yes" : "NO",
     };
   });
@@ -195,9 +144,9 @@ function runSection(measured: Measured[]): BenchSection {
     rows,
     notes: [
       `Target: the small region's ten-year run under ${TARGET_SMALL_MS} ms median on one core, and under ${TARGET_SMALL_MIB} MB of memory (next table). ${verdict}`,
-      `Wall time of \`simulate(scenario, { seed: ${SEED}, days: 3650 })\`: compiling the model, 3,650 days and the outcomes; generating and validating the scenario are not timed. ` +
+      `Wall time of \`simulate(scenario, { seed: ${SEED}, days: 3650 })\` from the compiled build (dist/, as the CLI runs it): compiling the model, 3,650 days and the outcomes; generating and validating the scenario are not timed. ` +
         `Median of ${CASES.map((c) => `${c.runs} (${c.size})`).join(", ")} runs after a warm-up run ` +
-        `(${CASES.map((c) => `${c.warmUpDays === DAYS ? "ten years" : `${c.warmUpDays} days`} for ${c.size}`).join(", ")}), with a full garbage collection before each run${collect ? "" : " (not available here: none)"}.`,
+        `(${CASES.map((c) => `${c.warmUpDays === DAYS ? "ten years" : `${c.warmUpDays} days`} for ${c.size}`).join(", ")}); no forced garbage collection between timed runs (a forced full collection drops compiled code, and the next run would be measured cold).`,
       "Regions: bench/synthetic-region.ts, seed 1 (sizes in `REGION_SIZES`); each state closes the crossing of its busiest border zone after 8 incidents in 30 days and reopens it after 20 closed days in 30, so closures and re-solves happen. Directed links exclude the centroid connectors and “no trip” links the engine adds.",
       "Days the equilibrium changed: days whose transport cost differs from the day before in the run's series. The engine keeps no public re-solve count, so this is a lower bound: a re-solve that lands on the same equilibrium leaves no trace. Crossing closures: days on which a crossing's open share fell to 0 (policy closures and overload failures).",
     ],
@@ -224,7 +173,7 @@ function memorySection(measured: Measured[]): BenchSection {
     title: "Engine: memory of one ten-year run",
     rows,
     notes: [
-      `process.memoryUsage() of the last timed run: before it (after a collection), sampled every ${SAMPLE_EVERY} simulated days and at the end, and after it with the result still held (after a collection). ` +
+      `process.memoryUsage() of one further run made after the timed ones: before it (after a full collection), sampled every ${SAMPLE_EVERY} simulated days and at the end, and after it with the result still held (after a collection). ` +
         "Heap figures are V8 heap used plus typed arrays; the peak includes garbage not yet collected, so it bounds what the run needs from above.",
       `Target: under ${TARGET_SMALL_MIB} MB for the small region, read as the peak growth (the process itself, with tsx and the loaded modules, starts well above that in rss). ` +
         `Small region: ${mib(growth)} MiB, target ${growth < TARGET_SMALL_MIB * 1e6 ? "met" : "not met"}. ` +

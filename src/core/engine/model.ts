@@ -113,6 +113,8 @@ export interface Model {
   /** Active policy per actor, or -1. */
   actorPolicy: Int32Array;
   projectConditions: (CompiledCondition | undefined)[];
+  /** Day each actant takes effect (its `since`, or −∞ when it has none). */
+  actantSinceDay: number[];
   events: CompiledEvent[];
 }
 
@@ -408,6 +410,9 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     policies,
     actorPolicy,
     projectConditions,
+    actantSinceDay: scenario.actants.map((a) =>
+      a.since === undefined ? Number.NEGATIVE_INFINITY : calendar.day(a.since),
+    ),
     events,
   };
 }

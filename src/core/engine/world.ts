@@ -153,6 +153,8 @@ export class World {
   readonly ruleStreaks: Int32Array[];
   readonly transitSuspended: Uint8Array;
   readonly deportRate: Float64Array;
+  /** Scratch: today's return rates, programmes and actions together. */
+  readonly returnRate: Float64Array;
   readonly cbms: Cbm[] = [];
   readonly episodes: CoercionEpisode[] = [];
   readonly acts: Act[] = [];
@@ -160,7 +162,11 @@ export class World {
   /** People returned so far from one actor to another (key from·n + to). */
   readonly returnedBetween = new Map<number, number>();
   /** Actants in force, recomputed once a day. */
-  actantCache: { day: number; list: import("./steps/incidents.js").ActiveActant[] } = { day: -1, list: [] };
+  actantCache: { day: number; until: number; list: import("./steps/incidents.js").ActiveActant[] } = {
+    day: -1,
+    until: -1,
+    list: [],
+  };
   readonly dependence: Float64Array;
   /** Dependence with every built crossing open, computed once before day 0 (a → s at a·n + s). */
   openDependence!: Float64Array;
@@ -179,6 +185,8 @@ export class World {
   /** Served vehicles/day of each demand pair. */
   pairServed: Float64Array;
   /** Per pair: [element, share of served flow] for crossings; per pair × state: share touching its territory. */
+  /** Each pair's used paths at the last equilibrium (read once per solve). */
+  pairPaths: import("../assignment/types.js").PairPath[][] = [];
   /** Share of pair k's served flow through scenario crossing c, at `k · crossings + c`. */
   pairCrossingShare!: Float64Array;
   pairTerritory: Float64Array;
@@ -300,6 +308,7 @@ export class World {
     this.ruleStreaks = model.policies.map((p) => new Int32Array(p.rules.length));
     this.transitSuspended = new Uint8Array(na * na);
     this.deportRate = new Float64Array(na * na);
+    this.returnRate = new Float64Array(na * na);
     this.dependence = new Float64Array(na * na);
     this.economyCache = {
       month: -1,

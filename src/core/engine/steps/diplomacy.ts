@@ -19,7 +19,8 @@ const RUNG_INDEX = new Map(RUNGS.map((r, i) => [r, i]));
 function returnsStep(world: World): void {
   const { scenario, calendar } = world.model;
   const na = scenario.actors.length;
-  const rate = Float64Array.from(world.deportRate);
+  const rate = world.returnRate;
+  rate.set(world.deportRate);
   for (const programme of scenario.returns) {
     const from = world.model.actorIndex.get(programme.from)!;
     const to = world.model.actorIndex.get(programme.to)!;

@@ -85,16 +85,19 @@ function queuesStep(
     if (element.project >= 0 && world.projectPhase[element.project] !== "operational") return;
     const closed = world.crossingStatus[c] === CROSSING_CLOSED || world.failedUntil[e]! >= world.day;
     let q = world.queues.get(c);
-    const flow = element.links.reduce((sum, l) => sum + world.flows[l]!, 0);
     if (!closed) {
       // Remember what the crossing carries, to know who gets caught when it closes.
       if (!q) {
         q = newQueue(maxWait, na, pairs.length);
         world.queues.set(c, q);
       }
+      if (q.waiting === 0 && q.preparedKey === world.solves * 10_000 + world.monthApplied) return;
+    }
+    let flow = 0;
+    for (const l of element.links) flow += world.flows[l]!;
+    if (!closed && q) {
       if (q.waiting === 0) {
         const key = world.solves * 10_000 + world.monthApplied;
-        if (q.preparedKey === key) return;
         q.preparedKey = key;
         q.preFlow = flow;
         let value = 0;

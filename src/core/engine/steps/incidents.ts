@@ -36,12 +36,16 @@ export interface ActiveActant {
 
 /** Actants in force today, with the zone (and crossing) each acts on. */
 export function activeActants(world: World): ActiveActant[] {
-  if (world.actantCache.day === world.day) return world.actantCache.list;
-  const { scenario, calendar, zoneIndex } = world.model;
+  // The list changes only on the day an actant takes effect: keep it until the next such day.
+  const cache = world.actantCache;
+  if (world.day >= cache.day && world.day < cache.until) return cache.list;
+  const { scenario, zoneIndex, actantSinceDay } = world.model;
   const out: ActiveActant[] = [];
-  world.actantCache = { day: world.day, list: out };
+  let until = Number.POSITIVE_INFINITY;
+  for (const since of actantSinceDay) if (since > world.day) until = Math.min(until, since);
+  world.actantCache = { day: world.day, until, list: out };
   scenario.actants.forEach((a, index) => {
-    if (a.since !== undefined && calendar.day(a.since) > world.day) return;
+    if (actantSinceDay[index]! > world.day) return;
     const crossing = scenario.crossings.findIndex((c) => c.id === a.at);
     const zoneId = crossing >= 0 ? scenario.crossings[crossing]!.zone : a.at;
     out.push({

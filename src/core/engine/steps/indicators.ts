@@ -60,7 +60,7 @@ export function updateRouteMeasures(world: World): void {
     let moving = 0;
     let border = 0;
     let flow = 0;
-    for (const path of world.assigner.pairPaths?.(k) ?? []) {
+    for (const path of world.pairPaths[k] ?? []) {
       if (path.flow <= 0 || (path.links.length === 1 && path.links[0] === noTripLink[k])) continue;
       for (const l of path.links) {
         const e = linkElement[l]!;

@@ -72,6 +72,7 @@ function routeShares(world: World): void {
     const served = Math.max(0, total - world.flows[noTripLink[k]!]!);
     world.pairServed[k] = served;
     const paths = world.assigner.pairPaths?.(k) ?? [];
+    world.pairPaths[k] = paths;
     for (const path of paths) {
       if (path.flow <= 0 || (path.links.length === 1 && path.links[0] === noTripLink[k])) continue;
       const share = served > 0 ? path.flow / served : 0;
