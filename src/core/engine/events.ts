@@ -51,11 +51,17 @@ export function formatValues(values: Record<string, EventValue>): string {
 }
 
 export function roundForReading(value: number): string {
-  if (Number.isInteger(value)) return String(value);
+  if (!Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value) && Math.abs(value) < 10_000) return String(value);
   const magnitude = Math.abs(value);
+  // Thousands separators for large numbers (costs in USD), written out by hand so every host agrees.
+  if (magnitude >= 10_000)
+    return Math.round(value)
+      .toString()
+      .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   if (magnitude >= 100) return value.toFixed(0);
-  if (magnitude >= 1) return value.toFixed(2);
-  return value.toPrecision(3);
+  if (magnitude >= 1) return String(Number(value.toFixed(2)));
+  return String(Number(value.toPrecision(3)));
 }
 
 /** The plain-language explanation of one event: what, when, why, with the numbers. */
