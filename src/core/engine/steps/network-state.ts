@@ -102,9 +102,10 @@ export function networkStateStep(world: World): void {
         processingAdded += a.processingHoursAdded * a.completion;
       }
     }
-    // Traders remember disruption: closed by status, failed, unbuilt links do not count, damage does.
     const unbuilt = element.project >= 0 && world.projectPhase[element.project] !== "operational";
-    const disrupted = !unbuilt && (!open || damaged) ? 1 : 0;
+    // As the design has it, traders price the delay of closures they have seen (policy closures and
+    // overload failures); damage already costs them through the capacity it takes away.
+    const disrupted = !unbuilt && !open ? 1 : 0;
     world.risk[e] = (1 - memory) * world.risk[e]! + memory * disrupted;
     // Traders price risk in steps (RISK_STEP of closure probability), not to the last decimal.
     const premium = Math.round(world.risk[e]! / RISK_STEP) * RISK_STEP * premiumPerRisk;
