@@ -12,6 +12,7 @@
  * their flow, like any demand increase, is put on the pair's shortest open path in the next pass;
  * demand changes scale the pair's path flows; a pair with no open path is reported unserved.
  */
+import { InputError } from "../errors/index.js";
 import { type Demand, findPair } from "../network/demand.js";
 import { pathLinks, ShortestPathWorkspace, shortestPathTree } from "../network/dijkstra.js";
 import type { Network } from "../network/graph.js";
@@ -62,6 +63,10 @@ export class GradientProjectionAssigner implements Assigner {
   private unreachable: Uint8Array;
   /** Σ f_p·(c_p − c_s) of each pair at its last equilibration, to skip settled pairs in later sweeps. */
   private pairExcess: Float64Array;
+  /** Links closed to the traffic of one origin only (origin node → mask, 1 = blocked). */
+  private readonly originBlocks = new Map<number, Uint8Array>();
+  /** Origins whose block changed since the last solve: their paths are checked against it. */
+  private readonly blocksChanged = new Set<number>();
 
   constructor(network: Network, demand: Demand) {
     checkDemandFits(network, demand);
@@ -111,6 +116,30 @@ export class GradientProjectionAssigner implements Assigner {
     this.lastDemand = last;
     this.unreachable = new Uint8Array(demand.pairCount);
     this.pairExcess = new Float64Array(demand.pairCount);
+  }
+
+  /**
+   * Closes `blocked` links (1 = closed) to the demand leaving `origin` only, or lifts the block with
+   * null: a class of traffic kept off some links, e.g. transit barred from a state's territory. The
+   * next solve drops that origin's paths through blocked links and reroutes their flow.
+   */
+  setOriginBlock(origin: number, blocked: Uint8Array | null): void {
+    const before = this.originBlocks.get(origin);
+    if (blocked === null) {
+      if (before === undefined) return;
+      this.originBlocks.delete(origin);
+    } else {
+      if (blocked.length !== this.network.linkCount) {
+        throw new InputError({
+          code: "out-of-range",
+          path: "blocked",
+          expected: `one entry per link (${this.network.linkCount})`,
+          found: String(blocked.length),
+        });
+      }
+      this.originBlocks.set(origin, blocked);
+    }
+    this.blocksChanged.add(origin);
   }
 
   pairPaths(pair: number): PairPath[] {
@@ -175,6 +204,7 @@ export class GradientProjectionAssigner implements Assigner {
       this.closedSeen[a] = closed[a]!;
     }
     if (newlyClosed) this.dropClosedPaths();
+    if (this.blocksChanged.size > 0) this.dropBlockedPaths();
     const { store } = this;
     const q = this.demand.demand;
     for (let k = 0; k < this.demand.pairCount; k++) {
@@ -226,6 +256,40 @@ export class GradientProjectionAssigner implements Assigner {
     }
   }
 
+  /** Removes the paths of origins with a new block that use a blocked link; their flow is reloaded. */
+  private dropBlockedPaths(): void {
+    const { store, demand } = this;
+    for (let i = 0; i < demand.origins.length; i++) {
+      const origin = demand.origins[i]!;
+      if (!this.blocksChanged.has(origin)) continue;
+      const blocked = this.originBlocks.get(origin);
+      if (!blocked) continue;
+      for (let k = demand.pairStart[i]!; k < demand.pairStart[i + 1]!; k++) {
+        let prev = -1;
+        let id = store.head[k]!;
+        while (id >= 0) {
+          const next = store.next[id]!;
+          const s = store.start[id]!;
+          const e = s + store.length[id]!;
+          let hit = false;
+          for (let j = s; j < e; j++) {
+            if (blocked[store.links[j]!] === 1) {
+              hit = true;
+              break;
+            }
+          }
+          if (hit) {
+            this.assigned[k]! -= store.flow[id]!;
+            store.remove(k, id, prev);
+          } else prev = id;
+          id = next;
+        }
+        if (store.count[k] === 0) this.assigned[k] = 0;
+      }
+    }
+    this.blocksChanged.clear();
+  }
+
   /** Σ x·c at the current flows. */
   private totalCost(): number {
     let tstt = 0;
@@ -273,7 +337,14 @@ export class GradientProjectionAssigner implements Assigner {
       const first = pairStart[i]!;
       const last = pairStart[i + 1]!;
       if (!this.originNeeded(first, last)) continue;
-      shortestPathTree(network, this.costs, origins[i]!, ws, { nodes: destination, start: first, end: last });
+      shortestPathTree(
+        network,
+        this.costs,
+        origins[i]!,
+        ws,
+        { nodes: destination, start: first, end: last },
+        this.originBlocks.get(origins[i]!),
+      );
       for (let k = first; k < last; k++) {
         const q = demand.demand[k]!;
         const dk = ws.dist[destination[k]!]!;

@@ -82,4 +82,9 @@ export interface Assigner {
    * do not know which pair uses which link). For route shares, e.g. the trade crossing a territory.
    */
   pairPaths?(pair: number): PairPath[];
+  /**
+   * Closes links to the traffic leaving one origin only (path-based solvers only), or lifts that block
+   * with null: e.g. transit barred from a state's territory while other traffic still crosses it.
+   */
+  setOriginBlock?(origin: number, blocked: Uint8Array | null): void;
 }

@@ -103,6 +103,8 @@ export interface Model {
     growth: number;
     owner: number;
     transitVia: number;
+    /** Centroid the entry's trips start from (its own for transit trade). */
+    originCentroid: number;
   }[];
   zoneIndex: Map<string, number>;
   actorIndex: Map<string, number>;
@@ -197,11 +199,16 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
 
   // Nodes: scenario nodes, then one centroid per demand end, so that "no trip" links can join
   // centroids directly without offering a shortcut to other traffic (centroids are no-through).
-  const endpoints = [...new Set(scenario.demand.flatMap((d) => [d.origin, d.destination]))];
-  const centroidOf = new Map(endpoints.map((id, i) => [id, scenario.nodes.length + i]));
-  const nodeCount = scenario.nodes.length + endpoints.length;
-  const nodeCountry = [...scenario.nodes.map((n) => n.country), ...endpoints.map(() => "")];
-  const noThrough = [...scenario.nodes.map((n) => n.noThrough), ...endpoints.map(() => true)];
+  // Transit trade gets an origin centroid of its own (per origin, transit state and owner), so that
+  // the transit state can bar it from its territory while other traffic still crosses.
+  const originKey = (d: Scenario["demand"][number]) =>
+    d.transitVia === undefined ? d.origin : `${d.origin}|${d.transitVia}|${d.owner ?? ""}`;
+  const endpointKeys = [...new Set(scenario.demand.flatMap((d) => [originKey(d), d.destination]))];
+  const endpointNode = (key: string) => key.split("|")[0]!;
+  const centroidOf = new Map(endpointKeys.map((key, i) => [key, scenario.nodes.length + i]));
+  const nodeCount = scenario.nodes.length + endpointKeys.length;
+  const nodeCountry = [...scenario.nodes.map((n) => n.country), ...endpointKeys.map(() => "")];
+  const noThrough = [...scenario.nodes.map((n) => n.noThrough), ...endpointKeys.map(() => true)];
 
   const specs: LinkSpec[] = [];
   const linkElement: number[] = [];
@@ -257,9 +264,9 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     return elements.length - 1;
   });
   // Connectors: free, uncongested links between each demand node and its centroid.
-  for (const id of endpoints) {
-    const node = nodeIndex.get(id)!;
-    const centroid = centroidOf.get(id)!;
+  for (const key of endpointKeys) {
+    const node = nodeIndex.get(endpointNode(key))!;
+    const centroid = centroidOf.get(key)!;
     for (const [from, to] of [
       [centroid, node],
       [node, centroid],
@@ -273,13 +280,14 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
   const demand = buildDemand({
     nodeCount,
     entries: scenario.demand.map((d) => ({
-      origin: centroidOf.get(d.origin)!,
+      origin: centroidOf.get(originKey(d))!,
       destination: centroidOf.get(d.destination)!,
       demand: d.vehiclesPerDay,
     })),
   });
   const entries = scenario.demand.map((d) => ({
-    pair: findPair(demand, centroidOf.get(d.origin)!, centroidOf.get(d.destination)!),
+    pair: findPair(demand, centroidOf.get(originKey(d))!, centroidOf.get(d.destination)!),
+    originCentroid: centroidOf.get(originKey(d))!,
     vehiclesPerDay: d.vehiclesPerDay,
     valueUsd: d.valueUsdPerVehicle,
     perishable: d.perishable,

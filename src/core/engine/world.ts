@@ -152,6 +152,9 @@ export class World {
   readonly programmeState: ProgrammeState[];
   readonly ruleStreaks: Int32Array[];
   readonly transitSuspended: Uint8Array;
+  /** Transit origin centroid → the state barring it (−1 none), as last given to the solver. */
+  readonly transitBlock = new Map<number, number>();
+  readonly territoryMasks = new Map<number, Uint8Array>();
   readonly deportRate: Float64Array;
   /** Scratch: today's return rates, programmes and actions together. */
   readonly returnRate: Float64Array;

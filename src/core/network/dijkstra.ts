@@ -120,7 +120,8 @@ function prepareExit(
 /**
  * Shortest-path tree from `origin` under `cost` (per link). Fills `ws.dist`, `ws.predLink` and
  * `ws.order`. With `targets`, stops once every target's distance is final: then only the targets
- * and the nodes on their paths are final.
+ * and the nodes on their paths are final. `blocked` (1 = unusable) closes links for this tree only,
+ * e.g. the territory a class of traffic may not cross.
  */
 export function shortestPathTree(
   network: Network,
@@ -128,6 +129,7 @@ export function shortestPathTree(
   origin: number,
   ws: ShortestPathWorkspace,
   targets?: TreeTargets,
+  blocked?: Uint8Array,
 ): void {
   const { dist, predLink, heap, heapKey, pos, order, leaves, targetMark } = ws;
   const { outStart, outLink, outHead, closed, noThrough } = network;
@@ -158,7 +160,7 @@ export function shortestPathTree(
       const end = outStart[u + 1]!;
       for (let k: number = outStart[u]!; k < end; k++) {
         const a = outLink[k]!;
-        if (closed[a] === 1) continue;
+        if (closed[a] === 1 || (blocked !== undefined && blocked[a] === 1)) continue;
         const v = outHead[k]!;
         const pv = pos[v]!;
         if (pv === SETTLED) continue;

@@ -225,25 +225,12 @@ export function economyStep(world: World): void {
     }
   }
   const served = day.served;
-  let unserved = day.unserved;
-  let potential = day.potential;
+  const unserved = day.unserved;
+  const potential = day.potential;
   for (let a = 0; a < na; a++) {
     world.accounts.served[a]! += day.ownerServed[a]!;
     world.accounts.unserved[a]! += day.ownerUnserved[a]!;
     world.routedToday[a] = day.ownerServed[a]!;
-  }
-  // Suspended transit is potential trade too: count it as unserved.
-  for (const entry of model.entries) {
-    if (
-      entry.transitVia < 0 ||
-      entry.owner < 0 ||
-      world.transitSuspended[entry.transitVia * na + entry.owner] !== 1
-    )
-      continue;
-    const lost = entry.vehiclesPerDay * (1 + entry.growth) ** (world.monthApplied / 12) * entry.valueUsd;
-    unserved += lost;
-    potential += lost;
-    world.accounts.unserved[entry.owner]! += lost;
   }
   const q = queuesStep(world, pairs);
   world.today.served = served + q.served;

@@ -13,17 +13,12 @@ const DAYS_PER_MONTH = 365.25 / 12;
 function updateDemand(world: World): void {
   const { model } = world;
   const month = Math.floor(world.day / DAYS_PER_MONTH);
-  const na = model.scenario.actors.length;
   const demand = model.demand.demand;
   const next = new Float64Array(demand.length);
   for (const entry of model.entries) {
-    const suspended =
-      entry.transitVia >= 0 &&
-      entry.owner >= 0 &&
-      world.transitSuspended[entry.transitVia * na + entry.owner] === 1;
-    if (suspended) continue;
     next[entry.pair]! += entry.vehiclesPerDay * (1 + entry.growth) ** (month / 12);
   }
+  applyTransitBlocks(world);
   world.pairDemand.set(next);
   withdrawJoiners(world, next);
   for (let k = 0; k < next.length; k++) {
@@ -33,6 +28,38 @@ function updateDemand(world: World): void {
     }
   }
   world.monthApplied = month;
+}
+
+/**
+ * Transit suspended by a transit state bars the owner's transit trade from that state's territory: the
+ * trade's own origin centroid gets every link touching the territory blocked, so it reroutes around the
+ * state if it can (e.g. through another country's ports) or goes unserved. Other traffic is unaffected.
+ */
+function applyTransitBlocks(world: World): void {
+  const { model } = world;
+  const na = model.scenario.actors.length;
+  for (const entry of model.entries) {
+    if (entry.transitVia < 0 || entry.owner < 0) continue;
+    const barred = world.transitSuspended[entry.transitVia * na + entry.owner] === 1 ? entry.transitVia : -1;
+    if ((world.transitBlock.get(entry.originCentroid) ?? -1) === barred) continue;
+    world.transitBlock.set(entry.originCentroid, barred);
+    world.assigner.setOriginBlock?.(entry.originCentroid, barred >= 0 ? territoryMask(world, barred) : null);
+    world.dirty = true;
+  }
+}
+
+/** Links with an end in a state's territory (1), cached per state. */
+function territoryMask(world: World, state: number): Uint8Array {
+  let mask = world.territoryMasks.get(state);
+  if (!mask) {
+    const { network, nodeState } = world.model;
+    mask = new Uint8Array(network.linkCount);
+    for (let l = 0; l < network.linkCount; l++) {
+      if (nodeState[network.from[l]!] === state || nodeState[network.to[l]!] === state) mask[l] = 1;
+    }
+    world.territoryMasks.set(state, mask);
+  }
+  return mask;
 }
 
 /**

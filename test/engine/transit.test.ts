@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/core/engine/index.js";
+import { validateScenario } from "../../src/core/scenario/index.js";
+
+// Westtown (XA) to Easttown (XB) through the territory of XP (short) or XQ (long); constant costs.
+function scenario() {
+  const node = (id: string, country: string, lon: number, zone = false) => ({
+    id,
+    name: id,
+    kind: zone ? "city" : "junction",
+    country,
+    lon,
+    lat: 33,
+    zone,
+  });
+  const crossing = (id: string, from: string, to: string, hours: number) => ({
+    id,
+    name: id,
+    from,
+    to,
+    capacityVehPerDay: 1000,
+    processingHours: hours,
+    bprB: 0,
+  });
+  return validateScenario(
+    {
+      name: "Transit",
+      start: "2025-01-01",
+      generalizedCost: { valueOfTimeUsdPerHour: 10, costPerKmUsd: 0 },
+      nodes: [
+        node("west", "XA", 60, true),
+        node("p", "XP", 61),
+        node("q", "XQ", 61),
+        node("east", "XB", 62, true),
+      ],
+      crossings: [
+        crossing("ap", "west", "p", 1),
+        crossing("pb", "p", "east", 1),
+        crossing("aq", "west", "q", 3),
+        crossing("qb", "q", "east", 3),
+      ],
+      demand: [
+        {
+          origin: "west",
+          destination: "east",
+          vehiclesPerDay: 100,
+          valueUsdPerVehicle: 10000,
+          owner: "xb",
+          transitVia: "xp",
+          reservationCostUsd: 1000,
+        },
+        {
+          origin: "west",
+          destination: "east",
+          vehiclesPerDay: 50,
+          valueUsdPerVehicle: 10000,
+          owner: "xa",
+          reservationCostUsd: 1000,
+        },
+      ],
+      actors: [
+        { id: "xa", name: "A", kind: "state", country: "XA" },
+        { id: "xb", name: "B", kind: "state", country: "XB" },
+        { id: "xp", name: "P", kind: "state", country: "XP", policy: "squeeze" },
+        { id: "xq", name: "Q", kind: "state", country: "XQ" },
+      ],
+      policies: [
+        {
+          id: "squeeze",
+          actor: "xp",
+          rules: ["when day() == 3 then suspend_transit(xb)", "when day() == 6 then resume_transit(xb)"],
+        },
+      ],
+      model: { routing: { gap: 1e-9, changeThreshold: 1e-6 } },
+    },
+    "transit.yaml",
+  ).scenario;
+}
+
+describe("suspended transit", () => {
+  it("reroutes the owner's transit trade around the transit state, leaving other trade on its route", () => {
+    const { series, outcomes } = simulate(scenario(), { days: 9 });
+    const via = (c: string, day: number) => series.values[`flow.${c}`]![day]!;
+    expect(via("ap", 1)).toBeCloseTo(150, 6);
+    // Suspended from day 3 to day 5: XB's 100 vehicles go through XQ; XA's 50 still cross XP.
+    expect(via("ap", 4)).toBeCloseTo(50, 6);
+    expect(via("aq", 4)).toBeCloseTo(100, 6);
+    expect(series.values["trade.unserved_usd"]![4]).toBeCloseTo(0, 3);
+    // The detour shows in XB's dependence on XP, which drops to zero while transit is barred.
+    expect(series.values["dependence.xb.xp"]![4]).toBeCloseTo(0, 9);
+    expect(series.values["dependence.xb.xq"]![4]).toBeCloseTo(1, 9);
+    // Resumed on day 6: back through XP.
+    expect(via("ap", 7)).toBeCloseTo(150, 6);
+    expect(outcomes.trade.unservedUsd).toBeCloseTo(0, 2);
+  });
+});
