@@ -31,7 +31,7 @@ export const demandSchema = z
     transitVia: actorRefSchema
       .optional()
       .describe(
-        "Id of the actor whose transit regime this trade depends on: suspend_transit(owner) by that actor stops it.",
+        "Id of the actor whose transit regime this trade depends on: while that actor suspends transit for the owner, the trade may not cross its territory (it reroutes or goes unserved).",
       ),
   })
   .meta({ title: "Demand", description: "A trade flow between two zones, in vehicles per day." });

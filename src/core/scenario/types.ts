@@ -84,7 +84,7 @@ export interface ScenarioDemand {
    * USD/vehicle. Default: 25 % of valueUsdPerVehicle (see docs/ODD.md).
    */
   reservationCostUsd?: number;
-  /** Actor whose transit regime this trade depends on: `suspend_transit(owner)` by that actor stops it. */
+  /** Actor whose transit regime this trade depends on: while it suspends transit for the owner, the trade may not cross its territory. */
   transitVia?: string;
 }
 
