@@ -59,3 +59,42 @@ describe("corridor compare", () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe("corridor compare on worker threads", () => {
+  it("gives the same comparison with one thread and with two (runs depend only on scenario, seed and policy)", async () => {
+    const base = mkdtempSync(join(tmpdir(), "corridor-compare-"));
+    const one = await run(
+      "compare",
+      EXAMPLE,
+      "--seeds",
+      "3",
+      "--days",
+      "300",
+      "--workers",
+      "1",
+      "--out",
+      join(base, "one"),
+      "--json",
+    );
+    const two = await run(
+      "compare",
+      EXAMPLE,
+      "--seeds",
+      "3",
+      "--days",
+      "300",
+      "--workers",
+      "2",
+      "--out",
+      join(base, "two"),
+      "--json",
+    );
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    const strip = (text: string) => ({ ...JSON.parse(text), file: "" });
+    expect(strip(two.out)).toEqual(strip(one.out));
+    expect(readFileSync(join(base, "two", "runs.csv"), "utf8")).toBe(
+      readFileSync(join(base, "one", "runs.csv"), "utf8"),
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
@@ -19,17 +20,21 @@ import { loadScenarioFile } from "../load-scenario.js";
 import { positiveInteger } from "../options.js";
 import { startProgress } from "../progress.js";
 import { checkRunDirTarget, writeRunDir, writeRunFolder } from "../run-files/index.js";
+import { type RunJob, runInWorkers, workersAvailable } from "../run-pool.js";
 import { runInfo } from "./run.js";
 
 /** The built-in region, shipped with the package. */
 export const BUILT_IN_SCENARIO = fileURLToPath(new URL("../../../scenarios/af-pak.yaml", import.meta.url));
 export const DEFAULT_SEEDS = 20;
+/** Worker threads for the runs: one per core (at most 8), 1 runs everything on the main thread. */
+export const DEFAULT_WORKERS = Math.max(1, Math.min(8, availableParallelism()));
 
 export interface CompareOptions {
   actor?: string;
   dependent?: string;
   policies?: string;
   seeds: number;
+  workers?: number;
   days?: number;
   out?: string;
   json?: boolean;
@@ -153,18 +158,43 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     `comparing ${policyIds.length} policies of ${focus.actor} × ${options.seeds} seeds${days ? ` × ${days} days` : ""}\n`,
   );
   const progress = startProgress(io, "runs", total);
-  const runs: { policy: string; seed: number; outcomes: Outcomes }[] = [];
-  const firstRuns = new Map<string, ReturnType<typeof simulate>>();
+  const jobs: RunJob[] = policyIds.flatMap((policy, p) =>
+    Array.from({ length: options.seeds }, (_, s) => ({
+      index: p * options.seeds + s,
+      seed: s + 1,
+      policies: [policy],
+      ...(days ? { days } : {}),
+    })),
+  );
+  const slots: ({ policy: string; seed: number; outcomes: Outcomes } | undefined)[] = jobs.map(
+    () => undefined,
+  );
+  let done = 0;
+  const finished = (job: RunJob, outcomes: Outcomes) => {
+    slots[job.index] = { policy: job.policies[0]!, seed: job.seed, outcomes };
+    progress.update(++done);
+  };
   const started = Date.now();
-  for (const policy of policyIds) {
-    for (let seed = 1; seed <= options.seeds; seed++) {
-      const result = simulate(scenario, { seed, policies: [policy], ...(days ? { days } : {}) });
-      runs.push({ policy, seed, outcomes: result.outcomes });
-      if (seed === 1) firstRuns.set(policy, result);
-      progress.update(runs.length);
-    }
+  const workers = Math.min(options.workers ?? DEFAULT_WORKERS, jobs.length);
+  if (workers > 1 && workersAvailable()) {
+    await runInWorkers(scenario, jobs, workers, finished);
+  } else {
+    for (const job of jobs)
+      finished(
+        job,
+        simulate(scenario, { seed: job.seed, policies: job.policies, ...(days ? { days } : {}) }).outcomes,
+      );
   }
   progress.stop();
+  // In job order (policy, then seed), whatever order the workers finished in.
+  const runs = slots.map((slot) => slot!);
+  // The first seed of each policy again, on this thread, for a full run folder (same seed, same run).
+  const firstRuns = new Map(
+    policyIds.map((policy) => [
+      policy,
+      simulate(scenario, { seed: 1, policies: [policy], ...(days ? { days } : {}) }),
+    ]),
+  );
   const seconds = (Date.now() - started) / 1000;
   const descriptions = Object.fromEntries(scenario.policies.map((p) => [p.id, p.description]));
   const rows = comparePolicies(runs, focus, descriptions);
@@ -235,6 +265,11 @@ export function registerCompare(program: Command, io: Io): void {
     .option("--policies <ids>", "comma-separated policy ids (default: all of the actor's policies)")
     .option("--seeds <n>", "seeds per policy", positiveInteger("--seeds"), DEFAULT_SEEDS)
     .option("--days <n>", "days to simulate (default: ten years)", positiveInteger("--days"))
+    .option(
+      "--workers <n>",
+      `worker threads (default: ${DEFAULT_WORKERS}, one per core)`,
+      positiveInteger("--workers"),
+    )
     .option("--out <dir>", "results folder (default: runs/compare-<scenario>)")
     .option("--json", "print the comparison as JSON")
     .action(async (scenario: string | undefined, options: CompareOptions) => {
