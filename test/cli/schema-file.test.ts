@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { scenarioJsonSchema } from "../../src/core/scenario/index.js";
+
+describe("corridor.schema.json", () => {
+  it("is the current schema (regenerate with `npx corridor schema > corridor.schema.json`)", () => {
+    const committed = JSON.parse(
+      readFileSync(new URL("../../corridor.schema.json", import.meta.url), "utf8"),
+    );
+    expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+});
