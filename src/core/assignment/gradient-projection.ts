@@ -230,23 +230,35 @@ export class GradientProjectionAssigner implements Assigner {
   }
 
   private dropClosedPaths(): void {
+    this.dropPathsThrough(0, this.demand.pairCount, this.network.closed);
+  }
+
+  /** Removes the paths of origins with a new block that use a blocked link; their flow is reloaded. */
+  private dropBlockedPaths(): void {
+    const { demand } = this;
+    for (let i = 0; i < demand.origins.length; i++) {
+      const origin = demand.origins[i]!;
+      const blocked = this.originBlocks.get(origin);
+      if (blocked && this.blocksChanged.has(origin)) {
+        this.dropPathsThrough(demand.pairStart[i]!, demand.pairStart[i + 1]!, blocked);
+      }
+    }
+    this.blocksChanged.clear();
+  }
+
+  /** Removes the paths of pairs first … last − 1 that use a link marked 1 in `mask`; their flow is unassigned. */
+  private dropPathsThrough(first: number, last: number, mask: Uint8Array): void {
     const { store } = this;
-    const { closed } = this.network;
-    for (let k = 0; k < this.demand.pairCount; k++) {
+    for (let k = first; k < last; k++) {
       let prev = -1;
       let id = store.head[k]!;
       while (id >= 0) {
         const next = store.next[id]!;
         const s = store.start[id]!;
         const e = s + store.length[id]!;
-        let blocked = false;
-        for (let i = s; i < e; i++) {
-          if (closed[store.links[i]!] === 1) {
-            blocked = true;
-            break;
-          }
-        }
-        if (blocked) {
+        let hit = false;
+        for (let i = s; i < e && !hit; i++) hit = mask[store.links[i]!] === 1;
+        if (hit) {
           this.assigned[k]! -= store.flow[id]!;
           store.remove(k, id, prev);
         } else prev = id;
@@ -254,40 +266,6 @@ export class GradientProjectionAssigner implements Assigner {
       }
       if (store.count[k] === 0) this.assigned[k] = 0;
     }
-  }
-
-  /** Removes the paths of origins with a new block that use a blocked link; their flow is reloaded. */
-  private dropBlockedPaths(): void {
-    const { store, demand } = this;
-    for (let i = 0; i < demand.origins.length; i++) {
-      const origin = demand.origins[i]!;
-      if (!this.blocksChanged.has(origin)) continue;
-      const blocked = this.originBlocks.get(origin);
-      if (!blocked) continue;
-      for (let k = demand.pairStart[i]!; k < demand.pairStart[i + 1]!; k++) {
-        let prev = -1;
-        let id = store.head[k]!;
-        while (id >= 0) {
-          const next = store.next[id]!;
-          const s = store.start[id]!;
-          const e = s + store.length[id]!;
-          let hit = false;
-          for (let j = s; j < e; j++) {
-            if (blocked[store.links[j]!] === 1) {
-              hit = true;
-              break;
-            }
-          }
-          if (hit) {
-            this.assigned[k]! -= store.flow[id]!;
-            store.remove(k, id, prev);
-          } else prev = id;
-          id = next;
-        }
-        if (store.count[k] === 0) this.assigned[k] = 0;
-      }
-    }
-    this.blocksChanged.clear();
   }
 
   /** Σ x·c at the current flows. */

@@ -1,6 +1,6 @@
 /**
  * How policy conditions read the world: the engine side of the policy language's function table.
- * Ids arrive already resolved to indices (see `resolveIdFor` in model.ts). Look-back windows end
+ * Ids arrive already resolved to indices (see `idResolver` in model.ts). Look-back windows end
  * today for incidents (already drawn when policies run) and yesterday for flows and closures.
  */
 import { RUNGS } from "../diplomacy/index.js";

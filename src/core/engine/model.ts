@@ -23,7 +23,7 @@ import {
   parseRule,
   type Rule,
 } from "../policy-language/index.js";
-import { openShare } from "../scenario/to-network.js";
+import { scenarioElements } from "../scenario/to-network.js";
 import type { Scenario } from "../scenario/types.js";
 import { Calendar } from "./calendar.js";
 
@@ -118,26 +118,33 @@ export interface Model {
   /** Day each actant takes effect (its `since`, or −∞ when it has none). */
   actantSinceDay: number[];
   events: CompiledEvent[];
+  ids: IdResolver;
 }
 
-function resolveIdFor(scenario: Scenario) {
-  const indexOf = (list: { id: string }[]) => new Map(list.map((x, i) => [x.id, i]));
-  const zones = indexOf(scenario.zones);
-  const actors = indexOf(scenario.actors);
-  const crossings = indexOf(scenario.crossings);
-  const projects = indexOf(scenario.projects);
-  return (kind: string, id: string): string | number => {
-    const table =
-      kind === "zone"
-        ? zones
-        : kind === "actor"
-          ? actors
-          : kind === "crossing"
-            ? crossings
-            : kind === "project"
-              ? projects
-              : undefined;
-    return table?.get(id) ?? id;
+/** The scenario's id lists by the policy language's id kinds; policy text names entries by these ids. */
+function idLists(scenario: Scenario): Record<string, readonly { id: string }[]> {
+  return {
+    zone: scenario.zones,
+    actor: scenario.actors,
+    crossing: scenario.crossings,
+    project: scenario.projects,
+  };
+}
+
+/** Maps ids in policy text to indices (what compiled conditions and actions receive) and back. */
+export interface IdResolver {
+  resolveId(kind: string, id: string): string | number;
+  idOf(kind: string, arg: string | number): string;
+}
+
+function idResolver(scenario: Scenario): IdResolver {
+  const lists = idLists(scenario);
+  const indices = new Map(
+    Object.entries(lists).map(([kind, list]) => [kind, new Map(list.map((x, i) => [x.id, i]))]),
+  );
+  return {
+    resolveId: (kind, id) => indices.get(kind)?.get(id) ?? id,
+    idOf: (kind, arg) => (typeof arg === "number" ? (lists[kind]?.[arg]?.id ?? String(arg)) : arg),
   };
 }
 
@@ -212,57 +219,20 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
 
   const specs: LinkSpec[] = [];
   const linkElement: number[] = [];
-  const elements: Element[] = [];
-  const addElement = (
-    kind: Element["kind"],
-    index: number,
-    item: { id: string; from: string; to: string; bidirectional: boolean; zone?: string; project?: string },
-    spec: Omit<LinkSpec, "from" | "to">,
-  ) => {
-    const e = elements.length;
-    const ends: [string, string][] = item.bidirectional
-      ? [
-          [item.from, item.to],
-          [item.to, item.from],
-        ]
-      : [[item.from, item.to]];
-    const links = ends.map(([a, b]) => {
-      specs.push({ ...spec, from: nodeIndex.get(a)!, to: nodeIndex.get(b)! });
+  const elements: Element[] = scenarioElements(scenario, nodeIndex).map((element, e) => ({
+    id: element.id,
+    kind: element.kind,
+    index: element.index,
+    links: element.directed.map((spec) => {
       linkElement.push(e);
-      return specs.length - 1;
-    });
-    elements.push({
-      id: item.id,
-      kind,
-      index,
-      links,
-      zone: item.zone === undefined ? -1 : (zoneIndex.get(item.zone) ?? -1),
-      project: item.project === undefined ? -1 : (projectIndex.get(item.project) ?? -1),
-      fromCountry: scenario.nodes[nodeIndex.get(item.from)!]!.country,
-      toCountry: scenario.nodes[nodeIndex.get(item.to)!]!.country,
-    });
-  };
-  scenario.links.forEach((l, i) => {
-    addElement("link", i, l, {
-      capacity: l.capacityVehPerDay,
-      freeFlowTime: l.freeFlowHours * vot,
-      b: l.bprB,
-      power: l.bprPower,
-      length: l.lengthKm,
-      toll: l.feeUsd,
-    });
-  });
-  const crossingElement = scenario.crossings.map((c, i) => {
-    addElement("crossing", i, c, {
-      capacity: c.capacityVehPerDay,
-      freeFlowTime: c.processingHours * vot,
-      b: c.bprB,
-      power: c.bprPower,
-      length: 0,
-      toll: c.feeUsd,
-    });
-    return elements.length - 1;
-  });
+      return specs.push(spec) - 1;
+    }),
+    zone: element.zone === undefined ? -1 : (zoneIndex.get(element.zone) ?? -1),
+    project: element.project === undefined ? -1 : (projectIndex.get(element.project) ?? -1),
+    fromCountry: scenario.nodes[nodeIndex.get(element.from)!]!.country,
+    toCountry: scenario.nodes[nodeIndex.get(element.to)!]!.country,
+  }));
+  const crossingElement = scenario.crossings.map((_, i) => scenario.links.length + i);
   // Connectors: free, uncongested links between each demand node and its centroid.
   for (const key of endpointKeys) {
     const node = nodeIndex.get(endpointNode(key))!;
@@ -321,8 +291,8 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
   const network = buildNetwork({ nodeCount, links: specs, noThrough });
 
   // Policies.
-  const resolveId = resolveIdFor(scenario);
-  const compileOptions = { resolveId };
+  const ids = idResolver(scenario);
+  const compileOptions = { resolveId: ids.resolveId };
   const chosen = pickPolicies(scenario, options.policies);
   const policies: CompiledPolicy[] = [];
   const actorPolicy = new Int32Array(scenario.actors.length).fill(-1);
@@ -418,12 +388,10 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     policies,
     actorPolicy,
     projectConditions,
+    ids,
     actantSinceDay: scenario.actants.map((a) =>
       a.since === undefined ? Number.NEGATIVE_INFINITY : calendar.day(a.since),
     ),
     events,
   };
 }
-
-/** Share of the day a crossing is open for a status written by the scenario. */
-export { openShare };

@@ -21,7 +21,13 @@ export {
   validateScenario,
 } from "./parse.js";
 export { SCENARIO_SCHEMA_ID, type ScenarioFile, type ScenarioParsed, scenarioFileSchema } from "./schema.js";
-export { type LinkOrigin, openShare, type ScenarioNetwork, scenarioNetwork } from "./to-network.js";
+export {
+  openShare,
+  type ScenarioElement,
+  type ScenarioNetwork,
+  scenarioElements,
+  scenarioNetwork,
+} from "./to-network.js";
 export {
   ACTANT_KINDS,
   ACTOR_KINDS,

@@ -40,45 +40,18 @@ interface Pending {
 /** Writes an action with ids, e.g. `close(torkham)`, from resolved arguments. */
 export function actionText(world: World, action: CompiledAction, args: readonly Arg[]): string {
   const spec = DEFAULT_LANGUAGE.actions[action.name]!;
-  const { scenario } = world.model;
-  const idOf = (kind: string, arg: Arg): string => {
-    if (typeof arg !== "number") return String(arg);
-    const list =
-      kind === "zone"
-        ? scenario.zones
-        : kind === "actor"
-          ? scenario.actors
-          : kind === "crossing"
-            ? scenario.crossings
-            : kind === "project"
-              ? scenario.projects
-              : undefined;
-    return list?.[arg]?.id ?? String(arg);
-  };
   const parts = args.map((arg, i) => {
     const kind = spec.params[i]?.kind ?? "number";
-    return kind === "number" ? String(Number((arg as number).toPrecision(6))) : idOf(kind, arg);
+    return kind === "number"
+      ? String(Number((arg as number).toPrecision(6)))
+      : world.model.ids.idOf(kind, arg);
   });
   return `${action.name}(${parts.join(", ")})`;
 }
 
-const resolveIdFor =
-  (world: World) =>
-  (kind: string, id: string): Arg => {
-    const { zoneIndex, actorIndex, projectIndex, scenario } = world.model;
-    if (kind === "zone") return zoneIndex.get(id) ?? id;
-    if (kind === "actor") return actorIndex.get(id) ?? id;
-    if (kind === "project") return projectIndex.get(id) ?? id;
-    if (kind === "crossing") {
-      const i = scenario.crossings.findIndex((c) => c.id === id);
-      return i >= 0 ? i : id;
-    }
-    return id;
-  };
-
 function valuesOf(world: World, condition: Expr, source: string): Record<string, EventValue> {
   const explanation = explain(condition, evaluationContext(world), DEFAULT_LANGUAGE, {
-    resolveId: resolveIdFor(world),
+    resolveId: world.model.ids.resolveId,
     source,
   });
   return explainValues(explanation) as Record<string, EventValue>;
