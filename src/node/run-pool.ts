@@ -11,7 +11,7 @@ import type { Outcomes } from "../core/engine/types.js";
 import type { Scenario } from "../core/scenario/types.js";
 
 export interface RunJob {
-  /** Position in the job list; results come back tagged with it. */
+  /** Identifies the job; results come back tagged with it. */
   index: number;
   seed: number;
   policies: string[];
@@ -32,6 +32,7 @@ export function runInWorkers(
   workers: number,
   onDone: (job: RunJob, outcomes: Outcomes) => void,
 ): Promise<void> {
+  const byIndex = new Map(jobs.map((job) => [job.index, job]));
   const count = Math.max(1, Math.min(workers, jobs.length));
   const shares = Array.from({ length: count }, (_, w) => jobs.filter((_, i) => i % count === w));
   return Promise.all(
@@ -40,7 +41,7 @@ export function runInWorkers(
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(WORKER, { workerData: { scenario, jobs: share } });
           worker.on("message", (message: { index: number; outcomes: Outcomes }) => {
-            onDone(jobs[message.index]!, message.outcomes);
+            onDone(byIndex.get(message.index)!, message.outcomes);
           });
           worker.once("error", reject);
           worker.once("exit", (code) =>

@@ -96,32 +96,9 @@ describe("queues at a closed crossing", () => {
 
 describe("corridor performance indicators", () => {
   it("report TFI1 as the crossing's processing time and SWD/SWOD from route length and times", () => {
-    const scenario = toyScenario({
-      extra: {
-        links: [
-          {
-            id: "west_road",
-            from: "west",
-            to: "gate_a",
-            mode: "road",
-            lengthKm: 60,
-            freeFlowHours: 1,
-            capacityVehPerDay: 5000,
-            bprB: 0,
-          },
-          {
-            id: "east_road",
-            from: "gate_b",
-            to: "east",
-            mode: "road",
-            lengthKm: 40,
-            freeFlowHours: 1,
-            capacityVehPerDay: 5000,
-            bprB: 0,
-          },
-        ],
-      },
-    });
+    const scenario = toyScenario();
+    scenario.links[0]!.lengthKm = 60; // west_road
+    scenario.links[1]!.lengthKm = 40; // east_road
     const { indicators } = simulate(scenario, { days: 10 }).outcomes;
     const outbound = indicators.borderCrossings.find((b) => b.from === "gate_a")!;
     expect(outbound.hours).toBeCloseTo(2, 9);

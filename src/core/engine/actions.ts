@@ -3,7 +3,7 @@
  * table; the policy step looks actions up here by name and never switches on them.
  */
 import type { Arg } from "../policy-language/index.js";
-import { startCoercion } from "./steps/coercion.js";
+import { investInRoutes, startCoercion } from "./steps/coercion.js";
 import { CROSSING_CLOSED, CROSSING_OPEN, CROSSING_RESTRICTED, type World } from "./world.js";
 
 /** `actor` takes the action; `cause` is the id of the logged event that records it. */
@@ -138,37 +138,3 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
     w.transitSuspended[actor * na + n(owner)] = 0;
   },
 };
-
-/**
- * Investment by `actor` in crossings between its territory and each of `via`'s: capacity grows by
- * usd/1e6 × vehiclesPerDayPerMillionUsd, split evenly, after the construction lag.
- */
-export function investInRoutes(
-  world: World,
-  actor: number,
-  via: number[],
-  usd: number,
-  cause: number,
-): number {
-  const { adaptation } = world.model.scenario.model;
-  const country = world.model.scenario.actors[actor]?.country;
-  const viaCountries = new Set(via.map((v) => world.model.scenario.actors[v]?.country).filter(Boolean));
-  const targets = world.model.crossingElement.filter((e) => {
-    const el = world.model.elements[e]!;
-    return (
-      (el.fromCountry === country && viaCountries.has(el.toCountry)) ||
-      (el.toCountry === country && viaCountries.has(el.fromCountry))
-    );
-  });
-  if (targets.length === 0 || usd <= 0) return 0;
-  const added = (usd / 1e6) * adaptation.vehiclesPerDayPerMillionUsd;
-  for (const element of targets) {
-    world.pendingCapacity.push({
-      day: world.day + adaptation.constructionDays,
-      element,
-      vehiclesPerDay: added / targets.length,
-      cause,
-    });
-  }
-  return added;
-}

@@ -64,7 +64,6 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   economyStep(world);
   recorder.baselineShare = world.today.potential > 0 ? world.today.served / world.today.potential : 1;
   resetDayZero(world);
-  const na = scenario.actors.length;
   const dependenceStart = Float64Array.from(world.dependence);
   const herfindahlStart = Float64Array.from(world.herfindahl);
   const trustStart = Float64Array.from(world.trust);
@@ -93,7 +92,6 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
     options.onDay?.(day, model.days);
   }
   addFlows(flowSums, heldFlows, model.days - heldSince);
-  void na;
 
   const policies: Record<string, string> = {};
   for (const p of model.policies) policies[scenario.actors[p.actor]!.id] = p.id;

@@ -217,7 +217,6 @@ export class World {
     month: number;
     pairs: unknown;
     routesKey: number;
-    dayKey: number;
     day: {
       served: number;
       unserved: number;
@@ -317,7 +316,6 @@ export class World {
       month: -1,
       pairs: [],
       routesKey: -1,
-      dayKey: -1,
       day: {
         served: 0,
         unserved: 0,
@@ -366,6 +364,11 @@ export class World {
     this.routedToday = new Float64Array(na);
     for (const [i, phase] of this.projectPhase.entries())
       if (phase === "unannounced") this.projectAnnouncedDay[i] = -1;
+  }
+
+  /** Identifies the current equilibrium and month: what is derived from routes changes with nothing else. */
+  routesKey(): number {
+    return this.solves * 10_000 + this.monthApplied;
   }
 
   stream(name: string): Random {

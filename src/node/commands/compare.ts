@@ -11,6 +11,7 @@ import {
   type Outcomes,
   type PolicyComparison,
   pickPolicies,
+  type SimulationResult,
   simulate,
 } from "../../core/engine/index.js";
 import { InputError, suggestName } from "../../core/errors/index.js";
@@ -175,26 +176,24 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     progress.update(++done);
   };
   const started = Date.now();
-  const workers = Math.min(options.workers ?? DEFAULT_WORKERS, jobs.length);
-  if (workers > 1 && workersAvailable()) {
-    await runInWorkers(scenario, jobs, workers, finished);
-  } else {
-    for (const job of jobs)
-      finished(
-        job,
-        simulate(scenario, { seed: job.seed, policies: job.policies, ...(days ? { days } : {}) }).outcomes,
-      );
+  const simulateJob = (job: RunJob) =>
+    simulate(scenario, { seed: job.seed, policies: job.policies, ...(days ? { days } : {}) });
+  // Seed 1 of each policy runs here, keeping the full result for its run folder; the rest on workers.
+  const firstRuns = new Map<string, SimulationResult>();
+  const kept = (job: RunJob) => job.seed === 1;
+  const others = jobs.filter((job) => !kept(job));
+  const workers = Math.min(options.workers ?? DEFAULT_WORKERS, others.length);
+  const elsewhere =
+    workers > 1 && workersAvailable() ? runInWorkers(scenario, others, workers, finished) : undefined;
+  for (const job of elsewhere ? jobs.filter(kept) : jobs) {
+    const result = simulateJob(job);
+    if (kept(job)) firstRuns.set(job.policies[0]!, result);
+    finished(job, result.outcomes);
   }
+  await elsewhere;
   progress.stop();
   // In job order (policy, then seed), whatever order the workers finished in.
   const runs = slots.map((slot) => slot!);
-  // The first seed of each policy again, on this thread, for a full run folder (same seed, same run).
-  const firstRuns = new Map(
-    policyIds.map((policy) => [
-      policy,
-      simulate(scenario, { seed: 1, policies: [policy], ...(days ? { days } : {}) }),
-    ]),
-  );
   const seconds = (Date.now() - started) / 1000;
   const descriptions = Object.fromEntries(scenario.policies.map((p) => [p.id, p.description]));
   const rows = comparePolicies(runs, focus, descriptions);

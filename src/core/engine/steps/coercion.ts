@@ -7,7 +7,6 @@
  * the coercer, whose capacity arrives after a construction lag.
  */
 import { complianceProbability, switchingCostFromDependence } from "../../diplomacy/index.js";
-import { investInRoutes } from "../actions.js";
 import type { World } from "../world.js";
 
 export function startCoercion(world: World, coercer: number, target: number, cause: number): void {
@@ -129,4 +128,38 @@ export function coercionStep(world: World): void {
       investInRoutes(world, e.target, [...neighbours], adaptation.defianceInvestmentUsd, event.id);
     }
   }
+}
+
+/**
+ * Investment by `actor` in crossings between its territory and each of `via`'s: capacity grows by
+ * usd/1e6 × vehiclesPerDayPerMillionUsd, split evenly, after the construction lag.
+ */
+export function investInRoutes(
+  world: World,
+  actor: number,
+  via: number[],
+  usd: number,
+  cause: number,
+): number {
+  const { adaptation } = world.model.scenario.model;
+  const country = world.model.scenario.actors[actor]?.country;
+  const viaCountries = new Set(via.map((v) => world.model.scenario.actors[v]?.country).filter(Boolean));
+  const targets = world.model.crossingElement.filter((e) => {
+    const el = world.model.elements[e]!;
+    return (
+      (el.fromCountry === country && viaCountries.has(el.toCountry)) ||
+      (el.toCountry === country && viaCountries.has(el.fromCountry))
+    );
+  });
+  if (targets.length === 0 || usd <= 0) return 0;
+  const added = (usd / 1e6) * adaptation.vehiclesPerDayPerMillionUsd;
+  for (const element of targets) {
+    world.pendingCapacity.push({
+      day: world.day + adaptation.constructionDays,
+      element,
+      vehiclesPerDay: added / targets.length,
+      cause,
+    });
+  }
+  return added;
 }

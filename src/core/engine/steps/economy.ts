@@ -6,7 +6,7 @@
  * per actor; dependence and route concentration follow from the route shares.
  */
 import type { Queue, World } from "../world.js";
-import { CROSSING_CLOSED } from "../world.js";
+import { crossingClosed } from "../world.js";
 import { activeActants } from "./incidents.js";
 
 interface PairEconomy {
@@ -83,7 +83,7 @@ function queuesStep(
     const e = model.crossingElement[c]!;
     const element = model.elements[e]!;
     if (element.project >= 0 && world.projectPhase[element.project] !== "operational") return;
-    const closed = world.crossingStatus[c] === CROSSING_CLOSED || world.failedUntil[e]! >= world.day;
+    const closed = crossingClosed(world, c, e);
     let q = world.queues.get(c);
     if (!closed) {
       // Remember what the crossing carries, to know who gets caught when it closes.
@@ -91,14 +91,13 @@ function queuesStep(
         q = newQueue(maxWait, na, pairs.length);
         world.queues.set(c, q);
       }
-      if (q.waiting === 0 && q.preparedKey === world.solves * 10_000 + world.monthApplied) return;
+      if (q.waiting === 0 && q.preparedKey === world.routesKey()) return;
     }
     let flow = 0;
     for (const l of element.links) flow += world.flows[l]!;
     if (!closed && q) {
       if (q.waiting === 0) {
-        const key = world.solves * 10_000 + world.monthApplied;
-        q.preparedKey = key;
+        q.preparedKey = world.routesKey();
         q.preFlow = flow;
         let value = 0;
         let perishable = 0;
@@ -201,13 +200,14 @@ export function economyStep(world: World): void {
     world.economyCache.pairs = pairEconomy(world);
   }
   const pairs = world.economyCache.pairs as PairEconomy[];
-  const routesKey = world.solves * 10_000 + world.monthApplied;
+  const routesKey = world.routesKey();
   const lossBefore = world.economyCache.lossBefore;
   for (let a = 0; a < na; a++) lossBefore[a] = world.accounts.unserved[a]! + world.accounts.spoiled[a]!;
   // The day's routed trade by pair and owner holds as long as the equilibrium and the month do.
   const day = world.economyCache.day;
-  if (world.economyCache.dayKey !== routesKey) {
-    world.economyCache.dayKey = routesKey;
+  if (world.economyCache.routesKey !== routesKey) {
+    world.economyCache.routesKey = routesKey;
+    dependenceStep(world, pairs);
     day.served = 0;
     day.unserved = 0;
     day.potential = 0;
@@ -260,10 +260,6 @@ export function economyStep(world: World): void {
     const a = scenario.actants[actant.index]!;
     if (a.owner === undefined) continue;
     world.accounts.security[model.actorIndex.get(a.owner)!]! += a.costUsdPerDay;
-  }
-  if (world.economyCache.routesKey !== routesKey) {
-    world.economyCache.routesKey = routesKey;
-    dependenceStep(world, pairs);
   }
 }
 

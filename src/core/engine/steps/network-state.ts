@@ -5,7 +5,7 @@
  * enough to matter marks the routing as dirty, so the equilibrium is re-solved only when needed.
  */
 import type { World } from "../world.js";
-import { CROSSING_CLOSED, CROSSING_RESTRICTED } from "../world.js";
+import { CROSSING_RESTRICTED, crossingClosed } from "../world.js";
 import { activeActants } from "./incidents.js";
 
 /** Days between revisions of the risk premia in link costs. */
@@ -143,7 +143,7 @@ export function networkStateStep(world: World): void {
   // Status history of crossings (closure days for policies and outcomes).
   scenario.crossings.forEach((_, c) => {
     const e = model.crossingElement[c]!;
-    const closed = world.crossingStatus[c] === CROSSING_CLOSED || world.failedUntil[e]! >= world.day ? 1 : 0;
+    const closed = crossingClosed(world, c, e) ? 1 : 0;
     const unbuilt = elements[e]!.project >= 0 && world.projectPhase[elements[e]!.project] !== "operational";
     world.closedHistory[c]!.set(world.day, unbuilt ? 0 : closed);
     if (world.crossingStatus[c] === CROSSING_RESTRICTED) world.restrictedDays[c]! += 1;
