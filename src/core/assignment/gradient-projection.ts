@@ -67,6 +67,8 @@ export class GradientProjectionAssigner implements Assigner {
   private readonly originBlocks = new Map<number, Uint8Array>();
   /** Origins whose block changed since the last solve: their paths are checked against it. */
   private readonly blocksChanged = new Set<number>();
+  /** Per blocked origin, its block together with the network's closures, for its shortest-path trees. */
+  private readonly originClosed = new Map<number, Uint8Array>();
 
   constructor(network: Network, demand: Demand) {
     checkDemandFits(network, demand);
@@ -205,6 +207,17 @@ export class GradientProjectionAssigner implements Assigner {
     }
     if (newlyClosed) this.dropClosedPaths();
     if (this.blocksChanged.size > 0) this.dropBlockedPaths();
+    for (const origin of this.originClosed.keys()) {
+      if (!this.originBlocks.has(origin)) this.originClosed.delete(origin);
+    }
+    for (const [origin, blocked] of this.originBlocks) {
+      let merged = this.originClosed.get(origin);
+      if (!merged) {
+        merged = new Uint8Array(closed.length);
+        this.originClosed.set(origin, merged);
+      }
+      for (let a = 0; a < closed.length; a++) merged[a] = blocked[a]! | closed[a]!;
+    }
     const { store } = this;
     const q = this.demand.demand;
     for (let k = 0; k < this.demand.pairCount; k++) {
@@ -321,7 +334,7 @@ export class GradientProjectionAssigner implements Assigner {
         origins[i]!,
         ws,
         { nodes: destination, start: first, end: last },
-        this.originBlocks.get(origins[i]!),
+        this.originClosed.get(origins[i]!),
       );
       for (let k = first; k < last; k++) {
         const q = demand.demand[k]!;

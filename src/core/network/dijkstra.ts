@@ -120,8 +120,8 @@ function prepareExit(
 /**
  * Shortest-path tree from `origin` under `cost` (per link). Fills `ws.dist`, `ws.predLink` and
  * `ws.order`. With `targets`, stops once every target's distance is final: then only the targets
- * and the nodes on their paths are final. `blocked` (1 = unusable) closes links for this tree only,
- * e.g. the territory a class of traffic may not cross.
+ * and the nodes on their paths are final. `closedLinks` (1 = unusable) replaces `network.closed` for
+ * this tree only, e.g. to keep a class of traffic out of a territory as well.
  */
 export function shortestPathTree(
   network: Network,
@@ -129,10 +129,11 @@ export function shortestPathTree(
   origin: number,
   ws: ShortestPathWorkspace,
   targets?: TreeTargets,
-  blocked?: Uint8Array,
+  closedLinks?: Uint8Array,
 ): void {
   const { dist, predLink, heap, heapKey, pos, order, leaves, targetMark } = ws;
-  const { outStart, outLink, outHead, closed, noThrough } = network;
+  const { outStart, outLink, outHead, noThrough } = network;
+  const closed = closedLinks ?? network.closed;
   dist.fill(Number.POSITIVE_INFINITY);
   predLink.fill(-1);
   pos.fill(UNSEEN);
@@ -160,7 +161,7 @@ export function shortestPathTree(
       const end = outStart[u + 1]!;
       for (let k: number = outStart[u]!; k < end; k++) {
         const a = outLink[k]!;
-        if (closed[a] === 1 || (blocked !== undefined && blocked[a] === 1)) continue;
+        if (closed[a] === 1) continue;
         const v = outHead[k]!;
         const pv = pos[v]!;
         if (pv === SETTLED) continue;
