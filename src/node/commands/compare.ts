@@ -19,8 +19,9 @@ import type { Scenario } from "../../core/scenario/types.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
 import { positiveInteger } from "../options.js";
+import { type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { startProgress } from "../progress.js";
-import { checkRunDirTarget, writeRunDir, writeRunFolder } from "../run-files/index.js";
+import { writeRunFolder } from "../run-files/index.js";
 import { type RunJob, runInWorkers, workersAvailable } from "../run-pool.js";
 import { runInfo } from "./run.js";
 
@@ -38,6 +39,9 @@ export interface CompareOptions {
   workers?: number;
   days?: number;
   out?: string;
+  /** Where results go without --out (default runs/compare-<scenario>). */
+  defaultOut?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -150,8 +154,16 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     : scenario.policies.filter((p) => p.actor === focus.actor).map((p) => p.id);
   pickPolicies(scenario, policyIds); // unknown ids are bad input, before any run
   const stem = basename(scenarioPath, extname(scenarioPath));
-  const out = options.out ?? join("runs", `compare-${stem}`);
-  checkRunDirTarget(out);
+  // Checked before any run; --json alone prints and writes nothing.
+  const folder: OutputFolder | undefined =
+    options.json && options.out === undefined
+      ? undefined
+      : prepareOutputFolder({
+          out: options.out,
+          defaultPath: options.defaultOut ?? join("runs", `compare-${stem}`),
+          force: options.force,
+          kind: "comparison",
+        });
 
   const total = policyIds.length * options.seeds;
   const days = options.days;
@@ -211,7 +223,7 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     policies: rows,
   };
 
-  await writeRunDir(out, async (dir) => {
+  await folder?.write(async (dir) => {
     writeFileSync(join(dir, "comparison.json"), `${JSON.stringify(report, null, 2)}\n`);
     const header = ["policy", "seed", ...MEASURES.map((m) => m.key)].join(",");
     const lines = runs.map((r) =>
@@ -231,8 +243,10 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     );
   });
 
+  if (folder?.note) io.err(`note: ${folder.note}\n`);
   if (options.json) {
     io.out(`${JSON.stringify(report, null, 2)}\n`);
+    if (folder) io.err(`results written to ${folder.path}/\n`);
     return;
   }
   io.out(
@@ -244,9 +258,10 @@ export async function runComparison(scenarioPath: string, options: CompareOption
   for (const r of rows) if (r.description) io.out(`  ${r.policy}: ${r.description}\n`);
   io.out(`\n${comparisonTable(rows, focus)}\n\n`);
   for (const line of comparisonSummary(rows, focus)) io.out(`${line}\n`);
-  io.out(
-    `\n${total} runs in ${seconds.toFixed(1)} s. Results in ${out}/ (comparison.json, runs.csv, one full run folder per policy: try \`corridor explain ${join(out, `${policyIds[0]}-seed1`)} --kind policy-action\`).\n`,
-  );
+  const where = folder
+    ? ` Results in ${folder.path}/ (comparison.json, runs.csv, one full run folder per policy: try \`corridor explain ${join(folder.path, `${policyIds[0]}-seed1`)} --kind policy-action\`).`
+    : "";
+  io.out(`\n${total} runs in ${seconds.toFixed(1)} s.${where}\n`);
 }
 
 export function registerCompare(program: Command, io: Io): void {
@@ -269,8 +284,12 @@ export function registerCompare(program: Command, io: Io): void {
       `worker threads (default: ${DEFAULT_WORKERS}, one per core)`,
       positiveInteger("--workers"),
     )
-    .option("--out <dir>", "results folder (default: runs/compare-<scenario>)")
-    .option("--json", "print the comparison as JSON")
+    .option(
+      "--out <dir>",
+      "results folder (default: runs/compare-<scenario>, or the first free <name>-2, -3, … when taken)",
+    )
+    .option("--force", "replace an earlier results folder at that path")
+    .option("--json", "print the comparison as JSON (writes files only with --out)")
     .action(async (scenario: string | undefined, options: CompareOptions) => {
       await runComparison(scenario ?? BUILT_IN_SCENARIO, options, io);
     });
