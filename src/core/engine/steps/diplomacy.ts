@@ -62,9 +62,7 @@ function cbmStep(world: World): void {
     const m = world.cbms[i]!;
     const relation = world.relation(m.proposer, m.to);
     const broken =
-      relation !== undefined &&
-      (RUNG_INDEX.get(relation.ladder.rung) ?? 0) >= 2 &&
-      relation.ladder.rung !== "ceasefire";
+      relation !== undefined && (relation.ladder.rung === "strikes" || relation.ladder.rung === "clashes");
     if (!broken && world.day < m.endDay) continue;
     world.cbms.splice(i, 1);
     const trust = world.trustOf(m.to, m.proposer);
