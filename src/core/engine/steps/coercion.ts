@@ -7,50 +7,14 @@
  * the coercer, whose capacity arrives after a construction lag.
  */
 import { complianceProbability, switchingCostFromDependence } from "../../diplomacy/index.js";
+import { investInRoutes } from "../coercion-acts.js";
 import type { World } from "../world.js";
-
-export function startCoercion(world: World, coercer: number, target: number, cause: number): void {
-  if (coercer < 0 || target < 0 || coercer === target) return;
-  const { actors } = world.model.scenario;
-  if (actors[coercer]!.kind !== "state" || actors[target]!.kind !== "state") return;
-  if (world.episodes.some((e) => e.coercer === coercer && e.target === target)) return;
-  const na = actors.length;
-  // Leverage comes from what the target would route through the coercer if allowed: at least the
-  // dependence with every crossing open, even when the episode starts from closed crossings.
-  const dependence = Math.max(
-    world.dependence[target * na + coercer]!,
-    world.openDependence[target * na + coercer]!,
-  );
-  world.episodes.push({
-    coercer,
-    target,
-    startDay: world.day,
-    reviewDay: world.day + Math.max(1, Math.round(actors[coercer]!.patienceDays)),
-    dependenceAtStart: dependence,
-    lossBefore: world.lossToday[target]!,
-    costImposed: 0,
-    routedValue: 0,
-    cause,
-  });
-  world.coercion.attempts += 1;
-  world.record({
-    kind: "coercion-start",
-    actor: actors[coercer]!.id,
-    target: actors[target]!.id,
-    cause: "a closure, transit suspension or return of people aimed at another state",
-    values: {
-      [`dependence(${actors[target]!.id}, ${actors[coercer]!.id})`]: dependence,
-      "patience (days)": actors[coercer]!.patienceDays,
-    },
-    text: `${actors[coercer]!.id} is coercing ${actors[target]!.id}; it will judge the result after ${Math.round(actors[coercer]!.patienceDays)} days`,
-    parent: cause,
-  });
-}
 
 export function coercionStep(world: World): void {
   const { scenario } = world.model;
   const { coercion, adaptation, returns } = scenario.model;
   const na = scenario.actors.length;
+  world.compliedToday.length = 0;
   for (let i = world.episodes.length - 1; i >= 0; i--) {
     const e = world.episodes[i]!;
     const returned = world.deportRate[e.coercer * na + e.target]!;
@@ -84,7 +48,9 @@ export function coercionStep(world: World): void {
     if (complied) {
       world.coercion.complied += 1;
       const before = world.enforcement[e.target]!;
-      world.enforcement[e.target] = Math.min(1, before + coercion.enforcementGain);
+      // The v0 rule; a mechanism that makes enforcement a choice (stakeRestraint) reads compliedToday instead.
+      if (world.modifiers.enforcementByCompliance)
+        world.enforcement[e.target] = Math.min(1, before + coercion.enforcementGain);
       const event = world.record({
         kind: "coercion-complied",
         actor: target.id,
@@ -94,6 +60,7 @@ export function coercionStep(world: World): void {
         text: `${target.id} complied with ${coercer.id}'s demand: enforcement ${before.toFixed(2)} → ${world.enforcement[e.target]!.toFixed(2)}`,
         parent: e.cause,
       });
+      world.compliedToday.push({ coercer: e.coercer, target: e.target, cause: event.id });
       world.act({
         from: e.target,
         to: e.coercer,
@@ -128,38 +95,4 @@ export function coercionStep(world: World): void {
       investInRoutes(world, e.target, [...neighbours], adaptation.defianceInvestmentUsd, event.id);
     }
   }
-}
-
-/**
- * Investment by `actor` in crossings between its territory and each of `via`'s: capacity grows by
- * usd/1e6 × vehiclesPerDayPerMillionUsd, split evenly, after the construction lag.
- */
-export function investInRoutes(
-  world: World,
-  actor: number,
-  via: number[],
-  usd: number,
-  cause: number,
-): number {
-  const { adaptation } = world.model.scenario.model;
-  const country = world.model.scenario.actors[actor]?.country;
-  const viaCountries = new Set(via.map((v) => world.model.scenario.actors[v]?.country).filter(Boolean));
-  const targets = world.model.crossingElement.filter((e) => {
-    const el = world.model.elements[e]!;
-    return (
-      (el.fromCountry === country && viaCountries.has(el.toCountry)) ||
-      (el.toCountry === country && viaCountries.has(el.fromCountry))
-    );
-  });
-  if (targets.length === 0 || usd <= 0) return 0;
-  const added = (usd / 1e6) * adaptation.vehiclesPerDayPerMillionUsd;
-  for (const element of targets) {
-    world.pendingCapacity.push({
-      day: world.day + adaptation.constructionDays,
-      element,
-      vehiclesPerDay: added / targets.length,
-      cause,
-    });
-  }
-  return added;
 }

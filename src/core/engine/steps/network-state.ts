@@ -4,9 +4,10 @@
  * (an exponentially weighted memory of closures and damage) is added to the toll. A change large
  * enough to matter marks the routing as dirty, so the equilibrium is re-solved only when needed.
  */
+
+import { activeActants } from "../queries.js";
 import type { World } from "../world.js";
 import { CROSSING_RESTRICTED, crossingClosed } from "../world.js";
-import { activeActants } from "./incidents.js";
 
 /** Days between revisions of the risk premia in link costs. */
 export const PREMIUM_REVISION_DAYS = 7;
