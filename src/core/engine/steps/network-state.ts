@@ -4,6 +4,7 @@
  * (an exponentially weighted memory of closures and damage) is added to the toll. A change large
  * enough to matter marks the routing as dirty, so the equilibrium is re-solved only when needed.
  */
+import { delayCost, disruptionSignal, queueDelayDays } from "../../mechanisms/index.js";
 import type { World } from "../world.js";
 import { CROSSING_RESTRICTED, crossingClosed } from "../world.js";
 import { activeActants } from "./incidents.js";
@@ -20,6 +21,7 @@ function maturedInvestments(world: World): void {
     if (item.day > world.day) continue;
     world.pendingCapacity.splice(i, 1);
     world.addedCapacity[item.element]! += item.vehiclesPerDay;
+    if (item.costReductionUsd) world.costReduction[item.element]! += item.costReductionUsd;
     world.dirty = true;
     world.networkEpoch += 1;
     world.record({
@@ -65,7 +67,7 @@ export function networkStateStep(world: World): void {
   overloadFailures(world);
   const { model } = world;
   const { network, elements, scenario } = model;
-  const { riskPremium, routing } = scenario.model;
+  const { riskPremium, routing, tradeRisk, congestion } = scenario.model;
   const vot = model.valueOfTime;
   const memory = 1 - 2 ** (-1 / riskPremium.halfLifeDays);
   const premiumPerRisk = riskPremium.delayDays * 24 * vot;
@@ -105,8 +107,15 @@ export function networkStateStep(world: World): void {
     const unbuilt = element.project >= 0 && world.projectPhase[element.project] !== "operational";
     // As the design has it, traders price the delay of closures they have seen (policy closures and
     // overload failures); damage already costs them through the capacity it takes away.
-    const disrupted = !unbuilt && !open ? 1 : 0;
+    // With attacks in the risk memory (mechanisms/trade-risk.ts), each incident in the element's zone
+    // today adds tradeRisk.perAttack to the day's disruption; the attack part is also kept apart.
+    const attacks = !unbuilt && element.zone >= 0 ? world.incidentsToday[element.zone]! : 0;
+    const disrupted = disruptionSignal(!unbuilt && !open, attacks, tradeRisk.perAttack);
     world.risk[e] = (1 - memory) * world.risk[e]! + memory * disrupted;
+    if (tradeRisk.perAttack > 0) {
+      const fromAttacks = disrupted - (!unbuilt && !open ? 1 : 0);
+      world.riskFromAttacks[e] = (1 - memory) * world.riskFromAttacks[e]! + memory * fromAttacks;
+    }
     // Traders price risk in steps (RISK_STEP of closure probability), not to the last decimal.
     const premium = Math.round(world.risk[e]! / RISK_STEP) * RISK_STEP * premiumPerRisk;
     // Nothing that sets this element's attributes moved since yesterday: keep them.
@@ -125,7 +134,21 @@ export function networkStateStep(world: World): void {
       const freeFlow = Number.isNaN(processingOverride)
         ? Math.max(0, model.baseFreeFlow[l]! + processingAdded * vot)
         : Math.max(0, (processingOverride + processingAdded) * vot);
-      const toll = premiumDue ? model.baseFee[l]! + premium : network.toll[l]!;
+      // Queue delay (mechanisms/congestion-queue.ts) and the cost cut by investment, priced with the premia.
+      const queueCost =
+        congestion.strength > 0 && element.kind === "crossing"
+          ? delayCost(
+              queueDelayDays(world.backlog[l]!, capacity),
+              vot,
+              world.meanValuePerVehicle,
+              congestion.cargoTimeCostPerDay,
+              congestion.strength,
+            )
+          : 0;
+      if (premiumDue) world.queueToll[l] = queueCost;
+      const toll = premiumDue
+        ? Math.max(0, model.baseFee[l]! + premium + queueCost - world.costReduction[e]!)
+        : network.toll[l]!;
       const scale = model.baseFreeFlow[l]! + model.baseFee[l]! + network.length[l]! * model.costPerKm + 1;
       if (
         Math.abs(capacity - network.capacity[l]!) > routing.changeThreshold * network.capacity[l]! ||

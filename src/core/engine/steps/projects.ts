@@ -4,13 +4,25 @@
  * counts what was announced, operational what runs.
  */
 
+import { RUNGS } from "../../diplomacy/index.js";
+import { announcementHazard, benchmarkMet, pairWarmth } from "../../mechanisms/index.js";
 import { evaluationContext } from "../context.js";
 import type { World } from "../world.js";
 
 export function projectsStep(world: World): void {
   const { scenario, projectConditions } = world.model;
+  const { announcements } = scenario.model;
+  const benchmarkDays = announcements.benchmarkDays;
   const ctx = evaluationContext(world);
   scenario.projects.forEach((project, p) => {
+    if (announcements.perYear > 0) warmthAnnouncement(world, p);
+    // Security benchmark: the project's condition, counted in consecutive days (benchmarkDays > 0).
+    let benchmark = true;
+    if (benchmarkDays > 0) {
+      const condition = projectConditions[p];
+      benchmark = !condition || condition(ctx);
+      world.benchmarkStreak[p] = benchmark ? world.benchmarkStreak[p]! + 1 : 0;
+    }
     const phase = world.projectPhase[p];
     if (phase === "unannounced" && world.model.calendar.day(project.announced) === world.day) {
       world.projectPhase[p] = "announced";
@@ -41,8 +53,11 @@ export function projectsStep(world: World): void {
       return;
     }
     if (phase === "building") {
-      world.projectBuilt[p]! += 1;
+      // With benchmarks, building advances only on days the benchmark holds, and a finished project
+      // waits until it has held benchmarkDays in a row (mechanisms/announcements.ts).
+      if (benchmark) world.projectBuilt[p]! += 1;
       if (world.projectBuilt[p]! < project.constructionDays) return;
+      if (!benchmarkMet(world.benchmarkStreak[p]!, benchmarkDays)) return;
       world.projectPhase[p] = "operational";
       world.projectOperatingDay[p] = world.day;
       world.dirty = true;
@@ -50,10 +65,60 @@ export function projectsStep(world: World): void {
       world.record({
         kind: "project-operational",
         target: project.id,
-        cause: "construction finished",
-        values: { "construction days": project.constructionDays },
+        cause:
+          benchmarkDays > 0
+            ? `construction finished; mechanism security-benchmarks: condition held ${world.benchmarkStreak[p]} days in a row (≥ ${benchmarkDays})`
+            : "construction finished",
+        values: {
+          "construction days": project.constructionDays,
+          ...(benchmarkDays > 0 ? { "benchmark held (days)": world.benchmarkStreak[p]! } : {}),
+        },
         text: `${project.name} is operating`,
       });
     }
+  });
+}
+
+/**
+ * A (re-)announcement of a project not yet operating, drawn with h = α/365 · W^k from the warmth W of
+ * its sponsors (mechanisms/announcements.ts); an unannounced project becomes announced.
+ */
+function warmthAnnouncement(world: World, p: number): void {
+  const { scenario, actorIndex } = world.model;
+  const project = scenario.projects[p]!;
+  if (world.projectPhase[p] === "operational") return;
+  const { perYear, exponent } = scenario.model.announcements;
+  const sponsors = project.sponsors.map((id) => actorIndex.get(id)!).filter((i) => i !== undefined);
+  let sum = 0;
+  let pairs = 0;
+  for (let i = 0; i < sponsors.length; i++) {
+    for (let j = i + 1; j < sponsors.length; j++) {
+      const r = world.relation(sponsors[i]!, sponsors[j]!);
+      if (!r) continue;
+      sum += pairWarmth(world.trustOf(r.a, r.b), world.trustOf(r.b, r.a), RUNGS.indexOf(r.ladder.rung));
+      pairs += 1;
+    }
+  }
+  if (pairs === 0) return;
+  const warmth = sum / pairs;
+  const h = announcementHazard(perYear, warmth, exponent);
+  world.announcementStreams[p] ??= world.stream(`announcements/${project.id}`);
+  if (world.announcementStreams[p]!.next() >= h) return;
+  world.announcements[p]! += 1;
+  const first = world.projectPhase[p] === "unannounced";
+  if (first) {
+    world.projectPhase[p] = "announced";
+    world.projectAnnouncedDay[p] = world.day;
+  }
+  world.record({
+    kind: "project-announced",
+    target: project.id,
+    cause: `mechanism announcements: h = α/365 · W^k with the sponsors' warmth W = ${warmth.toFixed(2)}`,
+    values: {
+      "sponsors' warmth W": warmth,
+      "daily probability h": h,
+      "declared capacity": project.declaredCapacity,
+    },
+    text: `${project.name} ${first ? "announced" : "announced again"} (${project.sponsors.join(", ")})`,
   });
 }
