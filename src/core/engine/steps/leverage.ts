@@ -17,6 +17,8 @@ export function currentOpenDependence(world: World, target: number, coercer: num
   const solver = world.counterfactualAssigner;
   // Crossings between the two, built and not failed, opened for the counterfactual.
   const reopened: number[] = [];
+  // Their tolls without the premium traders learned from the closure itself: what compliance restores.
+  const repriced: { link: number; toll: number }[] = [];
   for (const e of model.crossingElement) {
     const el = model.elements[e]!;
     const between =
@@ -24,6 +26,8 @@ export function currentOpenDependence(world: World, target: number, coercer: num
     if (!between || (el.project >= 0 && world.projectPhase[el.project] !== "operational")) continue;
     if (world.failedUntil[e]! >= world.day) continue;
     for (const l of el.links) {
+      repriced.push({ link: l, toll: network.toll[l]! });
+      network.toll[l] = Math.max(0, model.baseFee[l]! - world.costReduction[e]!);
       if (network.closed[l]) {
         network.closed[l] = 0;
         reopened.push(l);
@@ -45,6 +49,7 @@ export function currentOpenDependence(world: World, target: number, coercer: num
     distanceFactor: model.costPerKm,
   });
   for (const l of reopened) network.closed[l] = 1;
+  for (const { link, toll } of repriced) network.toll[link] = toll;
   // Dependence of the target on the coercer over its served trade (as in the economy step), with the
   // month's value per vehicle and owner shares of each pair.
   const { nodeState, noTripLink } = model;
