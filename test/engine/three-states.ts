@@ -16,6 +16,8 @@ export interface ThreeStateOptions {
   patienceDays?: number;
   /** Model parameter overrides, merged per section. */
   model?: Record<string, Data>;
+  /** The hypotheses section. */
+  hypotheses?: Record<string, Data>;
   /** Extra top-level sections or replacements. */
   extra?: Data;
 }
@@ -106,6 +108,7 @@ export function threeStates(options: ThreeStateOptions = {}): Scenario {
       coercion: { alternativePremium: 0.05 },
       ...options.model,
     },
+    ...(options.hypotheses ? { hypotheses: options.hypotheses } : {}),
     ...options.extra,
   };
   return validateScenario(data, "three-states.yaml").scenario;

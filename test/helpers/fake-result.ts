@@ -65,6 +65,8 @@ export function fakeOutcomes(): Outcomes {
         trustABEnd: 0.25,
         trustBAStart: 0.6,
         trustBAEnd: 0.4,
+        trustABMean: 0.375,
+        trustBAMean: 0.5,
         daysPerRung: { normal: 1, tension: 1, strikes: 1 },
         escalationCycles: 1,
         ceasefires: 1,
@@ -105,6 +107,16 @@ export function fakeOutcomes(): Outcomes {
         },
       ],
     },
+    mechanisms: [
+      {
+        hypothesis: "opennessRisk",
+        title: "Openness carries risk",
+        strength: 1,
+        claim: "Opening crossings before screening lets arms move with the goods.",
+        contributions: { incidents: 0.5, unscreenedVehicles: 10 },
+      },
+    ],
+    expectedIncidents: { baseline: 2.5, byMechanism: { opennessRisk: 0.5 } },
   };
 }
 

@@ -4,7 +4,7 @@
  * studies, and defaults appear in the parameter list with kind "default" so they are easy to find.
  */
 import { z } from "zod";
-import { actorRefSchema, unitInterval } from "./fields.js";
+import { unitInterval } from "./fields.js";
 import { param } from "./param.js";
 import type { ModelParams } from "./types.js";
 
@@ -20,22 +20,6 @@ export const MODEL_DEFAULTS: ModelParams = {
   adaptation: { defianceInvestmentUsd: 50e6, vehiclesPerDayPerMillionUsd: 4, constructionDays: 365 },
   returns: { humanitarianCostUsdPerPerson: 500, peoplePerHostileAct: 10_000 },
   routing: { gap: 1e-5, changeThreshold: 0.01 },
-  leverage: { currentWeight: 0, separation: 0 },
-  tradeRisk: { perAttack: 0 },
-  congestion: { strength: 0, cargoTimeCostPerDay: 0.01 },
-  diversification: {
-    strength: 0,
-    actors: [],
-    halfLifeDays: 90,
-    reviewDays: 90,
-    discountPerYear: 0.1,
-    exponent: 1,
-    costReductionUsdPerVehiclePerMillionUsd: 0,
-    instabilityWeight: 0,
-    minInvestmentUsd: 1e6,
-    counterPressure: [],
-  },
-  announcements: { perYear: 0, exponent: 2, benchmarkDays: 0 },
 };
 
 const D = MODEL_DEFAULTS;
@@ -165,86 +149,6 @@ export const modelSchema = z
       ),
       changeThreshold: param(atLeast(0), D.routing.changeThreshold).describe(
         "Re-equilibrate only when some link cost input moved by more than this share. Default 0.01.",
-      ),
-    }),
-    leverage: group("Current leverage", "Coercion's leverage from the target's dependence at the time.", {
-      currentWeight: param(share(), D.leverage.currentWeight).describe(
-        "w in d = d₀ + w·(d(t) − d₀): 0 keeps the dependence of day 0, 1 uses the one at the review, 0–1. Default 0.",
-      ),
-      separation: param(share(), D.leverage.separation).describe(
-        "u: share of the cost of returns that no rerouting avoids, outside the cap min(C, S), 0–1. Default 0.",
-      ),
-    }),
-    tradeRisk: group(
-      "Attacks in the risk premium",
-      "Traders remember attacks on a route as well as closures.",
-      {
-        perAttack: param(atLeast(0), D.tradeRisk.perAttack).describe(
-          "a: disruption probability an incident in an element's zone adds to the day's signal, ≥ 0. Default 0 (closures only).",
-        ),
-      },
-    ),
-    congestion: group("Congestion queues", "A crossing above capacity builds a queue whose delay costs.", {
-      strength: param(atLeast(0), D.congestion.strength).describe(
-        "s: weight of the queue's delay cost in the crossing's toll, ≥ 0. Default 0 (BPR time only).",
-      ),
-      cargoTimeCostPerDay: param(share(), D.congestion.cargoTimeCostPerDay).describe(
-        "h: cargo's time cost per day of delay, share of its value (Hummels & Schaur 2013: 0.006–0.021). Default 0.01.",
-      ),
-    }),
-    diversification: group(
-      "Diversification",
-      "A state whose trade suffers closures invests in routes through its other partners.",
-      {
-        strength: param(atLeast(0), D.diversification.strength).describe(
-          "β: share of the expected loss (remembered loss share × trade value over the review window) reinvested, ≥ 0. Default 0 (off).",
-        ),
-        actors: z
-          .array(actorRefSchema)
-          .default([])
-          .describe("Ids of the states that pursue the strategy. Default [] (every state)."),
-        halfLifeDays: param(positive(), D.diversification.halfLifeDays).describe(
-          "Half-life of the memory of losses, closures and incidents, days. Default 90.",
-        ),
-        reviewDays: param(atLeast(1), D.diversification.reviewDays).describe(
-          "Days between investment decisions. Default 90.",
-        ),
-        discountPerYear: param(atLeast(0), D.diversification.discountPerYear).describe(
-          "δ: discount rate per year over the construction lag (model.adaptation.constructionDays). Default 0.1.",
-        ),
-        exponent: param(atLeast(0), D.diversification.exponent).describe(
-          "η: concentration of the budget on the most attractive partner, in wₛ ∝ Aₛ^η. Default 1.",
-        ),
-        costReductionUsdPerVehiclePerMillionUsd: param(
-          atLeast(0),
-          D.diversification.costReductionUsdPerVehiclePerMillionUsd,
-        ).describe(
-          "USD per vehicle cut from the cost of the partner's crossings per million USD invested. Default 0 (capacity only).",
-        ),
-        instabilityWeight: param(atLeast(0), D.diversification.instabilityWeight).describe(
-          "ι: counter-pressure per remembered incident a day in the zones of a partner's crossings. Default 0.",
-        ),
-        minInvestmentUsd: param(atLeast(0), D.diversification.minInvestmentUsd).describe(
-          "Budgets below this are not spent (no decision). Default 1e6.",
-        ),
-        counterPressure: z
-          .array(
-            z.strictObject({
-              actor: actorRefSchema.describe("Id of the partner state."),
-              value: param(share()).describe("κ⁰ ∈ [0, 1]: 1 rules the partner's routes out."),
-            }),
-          )
-          .default([])
-          .describe("Exogenous counter-pressure on routes through each partner (sanctions). Default []."),
-      },
-    ),
-    announcements: group("Announcements and benchmarks", "Announced vs operating connectivity.", {
-      perYear: param(atLeast(0), D.announcements.perYear).describe(
-        "α: (re-)announcements a year of a project not yet operating, at full warmth of its sponsors. Default 0.",
-      ),
-      exponent: param(atLeast(0), D.announcements.exponent).describe("k in h = α/365 · W^k. Default 2."),
-      benchmarkDays: param(atLeast(0), D.announcements.benchmarkDays).describe(
-        "N: construction advances only on days the project's condition holds, and it operates after the condition held N days in a row. Default 0 (off).",
       ),
     }),
   })

@@ -105,11 +105,11 @@ describe("collectParameters", () => {
     expect([count("projects"), count("returns"), count("events")]).toEqual([3, 1, 1]);
     // Every model parameter is listed, the one set in the file as assumed and the rest as defaults.
     const model = parameters.filter((p) => p.path.startsWith("model."));
-    expect(model).toHaveLength(47);
+    expect(model).toHaveLength(31);
     expect(model.filter((p) => p.kind !== "default").map((p) => p.path)).toEqual([
       "model.riskPremium.halfLifeDays",
     ]);
-    expect(parameters).toHaveLength(2 + 10 + 24 + 11 + 7 + 19 + 6 + 16 + 3 + 3 + 1 + 1 + 47);
+    expect(parameters).toHaveLength(2 + 10 + 24 + 11 + 7 + 19 + 6 + 16 + 3 + 3 + 1 + 1 + 31);
     expect(parameters.filter((p) => p.kind === "cited")).toHaveLength(6);
     // 12 in the network and demand, 13 in the new sections (cargo terminal 2, reservation cost 1, zones 4,
     // actant 1, relation 2, project 1, returns 1, model 1).

@@ -89,16 +89,6 @@ export function checkReferences(data: unknown): DraftIssue[] {
     actor(["demand", i, "transitVia"], demand["transitVia"]);
   }
 
-  // Actors named by the diversification mechanism's parameters.
-  const model = isEntry(data) ? data["model"] : undefined;
-  const diversification = isEntry(model) ? model["diversification"] : undefined;
-  if (isEntry(diversification)) {
-    for (const [i, id] of texts(diversification, "actors"))
-      actor(["model", "diversification", "actors", i], id);
-    for (const [i, entry] of entries(diversification, "counterPressure"))
-      actor(["model", "diversification", "counterPressure", i, "actor"], entry["actor"]);
-  }
-
   for (const [i, z] of entries(data, "zones")) {
     if (isEntry(z["sanctuary"])) actor(["zones", i, "sanctuary", "actor"], z["sanctuary"]["actor"]);
     actor(["zones", i, "perpetrator"], z["perpetrator"]);

@@ -3,7 +3,9 @@
  * field names; `docs/scenario-format.md` describes each field. `schema.ts` is the source of truth and a
  * compile-time check below keeps these interfaces equal to what it produces.
  */
+import type { z } from "zod";
 import type { CROSSING_STATUSES } from "./crossing.js";
+import type { hypothesesSchema } from "./hypotheses/index.js";
 import type { LINK_MODES } from "./link.js";
 import type { NODE_KINDS } from "./node.js";
 import type { Resolved } from "./param.js";
@@ -328,51 +330,13 @@ export interface ModelParams {
     /** Re-equilibrate only when some link cost input moved by more than this share. */
     changeThreshold: number;
   };
-  /** Coercion by current leverage (mechanisms/current-leverage.ts). */
-  leverage: {
-    /** w ∈ [0, 1]: weight of the dependence at the review over the one before day 0. */
-    currentWeight: number;
-    /** u ∈ [0, 1]: share of the cost of returns outside the outside-option cap. */
-    separation: number;
-  };
-  /** Attacks in traders' risk memory (mechanisms/trade-risk.ts). */
-  tradeRisk: {
-    /** a ≥ 0: disruption probability one attack in an element's zone adds to its day. */
-    perAttack: number;
-  };
-  /** Queues at crossings above capacity (mechanisms/congestion-queue.ts). */
-  congestion: {
-    /** s ≥ 0: weight of the queue's delay cost in the crossing's toll. */
-    strength: number;
-    /** h: cargo's time cost per day of delay, share of its value. */
-    cargoTimeCostPerDay: number;
-  };
-  /** The dependent neighbour's investment in alternatives (mechanisms/diversification.ts). */
-  diversification: {
-    /** β ≥ 0: share of the expected loss reinvested. */
-    strength: number;
-    /** States that pursue the strategy (ids); empty: every state. */
-    actors: string[];
-    halfLifeDays: number;
-    reviewDays: number;
-    discountPerYear: number;
-    exponent: number;
-    costReductionUsdPerVehiclePerMillionUsd: number;
-    instabilityWeight: number;
-    minInvestmentUsd: number;
-    /** κ⁰ per partner state: exogenous counter-pressure on routes through it (sanctions). */
-    counterPressure: { actor: string; value: number }[];
-  };
-  /** Announced vs operating projects (mechanisms/announcements.ts). */
-  announcements: {
-    /** α ≥ 0: announcements a year of a project at full warmth of its sponsors. */
-    perYear: number;
-    /** k ≥ 0 in h = α/365 · W^k. */
-    exponent: number;
-    /** N ≥ 0: days a project's benchmark must hold before it operates (0: old rule). */
-    benchmarkDays: number;
-  };
 }
+
+/**
+ * The hypotheses switched on, by key (src/core/scenario/hypotheses/): each with its strength, claim and
+ * its mechanism's parameters. A key left out is off, as is strength 0.
+ */
+export type ScenarioHypotheses = Resolved<z.output<typeof hypothesesSchema>>;
 
 export interface Scenario {
   $schema?: string;
@@ -396,6 +360,7 @@ export interface Scenario {
   returns: ScenarioReturns[];
   events: ScenarioForcedEvent[];
   model: ModelParams;
+  hypotheses: ScenarioHypotheses;
 }
 
 // Compile-time check that the interfaces above match the schema exactly.

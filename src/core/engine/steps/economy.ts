@@ -6,10 +6,9 @@
  * per actor; dependence and route concentration follow from the route shares.
  */
 
-import { nextBacklog } from "../../mechanisms/index.js";
+import { activeActants } from "../queries.js";
 import type { Queue, World } from "../world.js";
 import { crossingClosed } from "../world.js";
-import { activeActants } from "./incidents.js";
 
 interface PairEconomy {
   value: number;
@@ -262,24 +261,6 @@ export function economyStep(world: World): void {
     const a = scenario.actants[actant.index]!;
     if (a.owner === undefined) continue;
     world.accounts.security[model.actorIndex.get(a.owner)!]! += a.costUsdPerDay;
-  }
-  if (scenario.model.congestion.strength > 0) congestionQueues(world);
-}
-
-/**
- * Point queues at open crossings (mechanisms/congestion-queue.ts): the day's flow beyond capacity
- * waits, spare capacity drains it; a closed crossing's queue stands. The delay traders priced in
- * today is booked as the queues' cost.
- */
-function congestionQueues(world: World): void {
-  const { model } = world;
-  const { network } = model;
-  for (const e of model.crossingElement) {
-    for (const l of model.elements[e]!.links) {
-      world.queueDelayCostUsd += world.flows[l]! * world.queueToll[l]!;
-      if (network.closed[l]) continue;
-      world.backlog[l] = nextBacklog(world.backlog[l]!, world.flows[l]!, network.capacity[l]!);
-    }
   }
 }
 

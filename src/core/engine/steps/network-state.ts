@@ -4,10 +4,10 @@
  * (an exponentially weighted memory of closures and damage) is added to the toll. A change large
  * enough to matter marks the routing as dirty, so the equilibrium is re-solved only when needed.
  */
-import { delayCost, disruptionSignal, queueDelayDays } from "../../mechanisms/index.js";
+import { disruptionSignal } from "../../mechanisms/index.js";
+import { activeActants } from "../queries.js";
 import type { World } from "../world.js";
 import { CROSSING_RESTRICTED, crossingClosed } from "../world.js";
-import { activeActants } from "./incidents.js";
 
 /** Days between revisions of the risk premia in link costs. */
 export const PREMIUM_REVISION_DAYS = 7;
@@ -67,7 +67,8 @@ export function networkStateStep(world: World): void {
   overloadFailures(world);
   const { model } = world;
   const { network, elements, scenario } = model;
-  const { riskPremium, routing, tradeRisk, congestion } = scenario.model;
+  const { riskPremium, routing } = scenario.model;
+  const { attackRiskWeight } = world.modifiers;
   const vot = model.valueOfTime;
   const memory = 1 - 2 ** (-1 / riskPremium.halfLifeDays);
   const premiumPerRisk = riskPremium.delayDays * 24 * vot;
@@ -107,12 +108,13 @@ export function networkStateStep(world: World): void {
     const unbuilt = element.project >= 0 && world.projectPhase[element.project] !== "operational";
     // As the design has it, traders price the delay of closures they have seen (policy closures and
     // overload failures); damage already costs them through the capacity it takes away.
-    // With attacks in the risk memory (mechanisms/trade-risk.ts), each incident in the element's zone
-    // today adds tradeRisk.perAttack to the day's disruption; the attack part is also kept apart.
+    // With attacks in the risk memory (hypothesis attacksReachTrade, mechanisms/trade-risk.ts), each
+    // incident in the element's zone today adds attackRiskWeight to the day's disruption; the attack
+    // part is also kept apart for the outcomes.
     const attacks = !unbuilt && element.zone >= 0 ? world.incidentsToday[element.zone]! : 0;
-    const disrupted = disruptionSignal(!unbuilt && !open, attacks, tradeRisk.perAttack);
+    const disrupted = disruptionSignal(!unbuilt && !open, attacks, attackRiskWeight);
     world.risk[e] = (1 - memory) * world.risk[e]! + memory * disrupted;
-    if (tradeRisk.perAttack > 0) {
+    if (attackRiskWeight > 0) {
       const fromAttacks = disrupted - (!unbuilt && !open ? 1 : 0);
       world.riskFromAttacks[e] = (1 - memory) * world.riskFromAttacks[e]! + memory * fromAttacks;
     }
@@ -134,20 +136,10 @@ export function networkStateStep(world: World): void {
       const freeFlow = Number.isNaN(processingOverride)
         ? Math.max(0, model.baseFreeFlow[l]! + processingAdded * vot)
         : Math.max(0, (processingOverride + processingAdded) * vot);
-      // Queue delay (mechanisms/congestion-queue.ts) and the cost cut by investment, priced with the premia.
-      const queueCost =
-        congestion.strength > 0 && element.kind === "crossing"
-          ? delayCost(
-              queueDelayDays(world.backlog[l]!, capacity),
-              vot,
-              world.meanValuePerVehicle,
-              congestion.cargoTimeCostPerDay,
-              congestion.strength,
-            )
-          : 0;
-      if (premiumDue) world.queueToll[l] = queueCost;
+      // The priced queue wait (congestionQueues) and the cost cut by investment (neighbourStrategy),
+      // both 0 unless those hypotheses are on, are quoted with the premia.
       const toll = premiumDue
-        ? Math.max(0, model.baseFee[l]! + premium + queueCost - world.costReduction[e]!)
+        ? Math.max(0, model.baseFee[l]! + premium + world.queueToll[l]! - world.costReduction[e]!)
         : network.toll[l]!;
       const scale = model.baseFreeFlow[l]! + model.baseFee[l]! + network.length[l]! * model.costPerKm + 1;
       if (

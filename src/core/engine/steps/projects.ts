@@ -4,18 +4,15 @@
  * counts what was announced, operational what runs.
  */
 
-import { RUNGS } from "../../diplomacy/index.js";
-import { announcementHazard, benchmarkMet, pairWarmth } from "../../mechanisms/index.js";
+import { benchmarkMet } from "../../mechanisms/index.js";
 import { evaluationContext } from "../context.js";
 import type { World } from "../world.js";
 
 export function projectsStep(world: World): void {
   const { scenario, projectConditions } = world.model;
-  const { announcements } = scenario.model;
-  const benchmarkDays = announcements.benchmarkDays;
+  const { benchmarkDays } = world.modifiers;
   const ctx = evaluationContext(world);
   scenario.projects.forEach((project, p) => {
-    if (announcements.perYear > 0) warmthAnnouncement(world, p);
     // Security benchmark: the project's condition, counted in consecutive days (benchmarkDays > 0).
     let benchmark = true;
     if (benchmarkDays > 0) {
@@ -67,7 +64,7 @@ export function projectsStep(world: World): void {
         target: project.id,
         cause:
           benchmarkDays > 0
-            ? `construction finished; mechanism security-benchmarks: condition held ${world.benchmarkStreak[p]} days in a row (≥ ${benchmarkDays})`
+            ? `construction finished; hypothesis securityBenchmarks: condition held ${world.benchmarkStreak[p]} days in a row (≥ ${benchmarkDays})`
             : "construction finished",
         values: {
           "construction days": project.constructionDays,
@@ -76,49 +73,5 @@ export function projectsStep(world: World): void {
         text: `${project.name} is operating`,
       });
     }
-  });
-}
-
-/**
- * A (re-)announcement of a project not yet operating, drawn with h = α/365 · W^k from the warmth W of
- * its sponsors (mechanisms/announcements.ts); an unannounced project becomes announced.
- */
-function warmthAnnouncement(world: World, p: number): void {
-  const { scenario, actorIndex } = world.model;
-  const project = scenario.projects[p]!;
-  if (world.projectPhase[p] === "operational") return;
-  const { perYear, exponent } = scenario.model.announcements;
-  const sponsors = project.sponsors.map((id) => actorIndex.get(id)!).filter((i) => i !== undefined);
-  let sum = 0;
-  let pairs = 0;
-  for (let i = 0; i < sponsors.length; i++) {
-    for (let j = i + 1; j < sponsors.length; j++) {
-      const r = world.relation(sponsors[i]!, sponsors[j]!);
-      if (!r) continue;
-      sum += pairWarmth(world.trustOf(r.a, r.b), world.trustOf(r.b, r.a), RUNGS.indexOf(r.ladder.rung));
-      pairs += 1;
-    }
-  }
-  if (pairs === 0) return;
-  const warmth = sum / pairs;
-  const h = announcementHazard(perYear, warmth, exponent);
-  world.announcementStreams[p] ??= world.stream(`announcements/${project.id}`);
-  if (world.announcementStreams[p]!.next() >= h) return;
-  world.announcements[p]! += 1;
-  const first = world.projectPhase[p] === "unannounced";
-  if (first) {
-    world.projectPhase[p] = "announced";
-    world.projectAnnouncedDay[p] = world.day;
-  }
-  world.record({
-    kind: "project-announced",
-    target: project.id,
-    cause: `mechanism announcements: h = α/365 · W^k with the sponsors' warmth W = ${warmth.toFixed(2)}`,
-    values: {
-      "sponsors' warmth W": warmth,
-      "daily probability h": h,
-      "declared capacity": project.declaredCapacity,
-    },
-    text: `${project.name} ${first ? "announced" : "announced again"} (${project.sponsors.join(", ")})`,
   });
 }
