@@ -6,29 +6,38 @@
  */
 import { delayCost, nextBacklog, queueDelayDays } from "../../mechanisms/index.js";
 import { defineMechanism } from "../mechanism.js";
+import { PREMIUM_REVISION_DAYS } from "../steps/network-state.js";
 
 export const congestionQueuesMechanism = defineMechanism({
   key: "congestionQueues",
   events: ["queue-delay-change"],
   contributions: {
-    queueDelayCostUsd: "priced queue delay paid by the vehicles crossing (flow × queue toll, USD)",
-    vehicleDaysQueued: "vehicles waiting in congestion queues, summed over days",
+    queueDelayCostUsd:
+      "delay cost incurred by the vehicles waiting in congestion queues: vehicle-days × (24·VOT + h·v̄), USD",
+    queueTollPaidUsd:
+      "queue delay quoted in the tolls of the vehicles crossing (flow × quoted queue toll, USD)",
+    vehicleDaysQueued: "vehicles waiting in congestion queues at the end of each day, summed over days",
   },
-  init() {
-    return {};
+  init(world) {
+    return { quoted: new Float64Array(world.model.network.linkCount) };
   },
   hooks: {
-    economy(ctx) {
+    economy(ctx, state) {
       const { world, strength, entry } = ctx;
       const { model } = world;
       const { network } = model;
+      // The toll quoted today is the one computed last night, on quote days (steps/network-state.ts).
+      const quoteDay = world.day % PREMIUM_REVISION_DAYS === 0;
+      const perVehicleDay = 24 * model.valueOfTime + entry.cargoTimeCostPerDay * world.meanValuePerVehicle;
       for (const e of model.crossingElement) {
         let worst = 0;
         for (const l of model.elements[e]!.links) {
-          ctx.contribute("queueDelayCostUsd", world.flows[l]! * world.queueToll[l]!);
+          if (quoteDay) state.quoted[l] = world.queueToll[l]!;
+          ctx.contribute("queueTollPaidUsd", world.flows[l]! * state.quoted[l]!);
           if (!network.closed[l])
             world.backlog[l] = nextBacklog(world.backlog[l]!, world.flows[l]!, network.capacity[l]!);
           ctx.contribute("vehicleDaysQueued", world.backlog[l]!);
+          ctx.contribute("queueDelayCostUsd", world.backlog[l]! * perVehicleDay);
           const days = queueDelayDays(world.backlog[l]!, network.capacity[l]!);
           worst = Math.max(worst, days);
           world.queueToll[l] = delayCost(
