@@ -5,8 +5,9 @@
  *   e_h ← e_h + (1 − 2^(−1/H))·(e*_h − e_h),
  *   e*_h = clip₀¹( e_h(0) + s·[ w_s·(D − D₀) + w_t·(T − T₀) + w_c·M_c + w_k·M_k + Σ_j w_j·(T_jh − ½) ] )
  *
- * with D the host's dependence on the victim state's territory (its trade stake in the open corridor)
- * and T its trust in the victim, both against their day-0 values; M_c the remembered verified
+ * with D the host's trade stake in the open corridor — the value of its trade crossing the victim
+ * state's territory today as a share of all its trade on day 0, so closures cut it and growth raises
+ * it — and T its trust in the victim, both against their day-0 values; M_c the remembered verified
  * cooperative acts between host and victim and M_k the remembered coercion episodes it complied with
  * (each with half-life memoryHalfLifeDays); and T_jh the trust of each actor j offering recognition or
  * aid tied to action. Partial adjustment toward a target is the standard form for a policy instrument
@@ -17,12 +18,15 @@
  */
 import { defineMechanism, halfLifeFactor } from "../mechanism.js";
 import { hawkesAmplification, sanctuaryPairs } from "../queries.js";
+import type { World } from "../world.js";
 
 interface Host {
   host: number;
   victims: number[];
   zones: number[];
   e0: number;
+  /** Value of its trade routed on day 0 (USD/day), and its stake then. */
+  routed0: number;
   stake0: number;
   trust0: number;
   cooperation: number;
@@ -40,7 +44,6 @@ export const stakeRestraintMechanism = defineMechanism({
   },
   init(world, entry) {
     world.modifiers.enforcementByCompliance = false;
-    const na = world.model.scenario.actors.length;
     const hosts: Host[] = [];
     for (const pair of sanctuaryPairs(world)) {
       let h = hosts.find((x) => x.host === pair.host);
@@ -50,6 +53,7 @@ export const stakeRestraintMechanism = defineMechanism({
           victims: [],
           zones: [],
           e0: world.enforcement[pair.host]!,
+          routed0: 0,
           stake0: 0,
           trust0: 0,
           cooperation: 0,
@@ -60,8 +64,11 @@ export const stakeRestraintMechanism = defineMechanism({
       h.victims.push(pair.victim);
       h.zones.push(...pair.zones);
     }
+    // Day-0 trade of each host (the warm-up equilibrium): what the stake is measured against.
+    const routed0 = Float64Array.from(world.dependenceScratch.routed);
     for (const h of hosts) {
-      h.stake0 = mean(h.victims.map((v) => world.dependence[h.host * na + v]!));
+      h.routed0 = routed0[h.host]!;
+      h.stake0 = stakeOf(world, h);
       h.trust0 = mean(h.victims.map((v) => world.trustOf(h.host, v)));
     }
     const aid = entry.aid.map((a) => ({ from: world.model.actorIndex.get(a.from)!, weight: a.weight }));
@@ -90,7 +97,6 @@ export const stakeRestraintMechanism = defineMechanism({
     },
     coercion(ctx, state) {
       const { world, strength, entry } = ctx;
-      const na = world.model.scenario.actors.length;
       for (const h of state.hosts) {
         h.cooperation *= state.memory;
         h.coercion *= state.memory;
@@ -102,7 +108,7 @@ export const stakeRestraintMechanism = defineMechanism({
           if (between) h.cooperation += 1;
         }
         for (const c of world.compliedToday) if (c.target === h.host) h.coercion += 1;
-        const stake = mean(h.victims.map((v) => world.dependence[h.host * na + v]!)) - h.stake0;
+        const stake = stakeOf(world, h) - h.stake0;
         const trust = mean(h.victims.map((v) => world.trustOf(h.host, v))) - h.trust0;
         let aid = 0;
         for (const a of state.aid) aid += a.weight * (world.trustOf(a.from, h.host) - 0.5);
@@ -140,6 +146,14 @@ export const stakeRestraintMechanism = defineMechanism({
     },
   },
 });
+
+/** Value of the host's trade crossing its victims' territory today, as a share of its day-0 trade. */
+function stakeOf(world: World, h: Host): number {
+  if (h.routed0 <= 0) return 0;
+  const na = world.model.scenario.actors.length;
+  const through = world.dependenceScratch.through;
+  return mean(h.victims.map((v) => through[h.host * na + v]!)) / h.routed0;
+}
 
 function mean(xs: number[]): number {
   return xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length;

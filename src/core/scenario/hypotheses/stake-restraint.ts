@@ -17,7 +17,7 @@ export const stakeRestraint = defineHypothesis({
       "Half-life of the host's adjustment of its enforcement toward the target, days. Default 180.",
     ),
     stakeWeight: param(z.number(), 0.5).describe(
-      "Target enforcement added per unit rise of the host's dependence on the victim state's territory (its trade stake) above its day-0 level. Default 0.5.",
+      "Target enforcement added per unit rise of the host's trade stake — the value of its trade crossing the victim state's territory, as a share of all its trade on day 0 — above its day-0 level. Default 0.5.",
     ),
     trustWeight: param(z.number(), 0.5).describe(
       "Target enforcement added per unit rise of the host's trust in the victim above its day-0 level. Default 0.5.",
