@@ -131,6 +131,9 @@ function resetDayZero(world: World): void {
   for (const key of Object.keys(world.totals) as (keyof typeof world.totals)[]) world.totals[key] = 0;
   world.lossToday.fill(0);
   world.risk.fill(0);
+  world.riskFromAttacks.fill(0);
+  world.backlog.fill(0);
+  world.queueToll.fill(0);
   for (const h of world.flowHistory) h.cumulative.fill(0);
   for (const h of world.closedHistory) h.cumulative.fill(0);
   world.restrictedDays.fill(0);
