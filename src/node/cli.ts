@@ -12,6 +12,7 @@ import { registerCriticality } from "./commands/criticality.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerExplore } from "./commands/explore.js";
+import { registerExport } from "./commands/export.js";
 import { registerFitIncidents } from "./commands/fit-incidents.js";
 import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
@@ -40,6 +41,7 @@ export function buildProgram(io: Io): Command {
   registerCompare(program, io);
   registerExplain(program, io);
   registerExplore(program, io);
+  registerExport(program, io);
   registerSchema(program, io);
   registerSources(program, io);
   for (const command of program.commands)

@@ -18,9 +18,9 @@ export interface ExploreCommandOptions extends ExperimentOverrides {
 /** The summary as a few lines: how many cases, how many failed and why, how fast, where the store is. */
 export function summaryLines(s: ExploreSummary): string[] {
   const lines = [
-    `${s.total} cases (${s.futures} futures): ${s.ok} ran, ${s.failed} failed${s.already > 0 ? ` (${s.already} were already stored; ${s.ran} run now)` : ""}.`,
+    `${s.total} cases (${s.futures} futures): ${s.ok} ok, ${s.failed} failed${s.already > 0 ? ` (${s.already} were already stored; ${s.ran} run now)` : ""}.`,
   ];
-  for (const e of s.errors) lines.push(`  failed ${e.count}×: ${e.error}`);
+  for (const e of s.errors) lines.push(`  ${e.count} failed like this: ${e.error}`);
   if (s.ran > 0)
     lines.push(
       `${s.ran} cases in ${s.seconds.toFixed(1)} s on ${s.workers === 1 ? "the main thread" : `${s.workers} worker threads`} (${(s.ran / Math.max(s.seconds, 1e-9)).toFixed(1)} cases/s).`,

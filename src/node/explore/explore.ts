@@ -91,7 +91,14 @@ export async function explore(
     const usePool =
       options.runner === "pool" || (options.runner === undefined && workers > 1 && poolAvailable());
     runner = usePool
-      ? poolRunner(loaded.spec, { workers, chunk: plan.model.kind === "module" ? 256 : 1 })
+      ? poolRunner(loaded.spec, {
+          workers,
+          // Simulations go one per message; cheap functions in chunks, about twenty per worker overall.
+          chunk:
+            plan.model.kind === "module"
+              ? Math.max(1, Math.min(256, Math.ceil((total - already) / (20 * workers))))
+              : 1,
+        })
       : inProcessRunner(loaded.spec);
     if (already > 0 && already < total)
       io.err(`resuming: ${already} of ${total} cases already in ${options.store}\n`);

@@ -173,7 +173,8 @@ export class ExploreStore {
     const counts = await this.connection.runAndReadAll("SELECT status, count(*) FROM cases GROUP BY status");
     const by = new Map(counts.getRowsJS().map((r) => [String(r[0]), Number(r[1])]));
     const errors = await this.connection.runAndReadAll(
-      "SELECT error, count(*) AS n FROM cases WHERE status = 'failed' GROUP BY error ORDER BY n DESC, error LIMIT 5",
+      // Errors that differ only in their numbers are one kind of failure: grouped, with one example.
+      "SELECT min(error), count(*) AS n FROM cases WHERE status = 'failed' GROUP BY regexp_replace(error, '[0-9]+([.][0-9]+)?', '#', 'g') ORDER BY n DESC, min(error) LIMIT 5",
     );
     return {
       ok: by.get("ok") ?? 0,
