@@ -132,7 +132,7 @@ describe("corridor explore", () => {
     expect(csv.names).toEqual(original.names);
     expect(csv.rows).toHaveLength(original.rows.length);
     const served = original.names.indexOf("served");
-    csv.rows.forEach((r, i) => expect(Number(r[served])).toBe(original.rows[i]![served]));
+    for (const [i, r] of csv.rows.entries()) expect(Number(r[served])).toBe(original.rows[i]![served]);
     const series = await query(
       ":memory:",
       `SELECT count(*) FROM read_parquet('${join(dir, "series.parquet")}')`,
