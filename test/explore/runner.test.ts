@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  type CaseResult,
-  type CaseTask,
-  caseCount,
-  caseKey,
-  designFutures,
-} from "../../src/core/experiment/index.js";
+import { type CaseResult, type CaseTask, caseCount, caseKey } from "../../src/core/experiment/index.js";
 import { loadExperiment } from "../../src/node/explore/load-experiment.js";
 import type { ModelSpec } from "../../src/node/explore/model-spec.js";
 import { createEvaluator } from "../../src/node/explore/model-spec.js";
@@ -20,11 +14,11 @@ import { FIXTURES } from "./helpers.js";
 /** Every case of an experiment as tasks, in case order. */
 async function tasksOf(file: string) {
   const loaded = await loadExperiment(`${FIXTURES}${file}`);
-  const design = designFutures(loaded.plan.inputs, loaded.plan.sampler, loaded.plan.seed);
-  const total = caseCount(loaded.plan, design.length);
+  const design = loaded.futures;
+  const total = caseCount(loaded.plan, design.count);
   const tasks: CaseTask[] = Array.from({ length: total }, (_, id) => {
     const key = caseKey(loaded.plan, id);
-    return { key, inputs: design[key.future]! };
+    return { key, inputs: design.row(key.future) };
   });
   return { loaded, tasks };
 }

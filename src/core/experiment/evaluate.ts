@@ -7,9 +7,9 @@ import { MEASURES, type Outcomes, type SimulationResult, simulate } from "../eng
 import { InputError, type InputIssue, suggestName } from "../errors/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { type CaseKey, leverValues } from "./cases.js";
+import type { InputValue } from "./design.js";
 import { getAt, resolvePath, setAt } from "./paths.js";
 import type { Plan, PlanOutcome } from "./plan.js";
-import type { InputValue } from "./stand-in-design.js";
 
 export interface CaseTask {
   key: CaseKey;

@@ -1,5 +1,13 @@
 export { type CaseKey, caseCount, caseKey, leverCount, leverLabel, leverValues } from "./cases.js";
 export {
+  checkExperimentDesign,
+  designFutures,
+  designSpec,
+  type Futures,
+  type InputValue,
+  samplerSpec,
+} from "./design.js";
+export {
   aggregate,
   type CaseResult,
   type CaseTask,
@@ -35,4 +43,3 @@ export {
   SAMPLERS,
   type UncertaintySpec,
 } from "./schema.js";
-export { designFutures, type InputValue, inverseCdf } from "./stand-in-design.js";

@@ -43,6 +43,7 @@ export interface Plan {
   replications: number;
   pairing: "common" | "independent";
   sampler: Experiment["sampler"];
+  constraints: Experiment["constraints"];
   seed: number;
   claims: ClaimSpec[];
 }
@@ -296,6 +297,7 @@ export function planScenarioExperiment(experiment: Experiment, model: ScenarioMo
     replications: experiment.replications,
     pairing: experiment.pairing,
     sampler: experiment.sampler,
+    constraints: experiment.constraints,
     seed: experiment.seed,
     claims: [],
   };
@@ -385,6 +387,7 @@ export function planModuleExperiment(experiment: Experiment, file?: string): Pla
     replications: experiment.replications,
     pairing: experiment.pairing,
     sampler: experiment.sampler,
+    constraints: experiment.constraints,
     seed: experiment.seed,
     claims: [],
   };

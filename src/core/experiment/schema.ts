@@ -157,7 +157,7 @@ const outcomeSchema = z
 const claimSchema = z
   .strictObject({
     name: z.string().min(1).describe("Short name of the claim."),
-    text: z.string().min(1).describe("The claim in one plain-language sentence."),
+    sentence: z.string().min(1).describe("The claim in one plain-language sentence."),
     claim: z
       .string()
       .min(1)
@@ -166,7 +166,18 @@ const claimSchema = z
   })
   .describe("A named statement over outcomes, reported with the share of futures where it holds.");
 
-export const SAMPLERS = ["mc", "lhs", "sobol", "saltelli", "morris", "factorial"] as const;
+/** Sampler names: short ones, and the long ones of src/core/explore. */
+export const SAMPLERS = [
+  "mc",
+  "lhs",
+  "sobol",
+  "saltelli",
+  "morris",
+  "factorial",
+  "monte-carlo",
+  "latin-hypercube",
+  "full-factorial",
+] as const;
 
 const samplerSchema = z
   .strictObject({
@@ -207,6 +218,15 @@ export const experimentFileSchema = z
       .describe(
         "Uncertain inputs. Omitted for a scenario: every assumption with its range and every hypothesis strength.",
       ),
+    constraints: z
+      .array(
+        z.strictObject({
+          lo: z.string().min(1).describe("Name of the input that must stay ≤ the other."),
+          hi: z.string().min(1).describe("Name of the input that must stay ≥ the other."),
+        }),
+      )
+      .default([])
+      .describe("Pairs of inputs kept in order (lo ≤ hi) in every future: the pair is sorted per future."),
     levers: leversSchema.optional(),
     outcomes: z
       .array(outcomeSchema)

@@ -9,7 +9,6 @@ import {
   type CaseTask,
   caseCount,
   caseKey,
-  designFutures,
   leverLabel,
   leverValues,
 } from "../../core/experiment/index.js";
@@ -58,8 +57,8 @@ export async function explore(
   io: Io,
 ): Promise<ExploreSummary> {
   const { plan } = loaded;
-  const design = designFutures(plan.inputs, plan.sampler, plan.seed);
-  const futures = design.length;
+  const design = loaded.futures;
+  const futures = design.count;
   const total = caseCount(plan, futures);
   const meta: StoreMeta = {
     format: STORE_FORMAT,
@@ -107,7 +106,7 @@ export async function explore(
       for (let id = 0; id < total; id++) {
         if (done.has(id)) continue;
         const key = caseKey(plan, id);
-        yield { key, inputs: design[key.future]! };
+        yield { key, inputs: design.row(key.future) };
       }
     }
 
@@ -136,7 +135,7 @@ export async function explore(
         key,
         lever: leverLabel(plan, key.lever),
         levers: leverValues(plan, key.lever),
-        inputs: design[key.future]!,
+        inputs: design.row(key.future),
         result,
       });
       progress.update(++finished);

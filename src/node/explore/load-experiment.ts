@@ -7,24 +7,24 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { type ClaimSpec as AnalysisClaim, checkClaims } from "../../core/analysis/index.js";
 import { InputError } from "../../core/errors/index.js";
 import {
   type ClaimSpec,
   claimsFileSchema,
+  designFutures,
   type Experiment,
   experimentFileSchema,
+  type Futures,
+  leverCount,
+  leverLabel,
   type Plan,
   planModuleExperiment,
   planScenarioExperiment,
   probeScenarioOutcomes,
+  splitPath,
 } from "../../core/experiment/index.js";
-import {
-  fromZodIssues,
-  positionIssues,
-  readSource,
-  type Scenario,
-  withoutEchoes,
-} from "../../core/scenario/index.js";
+import { fromZodIssues, positionIssues, readSource, withoutEchoes } from "../../core/scenario/index.js";
 import { chooseFocus } from "../commands/compare.js";
 import { readUserFile } from "../files.js";
 import { loadScenarioFile } from "../load-scenario.js";
@@ -47,6 +47,7 @@ export interface LoadedExperiment {
   experiment: Experiment;
   plan: Plan;
   spec: ModelSpec;
+  futures: Futures;
   experimentHash: string;
   modelHash: string;
   /** A short name for folders: the file's stem. */
@@ -98,7 +99,31 @@ export async function loadExperiment(
   const text = readUserFile(path, "experiment or scenario file");
   const read = readSource(text, path);
   if (!read.ok) throw new InputError(read.issues);
-  const asExperiment = isExperimentData(read.source.data);
+  try {
+    return await loadFrom(path, text, read.source.data, overrides);
+  } catch (error) {
+    // Problems found after the schema (unknown paths, policies, sampler sizes…) get their line and column too.
+    if (!(error instanceof InputError) || !isExperimentData(read.source.data)) throw error;
+    const source = read.source;
+    throw new InputError(
+      error.issues.map((issue) => {
+        if (issue.file !== path || issue.line !== undefined || !issue.path) return issue;
+        const keys = splitPath(issue.path.replace(/ \(.*\)$/, ""));
+        if (!keys || keys.some((k) => typeof k === "object")) return issue;
+        const at = source.locate(keys as (string | number)[]);
+        return { ...issue, line: at.line, column: at.column };
+      }),
+    );
+  }
+}
+
+async function loadFrom(
+  path: string,
+  text: string,
+  data: unknown,
+  overrides: ExperimentOverrides,
+): Promise<LoadedExperiment> {
+  const asExperiment = isExperimentData(data);
   const experimentFile = asExperiment ? path : undefined;
   const parsed: Experiment = asExperiment
     ? parseDocument(experimentFileSchema, text, path)
@@ -124,7 +149,7 @@ export async function loadExperiment(
     probeScenarioOutcomes(plan, loaded.scenario, experimentFile ?? path);
     spec = { kind: "scenario", plan, scenario: loaded.scenario };
     plan.claims = loadClaims(experiment, experimentFile, modelFile);
-    checkClaims(plan, loaded.scenario, experimentFile ?? claimsFileOf(modelFile));
+    checkClaimNames(plan, experimentFile ?? claimsFileOf(modelFile));
   } else {
     modelFile = resolve(base, experiment.model.module!);
     modelText = readUserFile(modelFile, "model module");
@@ -141,8 +166,9 @@ export async function loadExperiment(
     }
     spec = { kind: "module", plan, url: modelFile, exportName: experiment.model.export };
     plan.claims = loadClaims(experiment, experimentFile, modelFile);
-    checkClaims(plan, undefined, experimentFile ?? path);
+    checkClaimNames(plan, experimentFile ?? path);
   }
+  const futures = designFutures(plan, experimentFile ?? path, experiment.uncertainties !== undefined);
   const { claims: _claims, name: _name, description: _description, $schema: _s, ...rest } = experiment;
   const experimentHash = sha256(
     canonical({ ...rest, model: { ...rest.model, scenario: undefined, module: undefined } }),
@@ -153,6 +179,7 @@ export async function loadExperiment(
     experiment,
     plan,
     spec,
+    futures,
     experimentHash,
     modelHash: sha256(modelText),
     stem,
@@ -194,35 +221,24 @@ function loadClaims(
 }
 
 /**
- * Claims name outcomes and, in brackets, lever values (policy ids): `fatalities[open-now]`. Every name
- * must be known. (The claim grammar itself is checked when claims are evaluated.)
+ * Claims name outcomes and, in brackets, lever values (policy ids): `fatalities[open-now]`. Each is
+ * parsed and checked against the experiment's outcomes and lever values (src/core/analysis).
  */
-function checkClaims(plan: Plan, scenario: Scenario | undefined, file: string): void {
-  const outcomes = plan.outcomes.map((o) => o.name);
-  const values = new Set(plan.levers.flatMap((l) => l.values.map(String)));
-  const policies = scenario?.policies.map((p) => p.id) ?? [];
-  const issues: ConstructorParameters<typeof InputError>[0] & unknown[] = [];
-  plan.claims.forEach((claim, i) => {
-    for (const match of claim.claim.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*\[([^\]]*)\]/g)) {
-      const [, outcome, lever] = match;
-      if (!outcomes.includes(outcome!))
-        issues.push({
-          code: "unknown-outcome",
-          file,
-          path: `claims[${i}].claim`,
-          expected: `an outcome: ${outcomes.join(", ")}`,
-          found: `"${outcome}"`,
-        });
-      const value = lever!.trim();
-      if (!values.has(value))
-        issues.push({
-          code: "unknown-policy",
-          file,
-          path: `claims[${i}].claim`,
-          expected: `a lever value of the experiment: ${[...values].join(", ")}`,
-          found: `"${value}"${policies.includes(value) ? " (a policy of the scenario, but not a lever of this experiment)" : ""}`,
-        });
-    }
-  });
+function checkClaimNames(plan: Plan, file: string): void {
+  const known = {
+    outcomes: plan.outcomes.map((o) => o.name),
+    policies: leverLabels(plan),
+  };
+  const issues = checkClaims(claimSpecs(plan), known).map((i) => ({ ...i, file }));
   if (issues.length > 0) throw new InputError(issues);
+}
+
+/** Every lever combination's label, as claims name them. */
+export function leverLabels(plan: Plan): string[] {
+  return Array.from({ length: leverCount(plan) }, (_, i) => leverLabel(plan, i));
+}
+
+/** The plan's claims in the analysis library's terms. */
+export function claimSpecs(plan: Plan): AnalysisClaim[] {
+  return plan.claims.map((c) => ({ name: c.name, text: c.claim, sentence: c.sentence }));
 }
