@@ -11,10 +11,13 @@ import { registerCompare } from "./commands/compare.js";
 import { registerCriticality } from "./commands/criticality.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerExplore } from "./commands/explore.js";
+import { registerExport } from "./commands/export.js";
 import { registerFitIncidents } from "./commands/fit-incidents.js";
 import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerSources } from "./commands/sources.js";
+import { Interrupted } from "./interrupted.js";
 import { type Io, processIo } from "./io.js";
 
 export const VERSION = "0.1.0";
@@ -37,6 +40,8 @@ export function buildProgram(io: Io): Command {
   registerRun(program, io);
   registerCompare(program, io);
   registerExplain(program, io);
+  registerExplore(program, io);
+  registerExport(program, io);
   registerSchema(program, io);
   registerSources(program, io);
   for (const command of program.commands)
@@ -54,6 +59,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (error instanceof CommanderError) {
       // --help and --version end through here with exit code 0; usage mistakes are bad input.
       return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof Interrupted) {
+      io.err(`corridor: ${error.message}\n`);
+      return 130;
     }
     if (error instanceof InputError) {
       io.err(
