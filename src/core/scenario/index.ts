@@ -21,6 +21,7 @@ export {
   validateScenario,
 } from "./parse.js";
 export { SCENARIO_SCHEMA_ID, type ScenarioFile, type ScenarioParsed, scenarioFileSchema } from "./schema.js";
+export { type ReadResult, readSource, type ScenarioSource } from "./source.js";
 export {
   openShare,
   type ScenarioElement,
