@@ -12,6 +12,7 @@ import { registerCriticality } from "./commands/criticality.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerFitIncidents } from "./commands/fit-incidents.js";
+import { registerQuery } from "./commands/query.js";
 import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerSources } from "./commands/sources.js";
@@ -37,6 +38,7 @@ export function buildProgram(io: Io): Command {
   registerRun(program, io);
   registerCompare(program, io);
   registerExplain(program, io);
+  registerQuery(program, io);
   registerSchema(program, io);
   registerSources(program, io);
   const output = { writeOut: io.out, writeErr: io.err, outputError: usageError() };
