@@ -31,7 +31,7 @@ export {
   withoutEchoes,
 } from "./parse.js";
 export { SCENARIO_SCHEMA_ID, type ScenarioFile, type ScenarioParsed, scenarioFileSchema } from "./schema.js";
-export { readSource } from "./source.js";
+export { type ReadResult, readSource, type ScenarioSource } from "./source.js";
 export {
   openShare,
   type ScenarioElement,
