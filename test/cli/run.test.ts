@@ -60,7 +60,9 @@ describe("the run summary", () => {
       "escalation cycles",
       "ceasefires (failed)",
     ]);
-    expect(summary).toMatch(/xa–xb\s+0\.50 → 0\.25\s+0\.30\s+0\.60 → 0\.40\s+0\.45\s+1\s+1\s+1\s+1\s+1 \(0\)\n/);
+    expect(summary).toMatch(
+      /xa–xb\s+0\.50 → 0\.25\s+0\.30\s+0\.60 → 0\.40\s+0\.45\s+1\s+1\s+1\s+1\s+1 \(0\)\n/,
+    );
   });
 
   it("gives dependence, coercion, resilience, connectivity and returns", () => {

@@ -51,6 +51,7 @@ export {
 export {
   type ActionCall,
   type CompiledRule,
+  checkForDays,
   checkRule,
   compileRule,
   parseActions,
@@ -59,6 +60,7 @@ export {
   printRule,
   type Rule,
   type RuleCheckOptions,
+  resolveForDays,
   stepStreak,
   type TimedCondition,
 } from "./rules.js";
@@ -79,7 +81,10 @@ export {
   type IdKind,
   type KnownIds,
   type Language,
+  LEVER_GROUP,
+  lookup,
   type ParamKind,
   type ParamSpec,
   type ValueType,
+  withLevers,
 } from "./tables.js";

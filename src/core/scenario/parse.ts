@@ -1,6 +1,7 @@
 /** From scenario text (or plain data) to a validated, resolved `Scenario`, or one `InputError` listing every problem. */
 import { InputError, type InputIssue } from "../errors/index.js";
 import { type DraftIssue, fromZodIssues } from "./issues.js";
+import { checkLeverNames } from "./levers.js";
 import { formatPath, resolveParameters, type ScenarioParameter } from "./param.js";
 import { checkPolicyText } from "./policy-text.js";
 import { checkReferences } from "./references.js";
@@ -44,7 +45,12 @@ function validate(
 ): LoadedScenario {
   const result = scenarioFileSchema.safeParse(data);
   const drafts = result.success ? [] : fromZodIssues(result.error.issues, scenarioFileSchema, data);
-  drafts.push(...checkRules(data), ...checkReferences(data), ...checkPolicyText(data));
+  drafts.push(
+    ...checkRules(data),
+    ...checkReferences(data),
+    ...checkLeverNames(data),
+    ...checkPolicyText(data),
+  );
   if (drafts.length > 0 || !result.success) throw new InputError(finish(withoutEchoes(drafts), file, source));
   const { value, parameters } = resolveParameters(result.data);
   const scenario: Scenario = value;
