@@ -2,6 +2,7 @@
 import { InputError, type InputIssue } from "../errors/index.js";
 import { checkHypotheses, HYPOTHESES, renameUnknownHypotheses } from "./hypotheses/index.js";
 import { type DraftIssue, fromZodIssues } from "./issues.js";
+import { checkLeverNames } from "./levers.js";
 import { formatPath, resolveParameters, type ScenarioParameter } from "./param.js";
 import { checkPolicyText } from "./policy-text.js";
 import { checkReferences } from "./references.js";
@@ -50,6 +51,7 @@ function validate(
   drafts.push(
     ...checkRules(data),
     ...checkReferences(data),
+    ...checkLeverNames(data),
     ...checkPolicyText(data),
     ...checkHypotheses(data, HYPOTHESES),
   );
