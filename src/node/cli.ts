@@ -14,6 +14,7 @@ import { registerExplain } from "./commands/explain.js";
 import { registerFitIncidents } from "./commands/fit-incidents.js";
 import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerServe } from "./commands/serve.js";
 import { registerSources } from "./commands/sources.js";
 import { type Io, processIo } from "./io.js";
 
@@ -39,6 +40,7 @@ export function buildProgram(io: Io): Command {
   registerExplain(program, io);
   registerSchema(program, io);
   registerSources(program, io);
+  registerServe(program, io);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;

@@ -3,6 +3,7 @@ export {
   type Band,
   band,
   type ComparisonFocus,
+  chooseFocus,
   comparePolicies,
   MEASURES,
   type Measure,
@@ -14,6 +15,7 @@ export {
   explainEvent,
   formatValues,
   type NewEvent,
+  parentChain,
   type SimEvent,
 } from "./events.js";
 export {
