@@ -483,10 +483,19 @@ function renderAssumptions(parameters: readonly ScenarioParameter[]): void {
   box.dataset.signature = signature;
   const groups = assumptionGroups(parameters);
   const rows: HTMLElement[] = [];
-  for (const [group, list] of groups) {
-    const head = document.createElement("h3");
+  const first = ["hypotheses", "model", "zones", "actors", "relations"];
+  const ordered = [...groups].sort(
+    (a, b) => (first.indexOf(a[0]) + 1 || 99) - (first.indexOf(b[0]) + 1 || 99),
+  );
+  for (const [group, list] of ordered) {
+    // Key assumptions open; the many per-element numbers (nodes, links, demand) folded away.
+    const section = document.createElement("details");
+    section.open = first.slice(0, 3).includes(group);
+    section.dataset.group = group;
+    const head = document.createElement("summary");
     head.textContent = `${group} (${list.length})`;
-    rows.push(head);
+    section.append(head);
+    rows.push(section);
     for (const p of list) {
       const [lo, hi] = p.range!;
       const line = document.createElement("div");
@@ -506,7 +515,7 @@ function renderAssumptions(parameters: readonly ScenarioParameter[]): void {
       slider.step = String(sliderStep([lo, hi]));
       slider.value = String(p.value);
       slider.setAttribute("aria-label", `${p.path}, ${provenance(p)}`);
-      const id = `slider-${rows.length}`;
+      const id = `slider-${p.path.replace(/[^a-zA-Z0-9]/g, "-")}`;
       slider.id = id;
       name.htmlFor = id;
       const value = document.createElement("output");
@@ -520,7 +529,7 @@ function renderAssumptions(parameters: readonly ScenarioParameter[]): void {
         requestRun();
       });
       line.append(name, slider, value);
-      rows.push(line);
+      section.append(line);
     }
   }
   if (rows.length === 0) {
@@ -537,6 +546,9 @@ function applyAssumptionFilter(): void {
   const filter = $<HTMLInputElement>("assumption-filter").value.trim().toLowerCase();
   for (const line of $("assumption-controls").querySelectorAll<HTMLElement>(".assumption"))
     line.hidden = filter !== "" && !(line.dataset.path ?? "").toLowerCase().includes(filter);
+  if (filter === "") return;
+  for (const group of $("assumption-controls").querySelectorAll<HTMLDetailsElement>("details"))
+    group.open = group.querySelector(".assumption:not([hidden])") !== null;
 }
 
 function renderOutcomes(run: RunResult): void {
