@@ -13,6 +13,7 @@ import type { Scenario } from "../../src/core/scenario/index.js";
 import { download, svgText } from "./export.js";
 import { escapeHtml } from "./map.js";
 import { Pool } from "./runner.js";
+import { nextTask } from "./tasks.js";
 import { comparisonReport, measureRows, OKABE_ITO, toCsv } from "./view-model.js";
 
 interface Deps {
@@ -98,64 +99,86 @@ export function setupCompare(deps: Deps) {
 
   actorSelect.addEventListener("change", policyBoxes);
 
-  function draw(final: boolean): void {
-    drawTimer = 0;
-    if (!scenario) return;
-    rows = comparePolicies(
-      runs,
-      lastFocus,
-      Object.fromEntries(scenario.policies.map((p) => [p.id, p.description])),
-    );
-    const policies = rows.map((r) => r.policy);
-    const box = $("compare-charts");
-    const charts = CHARTED.map((key) => {
-      const m = MEASURES.find((x) => x.key === key)!;
-      const label = measureLabel(m.label, lastFocus);
-      const points = runs
-        .map((r) => ({ policy: r.policy, seed: r.seed, value: m.read(r.outcomes, lastFocus) }))
-        .filter((p) => Number.isFinite(p.value));
-      const bands = measureRows(rows, key);
-      const figure = Plot.plot({
-        width: 380,
-        height: 60 + 28 * policies.length,
-        marginLeft: 130,
-        style: { fontSize: "11px", background: "transparent" },
-        x: { label: `${label} [${m.unit}]`, grid: true },
-        y: { domain: policies, label: null },
-        color: { domain: policies, range: policies.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]!) },
-        marks: [
-          Plot.dot(points, { x: "value", y: "policy", fill: "policy", fillOpacity: 0.35, r: 2.5 }),
-          Plot.ruleY(bands, { y: "policy", x1: "p10", x2: "p90", stroke: "policy", strokeWidth: 3 }),
-          Plot.tickX(bands, { x: "mean", y: "policy", stroke: "#000", strokeWidth: 2 }),
-        ],
-      });
-      const wrap = document.createElement("div");
-      wrap.className = "chart";
-      wrap.dataset.measure = key;
-      const h = document.createElement("h3");
-      h.textContent = `${label}: mean (black) and 10th–90th percentile (bar); dots are seeds`;
-      const svgButton = document.createElement("button");
-      svgButton.type = "button";
-      svgButton.className = "small";
-      svgButton.textContent = "SVG";
-      svgButton.addEventListener("click", () =>
-        download(`compare-${key}.svg`, svgText(figure as SVGSVGElement), "image/svg+xml"),
-      );
-      h.append(svgButton);
-      wrap.append(h, figure);
-      return wrap;
+  const wraps = new Map<string, HTMLElement>();
+  let drawing = false;
+
+  function chartOf(key: string, policies: string[]): HTMLElement {
+    const m = MEASURES.find((x) => x.key === key)!;
+    const label = measureLabel(m.label, lastFocus);
+    const points = runs
+      .map((r) => ({ policy: r.policy, seed: r.seed, value: m.read(r.outcomes, lastFocus) }))
+      .filter((p) => Number.isFinite(p.value));
+    const bands = measureRows(rows, key);
+    const figure = Plot.plot({
+      width: 380,
+      height: 60 + 28 * policies.length,
+      marginLeft: 130,
+      style: { fontSize: "11px", background: "transparent" },
+      x: { label: `${label} [${m.unit}]`, grid: true },
+      y: { domain: policies, label: null },
+      color: { domain: policies, range: policies.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]!) },
+      marks: [
+        Plot.dot(points, { x: "value", y: "policy", fill: "policy", fillOpacity: 0.35, r: 2.5 }),
+        Plot.ruleY(bands, { y: "policy", x1: "p10", x2: "p90", stroke: "policy", strokeWidth: 3 }),
+        Plot.tickX(bands, { x: "mean", y: "policy", stroke: "#000", strokeWidth: 2 }),
+      ],
     });
-    box.replaceChildren(...charts);
-    $("compare-table").innerHTML = tableHtml(rows, lastFocus);
+    const wrap = document.createElement("div");
+    wrap.className = "chart";
+    wrap.dataset.measure = key;
+    const h = document.createElement("h3");
+    h.textContent = `${label}: mean (black) and 10th–90th percentile (bar); dots are seeds`;
+    const svgButton = document.createElement("button");
+    svgButton.type = "button";
+    svgButton.className = "small";
+    svgButton.textContent = "SVG";
+    svgButton.addEventListener("click", () =>
+      download(`compare-${key}.svg`, svgText(figure as SVGSVGElement), "image/svg+xml"),
+    );
+    h.append(svgButton);
+    wrap.append(h, figure);
+    return wrap;
+  }
+
+  /** Redraws the charts one per task and the table last; a redraw asked for meanwhile runs after. */
+  async function draw(final: boolean): Promise<void> {
+    drawTimer = 0;
+    if (!scenario || drawing) return;
+    drawing = true;
+    try {
+      rows = comparePolicies(
+        runs,
+        lastFocus,
+        Object.fromEntries(scenario.policies.map((p) => [p.id, p.description])),
+      );
+      const policies = rows.map((r) => r.policy);
+      const box = $("compare-charts");
+      if (wraps.size === 0) box.replaceChildren();
+      for (const key of CHARTED) {
+        const wrap = chartOf(key, policies);
+        const old = wraps.get(key);
+        if (old?.isConnected) old.replaceWith(wrap);
+        else box.append(wrap);
+        wraps.set(key, wrap);
+        await nextTask();
+      }
+      $("compare-table").innerHTML = tableHtml(rows, lastFocus);
+    } finally {
+      drawing = false;
+    }
     if (final) {
       ($("compare-report") as HTMLButtonElement).disabled = false;
       ($("compare-csv") as HTMLButtonElement).disabled = false;
     }
   }
 
+  async function waitForDrawing(): Promise<void> {
+    while (drawing) await nextTask();
+  }
+
   function schedule(): void {
     // Batch redraws while results stream in: at most one every 300 ms, so input stays responsive.
-    if (!drawTimer) drawTimer = window.setTimeout(() => draw(false), 300);
+    if (!drawTimer && !drawing) drawTimer = window.setTimeout(() => void draw(false), 300);
   }
 
   $("compare-run").addEventListener("click", () => {
@@ -179,6 +202,7 @@ export function setupCompare(deps: Deps) {
       ...(focus.dependent && focus.dependent !== actorSelect.value ? { dependent: focus.dependent } : {}),
     };
     runs = [];
+    wraps.clear();
     let id = 0;
     const jobs = chosen.flatMap((policy) =>
       Array.from({ length: seeds }, (_, i) => ({
@@ -209,11 +233,14 @@ export function setupCompare(deps: Deps) {
       })
       .then(() => {
         clearTimeout(drawTimer);
-        draw(true);
-        timings.lastCompareMs = performance.now() - started;
-        deps.setStatus(
-          `Compared ${chosen.length} policies × ${seeds} seeds in ${(timings.lastCompareMs / 1000).toFixed(1)} s${failures ? `; ${failures} runs failed` : ""}`,
-        );
+        void waitForDrawing()
+          .then(() => draw(true))
+          .then(() => {
+            timings.lastCompareMs = performance.now() - started;
+            deps.setStatus(
+              `Compared ${chosen.length} policies × ${seeds} seeds in ${(timings.lastCompareMs / 1000).toFixed(1)} s${failures ? `; ${failures} runs failed` : ""}`,
+            );
+          });
       });
   });
 

@@ -19,6 +19,7 @@ import { download, exportButtons, svgText, svgToPng } from "./export.js";
 import { escapeHtml, type MapSelection, RegionMap } from "./map.js";
 import type { WorkerReply } from "./protocol.js";
 import { Runner } from "./runner.js";
+import { nextTask } from "./tasks.js";
 import {
   assumptionGroups,
   eventsBetween,
@@ -157,10 +158,13 @@ function onReply(reply: WorkerReply): void {
       state.run = reply;
       state.timings.lastRunMs = performance.now() - runStarted;
       state.timings.lastWorkerMs = reply.ms;
-      showRun();
-      setStatus(
-        `${reply.scenario.name}: ${reply.outcomes.start} to ${reply.outcomes.end}, seed ${reply.outcomes.seed} (${Math.round(reply.ms)} ms)`,
-      );
+      void showRun().then((shown) => {
+        if (!shown) return;
+        state.timings.lastShownMs = performance.now() - runStarted;
+        setStatus(
+          `${reply.scenario.name}: ${reply.outcomes.start} to ${reply.outcomes.end}, seed ${reply.outcomes.seed} (${Math.round(reply.ms)} ms)`,
+        );
+      });
       return;
     default:
       return;
@@ -175,9 +179,11 @@ function focusOf(scenario: Scenario): { actor: string; dependent?: string } {
   }
 }
 
-function showRun(): void {
+/** Draws a new run in steps (map, each chart, controls), giving the page back between them. */
+async function showRun(): Promise<boolean> {
   const run = state.run;
-  if (!run) return;
+  if (!run) return false;
+  const current = () => state.run === run;
   const scenario = run.scenario;
   const key = JSON.stringify([
     scenario.nodes.map((n) => [n.id, n.lon, n.lat]),
@@ -220,22 +226,32 @@ function showRun(): void {
     );
   }
   state.map.setRun(run.series, meanFlows(run.flows.links));
-  drawCharts(run);
+  await nextTask();
+  if (!current() || !(await drawCharts(run, current))) return false;
   const scrubber = $<HTMLInputElement>("scrubber");
   scrubber.max = String(run.series.days - 1);
   state.day = Math.min(state.day, run.series.days - 1);
   showDay(state.day);
   renderPolicyControls(scenario);
-  renderAssumptions(run.parameters);
   renderOutcomes(run);
   compare.setScenario(scenario, state.text, state.file);
+  await nextTask();
+  if (!current()) return false;
+  renderAssumptions(run.parameters);
+  return true;
 }
 
-function drawCharts(run: RunResult): void {
+async function drawCharts(run: RunResult, current: () => boolean): Promise<boolean> {
   const box = $("charts");
   const width = Math.max(340, box.clientWidth - 16);
   const specs = chartSpecs(run.scenario, run.series, focusOf(run.scenario));
-  state.charts = specs.map((spec) => drawChart(spec, width));
+  const charts: DrawnChart[] = [];
+  for (const spec of specs) {
+    charts.push(drawChart(spec, width));
+    await nextTask();
+    if (!current()) return false;
+  }
+  state.charts = charts;
   box.replaceChildren(
     ...state.charts.map((chart) => {
       const wrap = document.createElement("div");
@@ -281,6 +297,7 @@ function drawCharts(run: RunResult): void {
     setDay(day);
     if (pick) showEvent(pick);
   });
+  return true;
 }
 
 function svgX(svg: SVGSVGElement, event: MouseEvent): number {

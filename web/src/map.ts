@@ -221,6 +221,34 @@ export class RegionMap {
     });
     layer.append(links);
 
+    const nodes = el("g", { class: "nodes" });
+    s.nodes.forEach((n, index) => {
+      const [x, y] = xy(n.lon, n.lat);
+      const dot = el("circle", {
+        cx: x,
+        cy: y,
+        r: n.zone ? 3.5 : 2.5,
+        class: `node kind-${n.kind}`,
+        tabindex: 0,
+        role: "button",
+      });
+      dot.setAttribute("aria-label", `Node ${n.name}`);
+      this.interactive(
+        dot,
+        { section: "nodes", index },
+        () =>
+          `<b>${escapeHtml(n.name)}</b> (${n.kind}, ${n.country})<br>${n.lat.toFixed(3)}° N, ${n.lon.toFixed(3)}° E`,
+      );
+      nodes.append(dot);
+      if (n.zone) {
+        const label = el("text", { x: x + 5, y: y - 4, class: "node-label" });
+        label.textContent = n.name.replace(/\s*\(.*\)$/, "");
+        nodes.append(label);
+      }
+    });
+    layer.append(nodes);
+
+    // Crossings above nodes: their marks sit on the border nodes and must take the pointer.
     const crossings = el("g", { class: "crossings" });
     s.crossings.forEach((c, index) => {
       const e = ends(c.from, c.to);
@@ -264,33 +292,6 @@ export class RegionMap {
       });
     });
     layer.append(crossings);
-
-    const nodes = el("g", { class: "nodes" });
-    s.nodes.forEach((n, index) => {
-      const [x, y] = xy(n.lon, n.lat);
-      const dot = el("circle", {
-        cx: x,
-        cy: y,
-        r: n.zone ? 3.5 : 2.5,
-        class: `node kind-${n.kind}`,
-        tabindex: 0,
-        role: "button",
-      });
-      dot.setAttribute("aria-label", `Node ${n.name}`);
-      this.interactive(
-        dot,
-        { section: "nodes", index },
-        () =>
-          `<b>${escapeHtml(n.name)}</b> (${n.kind}, ${n.country})<br>${n.lat.toFixed(3)}° N, ${n.lon.toFixed(3)}° E`,
-      );
-      nodes.append(dot);
-      if (n.zone) {
-        const label = el("text", { x: x + 5, y: y - 4, class: "node-label" });
-        label.textContent = n.name.replace(/\s*\(.*\)$/, "");
-        nodes.append(label);
-      }
-    });
-    layer.append(nodes);
   }
 
   private interactive(target: SVGElement, selection: MapSelection, tip: () => string): void {

@@ -57,8 +57,9 @@ export class Pool {
     this.workers = Array.from({ length: Math.max(1, size) }, newWorker);
   }
 
+  /** One worker per core but one, so the page keeps a core to itself while runs stream in. */
   static defaultSize(): number {
-    return Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 0));
+    return Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
   }
 
   cancel(): void {
