@@ -129,6 +129,18 @@ describe("claim evaluation", () => {
     expect(close.verdict).toBe("uncertain");
   });
 
+  it("searches only the inputs that are numeric in every future", () => {
+    const withText = {
+      names: [...inputs.names, "label"],
+      columns: [...inputs.columns, new Float64Array(2000).fill(Number.NaN)],
+    };
+    const r = evaluateClaim({ name: "s", text: "fatalities[phased-conditional] < fatalities[open-now]" }, t, {
+      inputs: withText,
+    });
+    expect(r.breaksOn).toEqual(["threat", "noise"]);
+    expect(r.breaks!.restrictions[0]!.name).toBe("threat");
+  });
+
   it("leaves out futures with a missing outcome and counts them", () => {
     const broken: OutcomeTable = {
       ...t,

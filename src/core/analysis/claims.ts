@@ -273,6 +273,8 @@ export interface ClaimResult {
   readonly kept: Int32Array;
   /** PRIM on the failing futures, when inputs were given and the claim fails in some but not all. */
   readonly breaks?: PrimResult;
+  /** The inputs PRIM searched (those numeric and present in every evaluated future). */
+  readonly breaksOn?: string[];
 }
 
 export interface ClaimOptions {
@@ -348,9 +350,21 @@ export function evaluateClaim(spec: ClaimSpec, table: OutcomeTable, options: Cla
   const kept = Int32Array.from(keep);
   let breaks: PrimResult | undefined;
   const fails = failing.reduce((a, b) => a + b, 0);
+  let breaksOn: string[] | undefined;
   if (options.inputs && fails > 0 && fails < n) {
-    const columns = options.inputs.columns.map((c) => Float64Array.from(keep, (f) => c[f]!));
-    breaks = prim({ names: options.inputs.names, columns, y: failing }, options.prim);
+    // PRIM reads numeric inputs; a column with a missing or non-numeric value in a kept future (text
+    // categories not encoded as numbers) is left out rather than failing the whole claim.
+    const names: string[] = [];
+    const columns: Float64Array[] = [];
+    options.inputs.columns.forEach((c, j) => {
+      const col = Float64Array.from(keep, (f) => c[f]!);
+      if (col.every(Number.isFinite)) {
+        names.push(options.inputs!.names[j]!);
+        columns.push(col);
+      }
+    });
+    breaksOn = names;
+    if (columns.length > 0) breaks = prim({ names, columns, y: failing }, options.prim);
   }
   return {
     name: spec.name,
@@ -370,6 +384,7 @@ export function evaluateClaim(spec: ClaimSpec, table: OutcomeTable, options: Cla
     failing,
     kept,
     ...(breaks ? { breaks } : {}),
+    ...(breaksOn ? { breaksOn } : {}),
   };
 }
 
