@@ -115,6 +115,9 @@ describe("claim evaluation", () => {
       t,
     );
     expect(strict.share).toBe(0);
+    expect(strict.ties).toBe(0);
+    const same = evaluateClaim({ name: "same", text: "trade[open-now] < trade[open-now]" }, t);
+    expect([same.share, same.ties]).toEqual([0, 1]);
     const p = evaluateClaim(
       { name: "coercion escalates", text: "P(escalation_cycles[coercive] >= 2) > 0.5" },
       t,
