@@ -115,6 +115,9 @@ describe("claim evaluation", () => {
       t,
     );
     expect(strict.share).toBe(0);
+    expect(strict.ties).toBe(0);
+    const same = evaluateClaim({ name: "same", text: "trade[open-now] < trade[open-now]" }, t);
+    expect([same.share, same.ties]).toEqual([0, 1]);
     const p = evaluateClaim(
       { name: "coercion escalates", text: "P(escalation_cycles[coercive] >= 2) > 0.5" },
       t,
@@ -127,6 +130,18 @@ describe("claim evaluation", () => {
     expect(p.breaks!.restrictions.map((x) => x.name)).toEqual(["threat"]);
     const close = evaluateClaim({ name: "coin", text: "P(escalation_cycles[coercive] >= 2) > 0.6" }, t);
     expect(close.verdict).toBe("uncertain");
+  });
+
+  it("searches only the inputs that are numeric in every future", () => {
+    const withText = {
+      names: [...inputs.names, "label"],
+      columns: [...inputs.columns, new Float64Array(2000).fill(Number.NaN)],
+    };
+    const r = evaluateClaim({ name: "s", text: "fatalities[phased-conditional] < fatalities[open-now]" }, t, {
+      inputs: withText,
+    });
+    expect(r.breaksOn).toEqual(["threat", "noise"]);
+    expect(r.breaks!.restrictions[0]!.name).toBe("threat");
   });
 
   it("leaves out futures with a missing outcome and counts them", () => {

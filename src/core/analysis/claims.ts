@@ -265,6 +265,8 @@ export interface ClaimResult {
   /** Wilson interval of the share (per-future claims), or of the single P(…) of an aggregate claim. */
   readonly interval: { low: number; high: number };
   readonly verdict: "holds" | "fails" | "uncertain" | "share";
+  /** For a per-future comparison: share of futures where its two sides are equal. */
+  readonly ties?: number;
   /** Each P(…) in the claim: its text, estimate and interval. */
   readonly probabilities: { text: string; estimate: number; interval: { low: number; high: number } }[];
   /** 1 for each evaluated future in which the claim (or the condition that decides it) fails. */
@@ -273,6 +275,8 @@ export interface ClaimResult {
   readonly kept: Int32Array;
   /** PRIM on the failing futures, when inputs were given and the claim fails in some but not all. */
   readonly breaks?: PrimResult;
+  /** The inputs PRIM searched (those numeric and present in every evaluated future). */
+  readonly breaksOn?: string[];
 }
 
 export interface ClaimOptions {
@@ -309,6 +313,7 @@ export function evaluateClaim(spec: ClaimSpec, table: OutcomeTable, options: Cla
   let share: number;
   let interval: { low: number; high: number };
   let verdict: ClaimResult["verdict"];
+  let ties: number | undefined;
   if (typeof value !== "number") {
     kind = "per-future";
     let holds = 0;
@@ -319,6 +324,17 @@ export function evaluateClaim(spec: ClaimSpec, table: OutcomeTable, options: Cla
     share = n > 0 ? holds / n : Number.NaN;
     interval = wilsonInterval(holds, n, confidence);
     verdict = "share";
+    // For a comparison, the share of futures where both sides are equal: identical values across
+    // policies make "a < b" fail without either being worse, which a reader should see.
+    if (tree.kind === "binary" && ["<", "<=", ">", ">=", "==", "!="].includes(tree.op)) {
+      const left = evaluate(tree.left, data, n, [], confidence);
+      const right = evaluate(tree.right, data, n, [], confidence);
+      let equal = 0;
+      for (let i = 0; i < n; i++)
+        if ((typeof left === "number" ? left : left[i]!) === (typeof right === "number" ? right : right[i]!))
+          equal++;
+      ties = n > 0 ? equal / n : Number.NaN;
+    }
   } else {
     kind = "aggregate";
     share = value;
@@ -348,9 +364,21 @@ export function evaluateClaim(spec: ClaimSpec, table: OutcomeTable, options: Cla
   const kept = Int32Array.from(keep);
   let breaks: PrimResult | undefined;
   const fails = failing.reduce((a, b) => a + b, 0);
+  let breaksOn: string[] | undefined;
   if (options.inputs && fails > 0 && fails < n) {
-    const columns = options.inputs.columns.map((c) => Float64Array.from(keep, (f) => c[f]!));
-    breaks = prim({ names: options.inputs.names, columns, y: failing }, options.prim);
+    // PRIM reads numeric inputs; a column with a missing or non-numeric value in a kept future (text
+    // categories not encoded as numbers) is left out rather than failing the whole claim.
+    const names: string[] = [];
+    const columns: Float64Array[] = [];
+    options.inputs.columns.forEach((c, j) => {
+      const col = Float64Array.from(keep, (f) => c[f]!);
+      if (col.every(Number.isFinite)) {
+        names.push(options.inputs!.names[j]!);
+        columns.push(col);
+      }
+    });
+    breaksOn = names;
+    if (columns.length > 0) breaks = prim({ names, columns, y: failing }, options.prim);
   }
   return {
     name: spec.name,
@@ -362,6 +390,7 @@ export function evaluateClaim(spec: ClaimSpec, table: OutcomeTable, options: Cla
     share,
     interval,
     verdict,
+    ...(ties !== undefined ? { ties } : {}),
     probabilities: probs.map((p) => ({
       text: spec.text.slice(p.span.start, p.span.end),
       estimate: p.estimate,
@@ -370,6 +399,7 @@ export function evaluateClaim(spec: ClaimSpec, table: OutcomeTable, options: Cla
     failing,
     kept,
     ...(breaks ? { breaks } : {}),
+    ...(breaksOn ? { breaksOn } : {}),
   };
 }
 

@@ -73,6 +73,13 @@ describe("Sobol indices (Saltelli 2010 first order, Jansen total order)", () => 
     expect(r.firstInterval).toEqual([]);
   });
 
+  it("reports an output that never varies as constant, with undefined indices rather than zeros", () => {
+    const r = sobolIndices(new Float64Array(5 * 64).fill(0.1), 3);
+    expect(r.constant).toBe(true);
+    expect(Number.isNaN(r.first[0]!)).toBe(true);
+    expect(r.firstInterval).toEqual([]);
+  });
+
   it("rejects outputs that do not fill whole Saltelli groups", () => {
     expect(() => sobolIndices(new Float64Array(11), 3)).toThrow(/multiple of k \+ 2 = 5/);
   });

@@ -10,7 +10,8 @@
  * unchanged and removes the variance the mean would add to S_i. Confidence intervals are percentile
  * bootstrap intervals over the N base rows resampled with replacement (Archer, Saltelli & Sobol 1997),
  * drawn from the named stream "analysis/sobol/bootstrap". A group whose outputs are not all finite (a
- * failed case) is dropped and counted.
+ * failed case) is dropped and counted. An output that never varies has no variance to apportion: its
+ * indices are NaN and `constant` is true, rather than a misleading 0.
  *
  * Source: A. Saltelli, P. Annoni, I. Azzini, F. Campolongo, M. Ratto, S. Tarantola (2010), "Variance based
  * sensitivity analysis of model output. Design and estimator for the total sensitivity index", Computer
@@ -39,6 +40,8 @@ export interface SobolResult {
   /** Groups dropped because an output was NaN or infinite. */
   readonly dropped: number;
   readonly variance: number;
+  /** True when the output takes one value in every case (indices undefined). */
+  readonly constant: boolean;
   readonly first: Float64Array;
   readonly total: Float64Array;
   /** Percentile bootstrap intervals, one per input; empty arrays when resamples = 0. */
@@ -137,6 +140,7 @@ export function sobolIndices(y: ArrayLike<number>, k: number, options: SobolOpti
       base: n,
       dropped: groups - n,
       variance: Number.NaN,
+      constant: false,
       first,
       total,
       firstInterval: [],
@@ -149,9 +153,23 @@ export function sobolIndices(y: ArrayLike<number>, k: number, options: SobolOpti
   const c = contributions(values, k, Int32Array.from(kept), centre);
   const sums = new Float64Array(2 * k + 2);
   const variance = estimate(c, k, n, null, sums, first, total);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const j of kept)
+    for (let r = 0; r < g; r++) {
+      const v = values[j * g + r]!;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  // Compare the values themselves: the variance of identical values can come out as a rounding residue.
+  const constant = lo === hi;
+  if (constant) {
+    first.fill(Number.NaN);
+    total.fill(Number.NaN);
+  }
   const firstInterval: Interval[] = [];
   const totalInterval: Interval[] = [];
-  if (resamples > 0) {
+  if (resamples > 0 && !constant) {
     const random = createStream(options.seed ?? 0, 0, "analysis/sobol/bootstrap");
     const bootFirst = new Float64Array(resamples * k);
     const bootTotal = new Float64Array(resamples * k);
@@ -186,6 +204,7 @@ export function sobolIndices(y: ArrayLike<number>, k: number, options: SobolOpti
     base: n,
     dropped: groups - n,
     variance,
+    constant,
     first,
     total,
     firstInterval,

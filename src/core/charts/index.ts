@@ -3,4 +3,10 @@ export { claimChart } from "./claim-chart.js";
 export { type ChartDocument, type ChartElement, type ChartOptions, COLORS, FONT } from "./common.js";
 export { type OutcomeChartOptions, outcomeDistributionChart } from "./outcome-chart.js";
 export { type BoxChartOptions, primBoxChart, primTradeoffChart } from "./prim-charts.js";
+export {
+  type MorrisChartOptions,
+  morrisChart,
+  type ScreeningChartOptions,
+  screeningChart,
+} from "./screening-charts.js";
 export { type SobolChartOptions, sobolChart } from "./sobol-chart.js";

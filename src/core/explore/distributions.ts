@@ -186,7 +186,9 @@ export function quantile(dist: Distribution, u: number): number {
       // Inverse of the piecewise-quadratic CDF (e.g. Kotz & van Dorp 2004, ch. 1).
       const { lo: a, mode: c, hi: b } = dist;
       const fc = (c - a) / (b - a);
-      return u < fc ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+      const x = u < fc ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+      // Rounding can step a hair outside [a, b] for tiny ranges; the support is a hard limit.
+      return Math.min(b, Math.max(a, x));
     }
     case "normal":
       return dist.mean + dist.sd * normalQuantile(u);

@@ -4,12 +4,21 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadBryantLempert } from "../../../test/fixtures/prim/load.js";
-import { evaluateClaim, prim, robustness, sobolIndices } from "../../core/analysis/index.js";
+import {
+  evaluateClaim,
+  morrisIndices,
+  prim,
+  robustness,
+  sobolIndices,
+  treeScreening,
+} from "../../core/analysis/index.js";
 import {
   claimChart,
+  morrisChart,
   outcomeDistributionChart,
   primBoxChart,
   primTradeoffChart,
+  screeningChart,
   sobolChart,
 } from "../../core/charts/index.js";
 import { createStream } from "../../core/random/index.js";
@@ -41,6 +50,22 @@ describe("charts", () => {
     expect(m.count("bar", "rect")).toBe(6);
     expect(m.count("rule", "line")).toBeGreaterThanOrEqual(6);
     expect(svg).toContain("alpha");
+  });
+
+  it("draw one Morris dot per input and one screening bar per input shown", () => {
+    const t = 1 / 3;
+    const points = [0, t, 0, 1, 2 * t, 1, 0, t, 2 * t, t, 2 * t, 1];
+    const m = morrisIndices(points, [0.97, 0.71, 2.39, 0.97, 2.3, 2.39], 2);
+    const mm = marks(svgText(morrisChart(m, { document: chartDocument(), names: ["a", "b"] })));
+    expect(mm.count("dot", "circle")).toBe(2);
+    const cols = [
+      Float64Array.from({ length: 50 }, (_, i) => i),
+      Float64Array.from({ length: 50 }, (_, i) => (i * 7) % 50),
+    ];
+    const s = treeScreening(["lin", "noise"], cols, Array.from(cols[0]!), { trees: 5 });
+    const sm = marks(svgText(screeningChart(s, { document: chartDocument(), top: 1 })));
+    expect(sm.count("bar", "rect")).toBe(1);
+    expect(sm.group("y-axis tick label")!.textContent).toBe("lin");
   });
 
   it("draw PRIM's trade-off curve with one dot per step and the box's restricted inputs", () => {
