@@ -7,6 +7,7 @@ import {
   type Band,
   type ComparisonFocus,
   comparePolicies,
+  DEFAULT_DAYS,
   MEASURES,
   type Outcomes,
   type PolicyComparison,
@@ -21,6 +22,7 @@ import { loadScenarioFile } from "../load-scenario.js";
 import { positiveInteger } from "../options.js";
 import { type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { startProgress } from "../progress.js";
+import { checkResources, estimateBatch } from "../resources.js";
 import { writeRunFolder } from "../run-files/index.js";
 import { type RunJob, runInWorkers, workersAvailable } from "../run-pool.js";
 import { runInfo } from "./run.js";
@@ -167,6 +169,15 @@ export async function runComparison(scenarioPath: string, options: CompareOption
 
   const total = policyIds.length * options.seeds;
   const days = options.days;
+  const workersWanted = options.workers ?? DEFAULT_WORKERS;
+  checkResources(
+    estimateBatch(scenario, days ?? DEFAULT_DAYS, total, {
+      workers: workersWanted,
+      keptRuns: policyIds.length,
+    }),
+    `a comparison of ${total} runs of ${(days ?? DEFAULT_DAYS).toLocaleString("en-US")} days of ${scenarioPath}`,
+    io,
+  );
   io.err(
     `comparing ${policyIds.length} policies of ${focus.actor} × ${options.seeds} seeds${days ? ` × ${days} days` : ""}\n`,
   );
