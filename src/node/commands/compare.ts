@@ -145,6 +145,44 @@ export function comparisonSummary(rows: PolicyComparison[], focus: ComparisonFoc
   return lines;
 }
 
+/**
+ * The compared policies must all be the focus actor's: comparing another actor's response (say
+ * Afghanistan's `diversify` as one of Pakistan's options) would label its runs wrongly.
+ */
+export function checkComparedPolicies(
+  scenario: Scenario,
+  actor: string,
+  ids: string[],
+  given: boolean,
+): void {
+  const own = scenario.policies.filter((p) => p.actor === actor).map((p) => p.id);
+  if (ids.length === 0) {
+    throw new InputError({
+      code: "no-policies",
+      path: given ? "--policies" : "policies",
+      expected:
+        own.length > 0
+          ? `policy ids of ${actor}: ${own.join(", ")}`
+          : `an actor with policies (${actor} has none)`,
+      found: given ? "an empty list" : "none",
+    });
+  }
+  const issues = ids
+    .filter((id) => !own.includes(id))
+    .map((id) => {
+      const other = scenario.policies.find((p) => p.id === id);
+      const suggestion = other ? undefined : suggestName(id, own);
+      return {
+        code: other ? "policy-of-another-actor" : "unknown-policy",
+        path: "--policies",
+        expected: `policies of ${actor} (or choose the actor with --actor): ${own.join(", ")}`,
+        found: other ? `"${id}", a policy of ${other.actor}` : `"${id}"`,
+        ...(suggestion ? { suggestion } : {}),
+      };
+    });
+  if (issues.length > 0) throw new InputError(issues);
+}
+
 export async function runComparison(scenarioPath: string, options: CompareOptions, io: Io): Promise<void> {
   const { scenario, text } = loadScenarioFile(scenarioPath);
   const focus = chooseFocus(scenario, options.actor, options.dependent);
@@ -154,6 +192,7 @@ export async function runComparison(scenarioPath: string, options: CompareOption
         .map((p) => p.trim())
         .filter(Boolean)
     : scenario.policies.filter((p) => p.actor === focus.actor).map((p) => p.id);
+  checkComparedPolicies(scenario, focus.actor, policyIds, options.policies !== undefined);
   pickPolicies(scenario, policyIds); // unknown ids are bad input, before any run
   const stem = basename(scenarioPath, extname(scenarioPath));
   // Checked before any run; --json alone prints and writes nothing.
