@@ -46,26 +46,31 @@ describe("the run summary", () => {
     expect(summary).toMatch(/pass_zone\s+3\s+7\s+1\n/);
   });
 
-  it("gives trust start → end, days per rung and escalation cycles for each pair", () => {
+  it("gives trust start → end and its final-window mean, days per rung and escalation cycles for each pair", () => {
     const header = lines.find((l) => l.startsWith("Pair"))!;
     expect(header.split(/\s{2,}/)).toEqual([
       "Pair",
       "trust a→b",
+      "final mean",
       "trust b→a",
+      "final mean",
       "normal",
       "tension",
       "strikes",
       "escalation cycles",
       "ceasefires (failed)",
     ]);
-    expect(summary).toMatch(/xa–xb\s+0\.50 → 0\.25\s+0\.60 → 0\.40\s+1\s+1\s+1\s+1\s+1 \(0\)\n/);
+    expect(summary).toMatch(
+      /xa–xb\s+0\.50 → 0\.25\s+0\.30\s+0\.60 → 0\.40\s+0\.45\s+1\s+1\s+1\s+1\s+1 \(0\)\n/,
+    );
   });
 
   it("gives dependence, coercion, resilience, connectivity and returns", () => {
-    expect(summary).toMatch(/xb on xa\s+90\.0 %\s+80\.0 %\n/);
+    // start, final-window mean, last day, open network
+    expect(summary).toMatch(/xb on xa\s+90\.0 %\s+85\.0 %\s+80\.0 %\s+90\.0 %\n/);
     expect(summary).toContain("Coercion: attempts 2, complied 1, defied 1, compliance rate 50.0 %");
     expect(summary).toContain(
-      "Resilience: shocks 1, loss 60.0 %-days, mean recovery 1.0 days, not recovered 0",
+      "Resilience against the open network (served share 100.0 % = 100 %): shocks 1, loss 60.0 %-days, mean recovery 1.0 days, not recovered 0",
     );
     expect(summary).toContain("Connectivity: projects declared 2, operational 1, gap 50.0 %");
     expect(summary).toContain("People returned: 1,500");

@@ -37,6 +37,7 @@ export function fakeOutcomes(): Outcomes {
     start: "2024-01-01",
     end: "2024-01-03",
     policies: { xa: "open_gate" },
+    finalWindowDays: 3,
     trade: {
       servedUsd: 1_234_567.891,
       unservedUsd: 2_500_000,
@@ -65,16 +66,22 @@ export function fakeOutcomes(): Outcomes {
         trustABEnd: 0.25,
         trustBAStart: 0.6,
         trustBAEnd: 0.4,
+        trustABFinal: 0.3,
+        trustBAFinal: 0.45,
+        trustABMean: 0.375,
+        trustBAMean: 0.5,
         daysPerRung: { normal: 1, tension: 1, strikes: 1 },
         escalationCycles: 1,
         ceasefires: 1,
         ceasefiresFailed: 0,
       },
     ],
-    dependence: [{ actor: "xb", on: "xa", start: 0.9, end: 0.8 }],
-    concentration: [{ actor: "xb", herfindahlStart: 1, herfindahlEnd: 0.62 }],
+    dependence: [{ actor: "xb", on: "xa", start: 0.9, end: 0.8, final: 0.85, open: 0.9 }],
+    concentration: [{ actor: "xb", herfindahlStart: 1, herfindahlEnd: 0.62, herfindahlFinal: 0.7 }],
     coercion: { attempts: 2, complied: 1, defied: 1, complianceRate: 0.5 },
     resilience: {
+      reference: "open-network",
+      referenceServedShare: 1,
       shocks: [{ start: 1, date: "2024-01-02", minimum: 40, recoveryDays: 1, lossArea: 60 }],
       totalLossArea: 60,
       meanRecoveryDays: 1,
@@ -105,6 +112,16 @@ export function fakeOutcomes(): Outcomes {
         },
       ],
     },
+    mechanisms: [
+      {
+        hypothesis: "opennessRisk",
+        title: "Openness carries risk",
+        strength: 1,
+        claim: "Opening crossings before screening lets arms move with the goods.",
+        contributions: { incidents: 0.5, unscreenedVehicles: 10 },
+      },
+    ],
+    expectedIncidents: { baseline: 2.5, byMechanism: { opennessRisk: 0.5 } },
   };
 }
 

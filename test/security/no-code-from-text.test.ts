@@ -16,12 +16,16 @@ function sources(dir: string): string[] {
 }
 
 describe("scenario text", () => {
-  it("never reaches eval, Function, a shell or a dynamic import of its own text", () => {
-    const offenders = sources("src").filter((file) =>
-      /\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(|node:child_process|\bexecSync\b/.test(
-        readFileSync(file, "utf8"),
-      ),
-    );
+  it("never reaches eval, Function or a shell", () => {
+    // The one reviewed use of child_process: `corridor serve --open` starts the platform's browser
+    // opener with the server's own URL as an argument (no shell, no scenario text).
+    const reviewed = new Set([join("src", "node", "server", "serve.ts")]);
+    const offenders = sources("src").filter((file) => {
+      const text = readFileSync(file, "utf8");
+      if (/\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(|\bexecSync\b|shell:\s*true/.test(text))
+        return true;
+      return /node:child_process/.test(text) && !reviewed.has(file);
+    });
     expect(offenders).toEqual([]);
   });
 

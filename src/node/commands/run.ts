@@ -158,13 +158,24 @@ export function formatSummary(o: Outcomes, file: string): string {
     // Rungs in the order the engine lists them, so the ladder reads from normal upwards.
     const rungs = [...new Set(o.pairs.flatMap((p) => Object.keys(p.daysPerRung)))];
     parts.push(
-      "Relations (trust start → end; days on each rung of the ladder)\n" +
+      `Relations (trust start → end, and its mean over the last ${formatNumber(o.finalWindowDays)} days; days on each rung of the ladder)\n` +
         formatTable(
-          ["Pair", "trust a→b", "trust b→a", ...rungs, "escalation cycles", "ceasefires (failed)"],
+          [
+            "Pair",
+            "trust a→b",
+            "final mean",
+            "trust b→a",
+            "final mean",
+            ...rungs,
+            "escalation cycles",
+            "ceasefires (failed)",
+          ],
           o.pairs.map((p) => [
             `${p.a}–${p.b}`,
             trust(p.trustABStart, p.trustABEnd),
+            p.trustABFinal.toFixed(2),
             trust(p.trustBAStart, p.trustBAEnd),
+            p.trustBAFinal.toFixed(2),
             ...rungs.map((r) => formatNumber(p.daysPerRung[r] ?? 0)),
             formatNumber(p.escalationCycles),
             `${formatNumber(p.ceasefires)} (${formatNumber(p.ceasefiresFailed)})`,
@@ -176,10 +187,16 @@ export function formatSummary(o: Outcomes, file: string): string {
   if (o.dependence.length > 0) {
     parts.push(
       formatTable(
-        ["Dependence (share of trade value)", "start", "end"],
+        [
+          "Dependence (share of trade value)",
+          "start",
+          `last ${formatNumber(o.finalWindowDays)} days (mean)`,
+          "end",
+          "open network",
+        ],
         o.dependence
-          .filter((d) => d.start > 0 || d.end > 0)
-          .map((d) => [`${d.actor} on ${d.on}`, share(d.start), share(d.end)]),
+          .filter((d) => d.start > 0 || d.end > 0 || d.open > 0)
+          .map((d) => [`${d.actor} on ${d.on}`, share(d.start), share(d.final), share(d.end), share(d.open)]),
       ),
     );
   }
@@ -206,7 +223,7 @@ export function formatSummary(o: Outcomes, file: string): string {
   parts.push(
     `Coercion: attempts ${formatNumber(c.attempts)}, complied ${formatNumber(c.complied)}, defied ${formatNumber(c.defied)}, ` +
       `compliance rate ${c.complianceRate === null ? "n/a (no attempt judged)" : share(c.complianceRate)}\n` +
-      `Resilience: shocks ${formatNumber(r.shocks.length)}, loss ${formatNumber(r.totalLossArea, 1)} %-days, ` +
+      `Resilience against the open network (served share ${share(r.referenceServedShare)} = 100 %): shocks ${formatNumber(r.shocks.length)}, loss ${formatNumber(r.totalLossArea, 1)} %-days, ` +
       `mean recovery ${r.meanRecoveryDays === null ? "n/a" : `${formatNumber(r.meanRecoveryDays, 1)} days`}, ` +
       `not recovered ${formatNumber(r.unrecovered)}\n` +
       `Connectivity: projects declared ${formatNumber(k.declared)}, operational ${formatNumber(k.operational)}, ` +
