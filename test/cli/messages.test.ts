@@ -127,3 +127,35 @@ describe("YAML", () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe("compare --policies", () => {
+  it("refuses an unknown policy naming --policies (not --policy) and listing only the compared actor's", async () => {
+    const r = await run(
+      "compare",
+      TWO_ROUTES,
+      "--policies",
+      "xb_diversify_demo",
+      "--seeds",
+      "1",
+      "--days",
+      "5",
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^corridor: --policies: expected policies of xa \(or choose the actor with --actor\): /,
+    );
+    expect(r.err).not.toContain("--policy:");
+  });
+
+  it("names the actor whose policy it is when one is given for another", async () => {
+    const r = await run("compare", "--policies", "diversify", "--seeds", "1", "--days", "5");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('found "diversify", a policy of af');
+    expect(r.err).toMatch(
+      /expected policies of pk [^\n]*: coercive, open-now, phased-conditional, mediated-cbm, found/,
+    );
+    const empty = await run("compare", "--policies", ",", "--seeds", "1");
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain("--policies: expected policy ids of pk");
+  });
+});

@@ -10,6 +10,7 @@ import {
   type ComparisonRun,
   chooseFocus,
   comparePolicies,
+  DEFAULT_DAYS,
   ENSEMBLE_QUANTILES,
   ensembleQuantiles,
   leader,
@@ -31,6 +32,7 @@ import { loadScenarioFile } from "../load-scenario.js";
 import { positiveInteger } from "../options.js";
 import { type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { startProgress } from "../progress.js";
+import { checkResources, estimateBatch } from "../resources.js";
 import { seriesCsv, writeRunFolder, writeSeriesParquet } from "../run-files/index.js";
 import { type RunJob, runInWorkers, workersAvailable } from "../run-pool.js";
 import { runInfo } from "./run.js";
@@ -192,6 +194,43 @@ export function comparisonSummary(
   return lines;
 }
 
+/**
+ * The compared policies must all be the focus actor's: comparing another actor's response (say
+ * Afghanistan's `diversify` as one of Pakistan's options) would label its runs wrongly.
+ */
+export function checkComparedPolicies(
+  scenario: Scenario,
+  actor: string,
+  ids: string[],
+  given: boolean,
+): void {
+  const own = scenario.policies.filter((p) => p.actor === actor).map((p) => p.id);
+  if (ids.length === 0) {
+    throw new InputError({
+      code: "no-policies",
+      path: given ? "--policies" : "policies",
+      expected:
+        own.length > 0
+          ? `policy ids of ${actor}: ${own.join(", ")}`
+          : `an actor with policies (${actor} has none)`,
+      found: given ? "an empty list" : "none",
+    });
+  }
+  const issues = ids
+    .filter((id) => !own.includes(id))
+    .map((id) => {
+      const other = scenario.policies.find((p) => p.id === id);
+      const suggestion = other ? undefined : suggestName(id, own);
+      return {
+        code: other ? "policy-of-another-actor" : "unknown-policy",
+        path: "--policies",
+        expected: `policies of ${actor} (or choose the actor with --actor): ${own.join(", ")}`,
+        found: other ? `"${id}", a policy of ${other.actor}` : `"${id}"`,
+        ...(suggestion ? { suggestion } : {}),
+      };
+    });
+  if (issues.length > 0) throw new InputError(issues);
+}
 /** Kept per policy and day over its seeds: `ensemble-<policy>.csv` and `.parquet`. */
 const ensembleFile = (policy: string, ext: string) => `ensemble-${policy}.${ext}`;
 
@@ -204,6 +243,7 @@ export async function runComparison(scenarioPath: string, options: CompareOption
         .map((p) => p.trim())
         .filter(Boolean)
     : scenario.policies.filter((p) => p.actor === focus.actor).map((p) => p.id);
+  checkComparedPolicies(scenario, focus.actor, policyIds, options.policies !== undefined);
   pickPolicies(scenario, policyIds); // unknown ids are bad input, before any run
   const stem = basename(scenarioPath, extname(scenarioPath));
   // Checked before any run; --json alone prints and writes nothing.
@@ -219,6 +259,15 @@ export async function runComparison(scenarioPath: string, options: CompareOption
 
   const total = policyIds.length * options.seeds;
   const days = options.days;
+  const workersWanted = options.workers ?? DEFAULT_WORKERS;
+  checkResources(
+    estimateBatch(scenario, days ?? DEFAULT_DAYS, total, {
+      workers: workersWanted,
+      keptRuns: policyIds.length,
+    }),
+    `a comparison of ${total} runs of ${(days ?? DEFAULT_DAYS).toLocaleString("en-US")} days of ${scenarioPath}`,
+    io,
+  );
   io.err(
     `comparing ${policyIds.length} policies of ${focus.actor} × ${options.seeds} seeds${days ? ` × ${days} days` : ""}\n`,
   );

@@ -179,7 +179,10 @@ export function registerExplain(program: Command, io: Io): void {
     .option("--day <n>", "events of simulation day n (day 0 is the start)", dayNumber)
     .option("--date <YYYY-MM-DD>", "events of a date", isoDate)
     .option("--event <id>", "one event and the chain of events it follows from", positiveInteger("--event"))
-    .option("--kind <kind>", "events of one kind, e.g. closure, incident, ladder")
+    .option(
+      "--kind <kind>",
+      "events of one kind, e.g. policy-action, incident, minor-incidents, ladder (without a filter, the kinds the run logged are listed)",
+    )
     .option("--json", "print the events as JSON")
     .action((dir: string, options: ExplainOptions) => {
       const filters = [options.day, options.date, options.event, options.kind].filter((x) => x !== undefined);

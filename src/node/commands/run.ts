@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { basename, extname, join } from "node:path";
 import type { Command } from "commander";
 import {
+  DEFAULT_DAYS,
   type Outcomes,
   pickPolicies,
   type SimulationOptions,
@@ -14,6 +15,7 @@ import { loadScenarioFile } from "../load-scenario.js";
 import { formatNumber, nonNegativeInteger, positiveInteger } from "../options.js";
 import { type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { type Progress, startProgress } from "../progress.js";
+import { checkResources, estimateRun } from "../resources.js";
 import { RUN_FILES, type RunInfo, writeRunFolder } from "../run-files/index.js";
 
 interface RunOptions {
@@ -262,6 +264,8 @@ export function registerRun(program: Command, io: Io): void {
       const { scenario, text } = loadScenarioFile(path);
       // Unknown policy ids are bad input: report them (with the closest id) before simulating.
       pickPolicies(scenario, options.policy);
+      const days = options.days ?? DEFAULT_DAYS;
+      checkResources(estimateRun(scenario, days), `a run of ${formatNumber(days)} days of ${path}`, io);
       // Refuse a bad --out (or a read-only place) before spending minutes simulating; --json alone is a peek.
       const folder: OutputFolder | undefined =
         options.json && options.out === undefined

@@ -6,16 +6,16 @@ describe("network.geojson", () => {
   const result = fakeResult();
   const { scenario } = result;
   const geo = networkGeoJson(scenario, result.flows, result.outcomes);
-  const byId = new Map(geo.features.map((f) => [f.id, f]));
+  const byId = new Map(geo.features.map((f) => [f.properties.id, f]));
 
   it("has a Point per node and a LineString per link and crossing", () => {
     expect(geo.type).toBe("FeatureCollection");
     expect(geo.features.filter((f) => f.geometry.type === "Point").map((f) => f.id)).toEqual(
-      scenario.nodes.map((n) => n.id),
+      scenario.nodes.map((n) => `node:${n.id}`),
     );
     expect(geo.features.filter((f) => f.geometry.type === "LineString").map((f) => f.id)).toEqual([
-      ...scenario.links.map((l) => l.id),
-      ...scenario.crossings.map((c) => c.id),
+      ...scenario.links.map((l) => `link:${l.id}`),
+      ...scenario.crossings.map((c) => `crossing:${c.id}`),
     ]);
   });
 
@@ -33,6 +33,7 @@ describe("network.geojson", () => {
   it("gives node properties id, name, kind and country", () => {
     expect(byId.get("gate_xb")!.properties).toEqual({
       id: "gate_xb",
+      layer: "node",
       name: "Friendship Gate (XB side)",
       kind: "crossing-side",
       country: "XB",
@@ -66,5 +67,27 @@ describe("network.geojson", () => {
 
   it("is valid JSON text", () => {
     expect(JSON.parse(networkGeoJsonText(scenario, result.flows, result.outcomes))).toEqual(geo);
+  });
+
+  it("gives every feature a unique id and a layer, even where a node and a crossing share a name", () => {
+    const shared = {
+      ...scenario,
+      nodes: [...scenario.nodes, { ...scenario.nodes[0]!, id: scenario.crossings[0]!.id }],
+    };
+    const features = networkGeoJson(shared, result.flows, result.outcomes).features;
+    const ids = features.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of features) expect(["node", "link", "crossing"]).toContain(f.properties.layer);
+  });
+
+  it("draws a crossing whose two sides share one coordinate as a short line, never one of zero length", () => {
+    const xb = scenario.crossings[0]!;
+    const at = scenario.nodes.find((n) => n.id === xb.from)!;
+    const nodes = scenario.nodes.map((n) => (n.id === xb.to ? { ...n, lon: at.lon, lat: at.lat } : n));
+    const geo2 = networkGeoJson({ ...scenario, nodes }, result.flows, result.outcomes);
+    const line = geo2.features.find((f) => f.id === `crossing:${xb.id}`)!.geometry.coordinates as number[][];
+    expect(line[0]).not.toEqual(line[1]);
+    expect(line[0]![1]).toBe(at.lat);
+    expect((line[0]![0]! + line[1]![0]!) / 2).toBeCloseTo(at.lon, 12);
   });
 });

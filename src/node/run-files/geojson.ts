@@ -14,8 +14,12 @@ interface Feature<G, P> {
   properties: P;
 }
 
+/** Which layer a feature belongs to: filter on it to split points and lines (e.g. in QGIS). */
+export type Layer = "node" | "link" | "crossing";
+
 export interface NodeProperties {
   id: string;
+  layer: "node";
   name: string;
   kind: string;
   country: string;
@@ -23,6 +27,7 @@ export interface NodeProperties {
 
 export interface EdgeProperties {
   id: string;
+  layer: "link" | "crossing";
   kind: "link" | "crossing";
   mode: string;
   from: string;
@@ -54,12 +59,14 @@ export function networkGeoJson(scenario: Scenario, flows: LinkFlows, outcomes: O
     extra: Pick<EdgeProperties, "name" | "closedDays"> = {},
   ): NetworkFeature => {
     const { fromTo, toFrom } = meanFlows(flows, element);
+    const [a, b] = apart(where.get(element.from)!, where.get(element.to)!);
     return {
       type: "Feature",
-      id: element.id,
-      geometry: { type: "LineString", coordinates: [where.get(element.from)!, where.get(element.to)!] },
+      id: `${kind}:${element.id}`,
+      geometry: { type: "LineString", coordinates: [a, b] },
       properties: {
         id: element.id,
+        layer: kind,
         kind,
         mode: element.mode,
         from: element.from,
@@ -73,9 +80,9 @@ export function networkGeoJson(scenario: Scenario, flows: LinkFlows, outcomes: O
   };
   const features: NetworkFeature[] = scenario.nodes.map((n) => ({
     type: "Feature",
-    id: n.id,
+    id: `node:${n.id}`,
     geometry: { type: "Point", coordinates: [n.lon, n.lat] },
-    properties: { id: n.id, name: n.name, kind: n.kind, country: n.country },
+    properties: { id: n.id, layer: "node", name: n.name, kind: n.kind, country: n.country },
   }));
   for (const link of scenario.links) features.push(edge(link, "link"));
   for (const crossing of scenario.crossings) {
@@ -88,6 +95,21 @@ export function networkGeoJson(scenario: Scenario, flows: LinkFlows, outcomes: O
 
 export function networkGeoJsonText(scenario: Scenario, flows: LinkFlows, outcomes: Outcomes): string {
   return `${JSON.stringify(networkGeoJson(scenario, flows, outcomes))}\n`;
+}
+
+/** Half the drawn length of a line whose two ends share one coordinate (degrees of longitude, ~550 m). */
+const APART_DEGREES = 0.005;
+
+/**
+ * A crossing's two side nodes often sit at one coordinate (the border post): drawn as given, the line
+ * has zero length and vanishes from a map. Such a line is drawn east–west across the point instead.
+ */
+function apart(a: Position, b: Position): [Position, Position] {
+  if (a[0] !== b[0] || a[1] !== b[1]) return [a, b];
+  return [
+    [a[0] - APART_DEGREES, a[1]],
+    [a[0] + APART_DEGREES, a[1]],
+  ];
 }
 
 /** Sums the directed flow entries of one element by direction (an element absent from the flows carried none). */

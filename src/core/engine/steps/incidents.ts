@@ -10,14 +10,17 @@ import type { World } from "../world.js";
 
 const buffer: number[] = [];
 
-/** Records one incident: damage, attribution, log. */
+/**
+ * Records one incident: damage, attribution, log. Returns whether it was logged as an event of its own
+ * (major, damaging or forced ones are); the others are logged as a daily count per zone.
+ */
 export function recordIncident(
   world: World,
   zone: number,
   fatalities: number,
   forcedHost = -1,
   note?: string,
-): void {
+): boolean {
   const z = world.model.scenario.zones[zone]!;
   world.incidentsToday[zone]! += 1;
   world.fatalitiesToday[zone]! += fatalities;
@@ -85,7 +88,9 @@ export function recordIncident(
           : "") +
         (attributed ? `; attributed to ${world.actorId(host)}` : ""),
     });
+    return true;
   }
+  return false;
 }
 
 export function incidentsStep(world: World): void {
@@ -106,8 +111,26 @@ export function incidentsStep(world: World): void {
     );
     const severity = world.zoneStreams(zone).fatalities;
     const count = buffer.length;
+    let unlogged = 0;
+    let unloggedFatalities = 0;
     for (let i = 0; i < count; i++) {
-      recordIncident(world, zone, Math.floor(severity.lomax(z.fatalityScale, z.fatalityShape)));
+      const fatalities = Math.floor(severity.lomax(z.fatalityScale, z.fatalityShape));
+      if (!recordIncident(world, zone, fatalities)) {
+        unlogged++;
+        unloggedFatalities += fatalities;
+      }
+    }
+    // Minor incidents (not major, no damage) are the daily background: one event per zone and day
+    // counts them, so the log accounts for every incident without listing each (docs/outputs.md).
+    if (unlogged > 0) {
+      world.record({
+        kind: "minor-incidents",
+        ...(z.perpetrator ? { actor: z.perpetrator } : {}),
+        target: z.id,
+        cause: `Hawkes incident process of zone ${z.id}`,
+        values: { incidents: unlogged, fatalities: unloggedFatalities },
+        text: `${unlogged} minor incident${unlogged === 1 ? "" : "s"} in ${z.name} (${unloggedFatalities} killed), counted, not logged one by one`,
+      });
     }
   });
   for (const event of world.model.events) {

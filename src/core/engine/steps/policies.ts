@@ -38,6 +38,16 @@ export function actionText(world: World, action: CompiledAction, args: readonly 
   return `${action.name}(${parts.join(", ")})`;
 }
 
+/**
+ * What an action is aimed at, for the event's `target`: its first argument that names something (an
+ * actor, crossing, zone or project) rather than a number; undefined for an action on numbers only.
+ */
+export function actionTarget(world: World, action: CompiledAction, args: readonly Arg[]): string | undefined {
+  const spec = DEFAULT_LANGUAGE.actions[action.name]!;
+  const i = spec.params.findIndex((param) => (param.kind ?? "number") !== "number");
+  return i < 0 || args[i] === undefined ? undefined : world.model.ids.idOf(spec.params[i]!.kind!, args[i]!);
+}
+
 function valuesOf(world: World, condition: Expr, source: string): Record<string, EventValue> {
   const explanation = explain(condition, evaluationContext(world), world.model.language, {
     resolveId: world.model.ids.resolveId,
@@ -113,9 +123,11 @@ export function policiesStep(world: World): void {
     }
     const args = item.action.args(ctx);
     const text = actionText(world, item.action, args);
+    const target = actionTarget(world, item.action, args);
     const logged = world.record({
       kind: "policy-action",
       ...(item.actor >= 0 ? { actor: world.actorId(item.actor) } : {}),
+      ...(target === undefined ? {} : { target }),
       cause: item.cause,
       values: item.values,
       text: `${item.actor >= 0 ? world.actorId(item.actor) : "(forced)"}: ${text}`,
