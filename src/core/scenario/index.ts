@@ -1,5 +1,11 @@
 export { CROSSING_STATUSES } from "./crossing.js";
 export { COST_PER_KM_USD_DEFAULT, VALUE_OF_TIME_USD_PER_HOUR_DEFAULT } from "./generalized-cost.js";
+export {
+  HYPOTHESES,
+  type HypothesisKey,
+  type HypothesisSpec,
+  hypothesesSchema,
+} from "./hypotheses/index.js";
 export { scenarioJsonSchema } from "./json-schema.js";
 export { BPR_B_DEFAULT, BPR_POWER_DEFAULT, LINK_MODES } from "./link.js";
 export { MODEL_DEFAULTS } from "./model.js";
@@ -48,6 +54,7 @@ export {
   type ScenarioCrossing,
   type ScenarioDemand,
   type ScenarioForcedEvent,
+  type ScenarioHypotheses,
   type ScenarioLink,
   type ScenarioNode,
   type ScenarioPolicy,
