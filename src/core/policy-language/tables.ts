@@ -203,6 +203,11 @@ export const DEFAULT_ACTIONS: ActionTable = {
   announce_project: { params: [{ name: "project", kind: "project" }], description: "announce the project" },
   suspend_transit: { params: [actor("for")], description: "suspend transit of the actor's trade" },
   resume_transit: { params: [actor("for")], description: "resume transit of the actor's trade" },
+  transit_fee: {
+    params: [actor("for"), { name: "share", kind: "number", unit: "share of cargo value", min: 0, max: 1 }],
+    description:
+      "charge the actor's transit trade this share of its cargo value each time it enters the acting state's territory (processing fees, guarantees, listed goods); 0 lifts it",
+  },
 };
 
 export const DEFAULT_LANGUAGE: Language = {
