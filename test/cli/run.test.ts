@@ -168,16 +168,20 @@ describe("corridor run on the two-route example", () => {
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.length).toBeLessThanOrEqual(11);
     expect(progress.at(-1)).toBe("simulating days: 50/50");
-    const quiet = await run("run", TWO_ROUTES, "--days", "50", "--out", out, "--quiet");
+    const quiet = await run("run", TWO_ROUTES, "--days", "50", "--out", out, "--quiet", "--force");
     expect(quiet.code).toBe(0);
     expect(quiet.err).toBe("");
     expect(quiet.out.trim().split("\n")).toEqual([`files written to ${out}/ (${RUN_FILES.join(", ")})`]);
   });
 
-  it("replaces an earlier run in the same folder", async () => {
+  it("replaces an earlier run in the same folder only with --force", async () => {
     const out = join(scratch(), "run");
     await run("run", TWO_ROUTES, "--days", "20", "--out", out, "--quiet");
-    expect((await run("run", TWO_ROUTES, "--days", "10", "--out", out, "--quiet")).code).toBe(0);
+    const refused = await run("run", TWO_ROUTES, "--days", "10", "--out", out, "--quiet");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("pass --force to replace them");
+    expect(readFileSync(join(out, "series.csv"), "utf8").trimEnd().split("\n")).toHaveLength(21);
+    expect((await run("run", TWO_ROUTES, "--days", "10", "--out", out, "--quiet", "--force")).code).toBe(0);
     expect(readFileSync(join(out, "series.csv"), "utf8").trimEnd().split("\n")).toHaveLength(11);
   });
 
@@ -220,7 +224,8 @@ describe("corridor run on bad input", () => {
     mkdirSync(join(out, "notes"));
     const r = await run("run", TWO_ROUTES, "--out", out);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("refusing to replace it");
+    expect(r.err).toContain(`refusing to write to ${out}`);
+    expect(r.err).toContain("corridor-manifest.json");
     expect(r.err).not.toContain("simulating days");
     expect(readdirSync(out)).toEqual(["notes"]);
   });

@@ -62,7 +62,7 @@ function validate(
 }
 
 /** Drops "missing field X" when the same entry has an unknown field whose suggestion is X: one typo, one issue. */
-function withoutEchoes(drafts: DraftIssue[]): DraftIssue[] {
+export function withoutEchoes(drafts: DraftIssue[]): DraftIssue[] {
   const suggested = new Set(
     drafts
       .filter((d) => d.code === "unknown-field" && d.suggestion !== undefined)
@@ -72,7 +72,7 @@ function withoutEchoes(drafts: DraftIssue[]): DraftIssue[] {
 }
 
 /** Adds file and position, drops repeats, and orders issues as they appear in the file. */
-function finish(
+export function finish(
   drafts: DraftIssue[],
   file: string | undefined,
   source: ScenarioSource | undefined,

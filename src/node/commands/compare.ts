@@ -8,6 +8,7 @@ import {
   CONFIDENCE,
   type ComparisonFocus,
   type ComparisonRun,
+  chooseFocus,
   comparePolicies,
   ENSEMBLE_QUANTILES,
   ensembleQuantiles,
@@ -28,14 +29,9 @@ import type { Scenario } from "../../core/scenario/types.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
 import { positiveInteger } from "../options.js";
+import { type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { startProgress } from "../progress.js";
-import {
-  checkRunDirTarget,
-  seriesCsv,
-  writeRunDir,
-  writeRunFolder,
-  writeSeriesParquet,
-} from "../run-files/index.js";
+import { seriesCsv, writeRunFolder, writeSeriesParquet } from "../run-files/index.js";
 import { type RunJob, runInWorkers, workersAvailable } from "../run-pool.js";
 import { runInfo } from "./run.js";
 
@@ -53,45 +49,14 @@ export interface CompareOptions {
   workers?: number;
   days?: number;
   out?: string;
+  /** Where results go without --out (default runs/compare-<scenario>). */
+  defaultOut?: string;
+  force?: boolean;
   json?: boolean;
 }
 
-/** Whose policies to compare: --actor, else the actor with the most policies. */
-export function chooseFocus(scenario: Scenario, actor?: string, dependent?: string): ComparisonFocus {
-  const ids = scenario.actors.map((a) => a.id);
-  const check = (id: string, flag: string) => {
-    if (ids.includes(id)) return;
-    const suggestion = suggestName(id, ids);
-    throw new InputError({
-      code: "unknown-actor",
-      path: flag,
-      expected: `an actor id: ${ids.join(", ")}`,
-      found: `"${id}"`,
-      ...(suggestion ? { suggestion } : {}),
-    });
-  };
-  if (actor) check(actor, "--actor");
-  if (dependent) check(dependent, "--dependent");
-  const counts = new Map<string, number>();
-  for (const p of scenario.policies) counts.set(p.actor, (counts.get(p.actor) ?? 0) + 1);
-  const chosen = actor ?? [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!chosen) {
-    throw new InputError({
-      code: "no-policies",
-      path: "policies",
-      expected: "a scenario with named policies to compare",
-      found: "none",
-    });
-  }
-  // The dependent: the other state owning the most trade value.
-  const value = new Map<string, number>();
-  for (const d of scenario.demand) {
-    if (!d.owner || d.owner === chosen) continue;
-    value.set(d.owner, (value.get(d.owner) ?? 0) + d.vehiclesPerDay * d.valueUsdPerVehicle);
-  }
-  const other = dependent ?? [...value].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return { actor: chosen, ...(other ? { dependent: other } : {}) };
-}
+// chooseFocus lives in the core (the web workbench uses it too); re-exported for callers here.
+export { chooseFocus };
 
 const fmt = (x: number, unit: string): string => {
   if (Number.isNaN(x)) return "–";
@@ -241,8 +206,16 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     : scenario.policies.filter((p) => p.actor === focus.actor).map((p) => p.id);
   pickPolicies(scenario, policyIds); // unknown ids are bad input, before any run
   const stem = basename(scenarioPath, extname(scenarioPath));
-  const out = options.out ?? join("runs", `compare-${stem}`);
-  checkRunDirTarget(out);
+  // Checked before any run; --json alone prints and writes nothing.
+  const folder: OutputFolder | undefined =
+    options.json && options.out === undefined
+      ? undefined
+      : prepareOutputFolder({
+          out: options.out,
+          defaultPath: options.defaultOut ?? join("runs", `compare-${stem}`),
+          force: options.force,
+          kind: "comparison",
+        });
 
   const total = policyIds.length * options.seeds;
   const days = options.days;
@@ -330,7 +303,7 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     })),
   };
 
-  await writeRunDir(out, async (dir) => {
+  await folder?.write(async (dir) => {
     writeFileSync(join(dir, "comparison.json"), `${JSON.stringify(report, null, 2)}\n`);
     const header = ["policy", "seed", ...MEASURES.map((m) => m.key)].join(",");
     const lines = runs.map((r) =>
@@ -355,8 +328,10 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     );
   });
 
+  if (folder?.note) io.err(`note: ${folder.note}\n`);
   if (options.json) {
     io.out(`${JSON.stringify(report, null, 2)}\n`);
+    if (folder) io.err(`results written to ${folder.path}/\n`);
     return;
   }
   io.out(
@@ -370,9 +345,10 @@ export async function runComparison(scenarioPath: string, options: CompareOption
   for (const note of comparisonNotes(rows, differences)) io.out(`${note}\n`);
   io.out("\n");
   for (const line of summary) io.out(`${line}\n`);
-  io.out(
-    `\n${total} runs in ${seconds.toFixed(1)} s. Results in ${out}/ (comparison.json with the paired differences, runs.csv, ensemble-<policy>.csv/.parquet with the daily 10/50/90 % bands, one full run folder per policy: try \`corridor explain ${join(out, `${policyIds[0]}-seed1`)} --kind policy-action\`).\n`,
-  );
+  const where = folder
+    ? ` Results in ${folder.path}/ (comparison.json with the paired differences, runs.csv, ensemble-<policy>.csv/.parquet with the daily 10/50/90 % bands, one full run folder per policy: try \`corridor explain ${join(folder.path, `${policyIds[0]}-seed1`)} --kind policy-action\`).`
+    : "";
+  io.out(`\n${total} runs in ${seconds.toFixed(1)} s.${where}\n`);
 }
 
 export function registerCompare(program: Command, io: Io): void {
@@ -395,8 +371,12 @@ export function registerCompare(program: Command, io: Io): void {
       `worker threads (default: ${DEFAULT_WORKERS}, one per core)`,
       positiveInteger("--workers"),
     )
-    .option("--out <dir>", "results folder (default: runs/compare-<scenario>)")
-    .option("--json", "print the comparison as JSON")
+    .option(
+      "--out <dir>",
+      "results folder (default: runs/compare-<scenario>, or the first free <name>-2, -3, … when taken)",
+    )
+    .option("--force", "replace an earlier results folder at that path")
+    .option("--json", "print the comparison as JSON (writes files only with --out)")
     .action(async (scenario: string | undefined, options: CompareOptions) => {
       await runComparison(scenario ?? BUILT_IN_SCENARIO, options, io);
     });
