@@ -94,3 +94,28 @@ describe("suspended transit", () => {
     expect(outcomes.trade.unservedUsd).toBeCloseTo(0, 2);
   });
 });
+
+describe("a transit fee", () => {
+  const withFee = (rules: string[]) => {
+    const s = scenario();
+    return { ...s, policies: [{ id: "squeeze", actor: "xp", description: "", rules }] };
+  };
+
+  it("moves the owner's transit trade around the transit state only when it costs more than the detour", () => {
+    // Via XP: 2 h × $10 = $20; via XQ: 6 h = $60. A fee of 0.5 % of $10,000 ($50) beats the $40
+    // detour; 0.3 % ($30) does not; 0 lifts it.
+    const s = withFee([
+      "when day() == 3 then transit_fee(xb, 0.005)",
+      "when day() == 6 then transit_fee(xb, 0.003)",
+      "when day() == 8 then transit_fee(xb, 0)",
+    ]);
+    const { series } = simulate(s, { days: 10, policies: ["squeeze"] });
+    const via = (c: string, day: number) => series.values[`flow.${c}`]![day]!;
+    expect(via("ap", 1)).toBeCloseTo(150, 6);
+    expect(via("ap", 4)).toBeCloseTo(50, 6); // XA's own trade pays nothing and stays
+    expect(via("aq", 4)).toBeCloseTo(100, 6);
+    expect(via("ap", 7)).toBeCloseTo(150, 6);
+    expect(via("ap", 9)).toBeCloseTo(150, 6);
+    expect(series.values["trade.unserved_usd"]![4]).toBeCloseTo(0, 3);
+  });
+});

@@ -69,6 +69,10 @@ export class GradientProjectionAssigner implements Assigner {
   private readonly blocksChanged = new Set<number>();
   /** Per blocked origin, its block together with the network's closures, for its shortest-path trees. */
   private readonly originClosed = new Map<number, Uint8Array>();
+  /** Cost per vehicle added on some links for one origin's traffic only (origin node → per-link USD). */
+  private readonly originSurcharges = new Map<number, Float64Array>();
+  /** Scratch: link costs plus an origin's surcharge, for its shortest-path tree. */
+  private surchargedCosts: Float64Array | undefined;
 
   constructor(network: Network, demand: Demand) {
     checkDemandFits(network, demand);
@@ -142,6 +146,34 @@ export class GradientProjectionAssigner implements Assigner {
       this.originBlocks.set(origin, blocked);
     }
     this.blocksChanged.add(origin);
+  }
+
+  setOriginSurcharge(origin: number, surcharge: Float64Array | null): void {
+    if (surcharge === null) {
+      this.originSurcharges.delete(origin);
+      return;
+    }
+    if (surcharge.length !== this.network.linkCount) {
+      throw new InputError({
+        code: "out-of-range",
+        path: "surcharge",
+        expected: `one entry per link (${this.network.linkCount})`,
+        found: String(surcharge.length),
+      });
+    }
+    this.originSurcharges.set(origin, surcharge);
+  }
+
+  /** Surcharge of path `id` of pair k: Σ over its links of the pair's origin surcharge (0 without one). */
+  private extra(k: number, id: number): number {
+    if (this.originSurcharges.size === 0) return 0;
+    const surcharge = this.originSurcharges.get(this.demand.origin[k]!);
+    if (surcharge === undefined) return 0;
+    const { links, start, length } = this.store;
+    let c = 0;
+    const e = start[id]! + length[id]!;
+    for (let i = start[id]!; i < e; i++) c += surcharge[links[i]!]!;
+    return c;
   }
 
   pairPaths(pair: number): PairPath[] {
@@ -281,10 +313,18 @@ export class GradientProjectionAssigner implements Assigner {
     }
   }
 
-  /** Σ x·c at the current flows. */
+  /** Σ x·c at the current flows, plus Σ f_p·surcharge_p of origins with a surcharge. */
   private totalCost(): number {
     let tstt = 0;
     for (let a = 0; a < this.flows.length; a++) tstt += this.flows[a]! * this.costs[a]!;
+    if (this.originSurcharges.size === 0) return tstt;
+    const { store } = this;
+    for (let k = 0; k < store.head.length; k++) {
+      if (!this.originSurcharges.has(this.demand.origin[k]!)) continue;
+      for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
+        if (store.flow[id]! > 0) tstt += store.flow[id]! * this.extra(k, id);
+      }
+    }
     return tstt;
   }
 
@@ -305,13 +345,13 @@ export class GradientProjectionAssigner implements Assigner {
     return this.totalCost();
   }
 
-  private pathCost(id: number): number {
+  private pathCost(k: number, id: number): number {
     const { links, start, length } = this.store;
     const costs = this.costs;
     let c = 0;
     const e = start[id]! + length[id]!;
     for (let i = start[id]!; i < e; i++) c += costs[links[i]!]!;
-    return c;
+    return this.originSurcharges.size === 0 ? c : c + this.extra(k, id);
   }
 
   /**
@@ -328,9 +368,16 @@ export class GradientProjectionAssigner implements Assigner {
       const first = pairStart[i]!;
       const last = pairStart[i + 1]!;
       if (!this.originNeeded(first, last)) continue;
+      const surcharge = this.originSurcharges.get(origins[i]!);
+      let treeCosts = this.costs;
+      if (surcharge !== undefined) {
+        this.surchargedCosts ??= new Float64Array(this.costs.length);
+        treeCosts = this.surchargedCosts;
+        for (let a = 0; a < treeCosts.length; a++) treeCosts[a] = this.costs[a]! + surcharge[a]!;
+      }
       shortestPathTree(
         network,
-        this.costs,
+        treeCosts,
         origins[i]!,
         ws,
         { nodes: destination, start: first, end: last },
@@ -348,7 +395,7 @@ export class GradientProjectionAssigner implements Assigner {
         let best = -1;
         let bestCost = Number.POSITIVE_INFINITY;
         for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-          const c = this.pathCost(id);
+          const c = this.pathCost(k, id);
           if (c < bestCost) {
             bestCost = c;
             best = id;
@@ -419,7 +466,7 @@ export class GradientProjectionAssigner implements Assigner {
       let s = -1;
       let sCost = Number.POSITIVE_INFINITY;
       for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-        const c = this.pathCost(id);
+        const c = this.pathCost(k, id);
         if (c < sCost) {
           sCost = c;
           s = id;
@@ -441,7 +488,7 @@ export class GradientProjectionAssigner implements Assigner {
     while (id >= 0) {
       const next = store.next[id]!;
       if (id !== s) {
-        if (store.flow[id]! > 0) excess += this.shift(id, s);
+        if (store.flow[id]! > 0) excess += this.shift(id, s, this.extra(k, id) - this.extra(k, s));
         if (store.flow[id]! > 0) store.idle[id] = 0;
         else if (++store.idle[id]! > MAX_IDLE) {
           store.remove(k, id, prev);
@@ -455,8 +502,11 @@ export class GradientProjectionAssigner implements Assigner {
     return excess;
   }
 
-  /** Newton step from path p to path s (Jayakrishnan et al. 1994); returns f_p·(c_p − c_s) before it. */
-  private shift(p: number, s: number): number {
+  /**
+   * Newton step from path p to path s (Jayakrishnan et al. 1994); returns f_p·(c_p − c_s) before it.
+   * `extra` is p's origin surcharge minus s's: a constant in the cost difference, none in its slope.
+   */
+  private shift(p: number, s: number, extra = 0): number {
     const { store, costs, derivs, flows, model, mark } = this;
     const { links } = store;
     if (this.tag >= 0x3fffffff) {
@@ -482,7 +532,7 @@ export class GradientProjectionAssigner implements Assigner {
       if (mark[a] === tag) mark[a] = -tag;
       else h += derivs[a]!;
     }
-    const diff = cp - cs;
+    const diff = cp - cs + extra;
     if (!(diff > 0)) return 0;
     for (let i = s0; i < s1; i++) {
       const a = links[i]!;

@@ -87,4 +87,10 @@ export interface Assigner {
    * with null: e.g. transit barred from a state's territory while other traffic still crosses it.
    */
   setOriginBlock?(origin: number, blocked: Uint8Array | null): void;
+  /**
+   * Adds a fixed cost per vehicle on some links for the traffic leaving one origin only (path-based
+   * solvers only), or lifts it with null: e.g. a fee charged on one trader's transit through a state.
+   * The surcharge enters that origin's path costs and shortest paths (so its route choice) and the gap.
+   */
+  setOriginSurcharge?(origin: number, surcharge: Float64Array | null): void;
 }

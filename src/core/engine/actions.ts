@@ -122,4 +122,10 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
     if (w.transitSuspended[actor * na + n(owner)] === 1) w.dirty = true;
     w.transitSuspended[actor * na + n(owner)] = 0;
   },
+  transit_fee: (w, actor, [owner, share]) => {
+    const na = w.model.scenario.actors.length;
+    if (w.transitFee[actor * na + n(owner)] === n(share)) return;
+    w.transitFee[actor * na + n(owner)] = n(share);
+    w.dirty = true;
+  },
 };

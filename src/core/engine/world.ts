@@ -203,6 +203,13 @@ export class World {
   readonly transitSuspended: Uint8Array;
   /** Transit origin centroid → the state barring it (−1 none), as last given to the solver. */
   readonly transitBlock = new Map<number, number>();
+  /**
+   * Ad-valorem fee (share of cargo value) a transit state charges an owner's transit trade, by
+   * transit state × owner (`transit_fee`): processing fees, guarantees, listed goods priced out.
+   */
+  readonly transitFee: Float64Array;
+  /** Transit origin centroid → the fee share last given to the solver as its surcharge. */
+  readonly transitSurcharge = new Map<number, number>();
   readonly territoryMasks = new Map<number, Uint8Array>();
   readonly deportRate: Float64Array;
   /** Scratch: today's return rates, programmes and actions together. */
@@ -409,6 +416,7 @@ export class World {
     this.programmeState = model.policies.map(() => INITIAL_PROGRAMME_STATE);
     this.ruleStreaks = model.policies.map((p) => new Int32Array(p.rules.length));
     this.transitSuspended = new Uint8Array(na * na);
+    this.transitFee = new Float64Array(na * na);
     this.deportRate = new Float64Array(na * na);
     this.returnRate = new Float64Array(na * na);
     this.dependence = new Float64Array(na * na);

@@ -210,9 +210,10 @@ describe("checkActions", () => {
       "suspend_transit(af)",
       "resume_transit(af)",
       "mediate(pk, af)",
+      "transit_fee(af, 0.1)",
     ].join("; ");
     expect(checkText(text)).toEqual([]);
-    expect(Object.keys(DEFAULT_LANGUAGE.actions)).toHaveLength(15);
+    expect(Object.keys(DEFAULT_LANGUAGE.actions)).toHaveLength(16);
   });
 
   it("suggests the closest action for a misspelt one, at its column in the text", () => {

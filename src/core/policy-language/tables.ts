@@ -243,6 +243,12 @@ export const DEFAULT_ACTIONS: ActionTable = {
     description: "resume transit of the actor's trade",
     needsActor: true,
   },
+  transit_fee: {
+    params: [actor("for"), { name: "share", kind: "number", unit: "share of cargo value", min: 0, max: 1 }],
+    description:
+      "charge the actor's transit trade this share of its cargo value each time it enters the acting state's territory (processing fees, guarantees, listed goods); 0 lifts it",
+    needsActor: true,
+  },
 };
 
 export const DEFAULT_LANGUAGE: Language = {

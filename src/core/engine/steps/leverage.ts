@@ -5,8 +5,10 @@
  * Solved by a second equilibrium solver on the same network, so the run's own equilibrium and its warm
  * start are untouched; the links opened for it are closed again before returning.
  */
+
 import { createAssigner } from "../../assignment/index.js";
 import type { World } from "../world.js";
+import { entryCharge } from "./routing.js";
 
 export function currentOpenDependence(world: World, target: number, coercer: number): number {
   const { model } = world;
@@ -40,6 +42,13 @@ export function currentOpenDependence(world: World, target: number, coercer: num
     const barred = world.transitBlock.get(entry.originCentroid) ?? -1;
     const keep = barred >= 0 && !(barred === coercer && entry.owner === target) ? barred : -1;
     solver.setOriginBlock?.(entry.originCentroid, keep >= 0 ? world.territoryMasks.get(keep)! : null);
+    // Transit fees as in the run, except the coercer's on the target (lifted like its bar).
+    const share = world.transitSurcharge.get(entry.originCentroid) ?? 0;
+    const fee = share > 0 && !(entry.transitVia === coercer && entry.owner === target) ? share : 0;
+    solver.setOriginSurcharge?.(
+      entry.originCentroid,
+      fee > 0 ? entryCharge(world, entry.transitVia, fee * entry.valueUsd) : null,
+    );
   }
   const { routing } = scenario.model;
   const result = solver.solve({

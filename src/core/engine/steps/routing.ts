@@ -40,12 +40,40 @@ function applyTransitBlocks(world: World): void {
   const na = model.scenario.actors.length;
   for (const entry of model.entries) {
     if (entry.transitVia < 0 || entry.owner < 0) continue;
+    applyTransitFee(world, entry);
     const barred = world.transitSuspended[entry.transitVia * na + entry.owner] === 1 ? entry.transitVia : -1;
     if ((world.transitBlock.get(entry.originCentroid) ?? -1) === barred) continue;
     world.transitBlock.set(entry.originCentroid, barred);
     world.assigner.setOriginBlock?.(entry.originCentroid, barred >= 0 ? territoryMask(world, barred) : null);
     world.dirty = true;
   }
+}
+
+/**
+ * A transit fee (`transit_fee`) charged by the transit state on the owner's transit trade: its origin
+ * centroid pays share × cargo value per vehicle on every link entering the state's territory, so its
+ * route choice weighs the fee against the detour (e.g. through another country's ports).
+ */
+function applyTransitFee(world: World, entry: World["model"]["entries"][number]): void {
+  const na = world.model.scenario.actors.length;
+  const share = world.transitFee[entry.transitVia * na + entry.owner]!;
+  if ((world.transitSurcharge.get(entry.originCentroid) ?? 0) === share) return;
+  world.transitSurcharge.set(entry.originCentroid, share);
+  world.assigner.setOriginSurcharge?.(
+    entry.originCentroid,
+    share > 0 ? entryCharge(world, entry.transitVia, share * entry.valueUsd) : null,
+  );
+  world.dirty = true;
+}
+
+/** `usd` on each link from outside a state's territory into it, 0 elsewhere. */
+export function entryCharge(world: World, state: number, usd: number): Float64Array {
+  const { network, nodeState } = world.model;
+  const charge = new Float64Array(network.linkCount);
+  for (let l = 0; l < network.linkCount; l++) {
+    if (nodeState[network.from[l]!] !== state && nodeState[network.to[l]!] === state) charge[l] = usd;
+  }
+  return charge;
 }
 
 /** Links with an end in a state's territory (1), cached per state. */
