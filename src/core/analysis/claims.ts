@@ -45,11 +45,6 @@ export interface ClaimInputs {
 type Level = "future" | "aggregate";
 type Type = { readonly value: "number" | "boolean"; readonly level: Level };
 
-interface Checked {
-  readonly tree: ClaimNode;
-  readonly type: Type;
-}
-
 /** Parses and type-checks one claim; returns the tree or the issues (with caret messages). */
 export function checkClaim(
   text: string,
@@ -300,12 +295,13 @@ export function evaluateClaim(spec: ClaimSpec, table: OutcomeTable, options: Cla
   for (let f = 0; f < table.futures; f++) if (raw.every((v) => Number.isFinite(v[f]!))) keep.push(f);
   const n = keep.length;
   const data = new Map<string, Float64Array>();
-  refs.forEach((r, i) =>
+  refs.forEach((r, i) => {
     data.set(
       `${r.outcome}\u0000${r.policy}`,
       Float64Array.from(keep, (f) => raw[i]![f]!),
-    ),
-  );
+    );
+  });
+
   const probs: ProbabilityResult[] = [];
   const value = evaluate(tree, data, n, probs, confidence);
   const failing = new Uint8Array(n);

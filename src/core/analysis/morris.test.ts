@@ -34,7 +34,9 @@ describe("Morris elementary effects", () => {
     // The Primer rounds its figures; μ₁ is exactly 3.9/6 = 0.65 by hand (effects 2.52, 1.995, 2.295,
     // −0.66, −0.945, −1.305), which is within its stated 0.66 to rounding.
     const near = (got: Float64Array, want: number[]) =>
-      want.forEach((w, i) => expect(Math.abs(got[i]! - w), `${w}`).toBeLessThanOrEqual(0.0101));
+      want.forEach((w, i) => {
+        expect(Math.abs(got[i]! - w), `${w}`).toBeLessThanOrEqual(0.0101);
+      });
     near(r.mu, [0.66, 0.21]);
     near(r.muStar, [1.62, 0.35]);
     near(r.sigma, [1.79, 0.41]);

@@ -48,39 +48,55 @@ export interface SobolResult {
   readonly resamples: number;
 }
 
-/** Sums over the base rows listed in `rows` (with repeats), giving the indices for that sample. */
-function estimate(
-  y: Float64Array,
-  k: number,
-  rows: Int32Array,
-  centre: number,
-  first: Float64Array,
-  total: Float64Array,
-): number {
+/**
+ * Per base row j, the terms every estimator sums: f(A) + f(B), f(A)² + f(B)², then for each input i
+ * f(B)(f(A_B^(i)) − f(A)) and (f(A) − f(A_B^(i)))². Row-major, 2k + 2 columns, so a bootstrap replicate is
+ * one sequential pass weighted by how often it drew each row.
+ */
+function contributions(y: Float64Array, k: number, rows: Int32Array, centre: number): Float64Array {
   const g = k + 2;
-  const n = rows.length;
-  let sum = 0;
-  let sumSq = 0;
-  first.fill(0);
-  total.fill(0);
-  for (let r = 0; r < n; r++) {
+  const w = 2 * k + 2;
+  const c = new Float64Array(rows.length * w);
+  for (let r = 0; r < rows.length; r++) {
     const o = rows[r]! * g;
     const fa = y[o]! - centre;
     const fb = y[o + g - 1]! - centre;
-    sum += fa + fb;
-    sumSq += fa * fa + fb * fb;
+    const base = r * w;
+    c[base] = fa + fb;
+    c[base + 1] = fa * fa + fb * fb;
     for (let i = 0; i < k; i++) {
       const fab = y[o + 1 + i]! - centre;
-      first[i] = first[i]! + fb * (fab - fa);
+      c[base + 2 + i] = fb * (fab - fa);
       const d = fa - fab;
-      total[i] = total[i]! + d * d;
+      c[base + 2 + k + i] = d * d;
     }
   }
-  const m = sum / (2 * n);
-  const variance = (sumSq - 2 * n * m * m) / (2 * n - 1);
+  return c;
+}
+
+/** Indices from the weighted sums of the contributions (weight[r] = times row r is drawn; null = once each). */
+function estimate(
+  c: Float64Array,
+  k: number,
+  n: number,
+  weight: Int32Array | null,
+  sums: Float64Array,
+  first: Float64Array,
+  total: Float64Array,
+): number {
+  const w = 2 * k + 2;
+  sums.fill(0);
+  for (let r = 0; r < n; r++) {
+    const m = weight ? weight[r]! : 1;
+    if (m === 0) continue;
+    const base = r * w;
+    for (let q = 0; q < w; q++) sums[q] = sums[q]! + m * c[base + q]!;
+  }
+  const mean = sums[0]! / (2 * n);
+  const variance = (sums[1]! - 2 * n * mean * mean) / (2 * n - 1);
   for (let i = 0; i < k; i++) {
-    first[i] = first[i]! / n / variance;
-    total[i] = total[i]! / (2 * n) / variance;
+    first[i] = sums[2 + i]! / n / variance;
+    total[i] = sums[2 + k + i]! / (2 * n) / variance;
   }
   return variance;
 }
@@ -130,20 +146,29 @@ export function sobolIndices(y: ArrayLike<number>, k: number, options: SobolOpti
     };
   }
   centre /= 2 * n;
-  const rows = Int32Array.from(kept);
-  const variance = estimate(values, k, rows, centre, first, total);
+  const c = contributions(values, k, Int32Array.from(kept), centre);
+  const sums = new Float64Array(2 * k + 2);
+  const variance = estimate(c, k, n, null, sums, first, total);
   const firstInterval: Interval[] = [];
   const totalInterval: Interval[] = [];
   if (resamples > 0) {
     const random = createStream(options.seed ?? 0, 0, "analysis/sobol/bootstrap");
     const bootFirst = new Float64Array(resamples * k);
     const bootTotal = new Float64Array(resamples * k);
-    const sample = new Int32Array(n);
+    const weight = new Int32Array(n);
     const f = new Float64Array(k);
     const t = new Float64Array(k);
+    // Uniform index in 0 … n − 1 by rejection from the largest multiple of n below 2^32 (no modulo bias),
+    // inlined because this loop draws N · resamples indices.
+    const limit = 4294967296 - (4294967296 % n);
     for (let b = 0; b < resamples; b++) {
-      for (let r = 0; r < n; r++) sample[r] = rows[random.int(n)]!;
-      estimate(values, k, sample, centre, f, t);
+      weight.fill(0);
+      for (let r = 0; r < n; r++) {
+        let u = random.nextUint32();
+        while (u >= limit) u = random.nextUint32();
+        weight[u % n]!++;
+      }
+      estimate(c, k, n, weight, sums, f, t);
       for (let i = 0; i < k; i++) {
         bootFirst[i * resamples + b] = f[i]!;
         bootTotal[i * resamples + b] = t[i]!;

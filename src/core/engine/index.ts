@@ -2,11 +2,24 @@ export { Calendar, epochDay, isoFromEpochDay } from "./calendar.js";
 export {
   type Band,
   band,
+  CONFIDENCE,
   type ComparisonFocus,
+  type ComparisonRun,
   comparePolicies,
+  differenceOf,
+  ENSEMBLE_QUANTILES,
+  ensembleQuantiles,
+  type Leader,
+  leader,
   MEASURES,
   type Measure,
+  type MeasureDifferences,
+  mainSeries,
+  type PairedDifference,
   type PolicyComparison,
+  pairedDifference,
+  pairedDifferences,
+  sortedQuantile,
 } from "./comparison.js";
 export {
   EventLog,
@@ -24,5 +37,6 @@ export {
   type Model,
   pickPolicies,
 } from "./model.js";
+export { FINAL_WINDOW_DAYS } from "./outcomes.js";
 export { simulate } from "./simulate.js";
 export type * from "./types.js";
