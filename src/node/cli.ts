@@ -14,6 +14,7 @@ import { registerExplain } from "./commands/explain.js";
 import { registerExplore } from "./commands/explore.js";
 import { registerExport } from "./commands/export.js";
 import { registerFitIncidents } from "./commands/fit-incidents.js";
+import { registerQuery } from "./commands/query.js";
 import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerSources } from "./commands/sources.js";
@@ -42,11 +43,27 @@ export function buildProgram(io: Io): Command {
   registerExplain(program, io);
   registerExplore(program, io);
   registerExport(program, io);
+  registerQuery(program, io);
   registerSchema(program, io);
   registerSources(program, io);
-  for (const command of program.commands)
-    command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  const output = { writeOut: io.out, writeErr: io.err, outputError: usageError() };
+  program.configureOutput(output);
+  for (const command of program.commands) command.exitOverride().configureOutput(output);
   return program;
+}
+
+/**
+ * Commander's usage messages in the same shape as every other error ("corridor: --days: expected …"):
+ * its "error: option '--days <n>' argument 'x' is invalid." would repeat what our parsers already say.
+ */
+export function usageError() {
+  return (text: string, write: (text: string) => void) => {
+    write(
+      text
+        .replace(/^error: option '[^']*' argument '[^']*' is invalid\. /, "corridor: ")
+        .replace(/^error: /, "corridor: "),
+    );
+  };
 }
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */

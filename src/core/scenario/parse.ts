@@ -1,6 +1,8 @@
 /** From scenario text (or plain data) to a validated, resolved `Scenario`, or one `InputError` listing every problem. */
 import { InputError, type InputIssue } from "../errors/index.js";
+import { checkHypotheses, HYPOTHESES, renameUnknownHypotheses } from "./hypotheses/index.js";
 import { type DraftIssue, fromZodIssues } from "./issues.js";
+import { checkLeverNames } from "./levers.js";
 import { formatPath, resolveParameters, type ScenarioParameter } from "./param.js";
 import { checkPolicyText } from "./policy-text.js";
 import { checkReferences } from "./references.js";
@@ -43,8 +45,16 @@ function validate(
   source: ScenarioSource | undefined,
 ): LoadedScenario {
   const result = scenarioFileSchema.safeParse(data);
-  const drafts = result.success ? [] : fromZodIssues(result.error.issues, scenarioFileSchema, data);
-  drafts.push(...checkRules(data), ...checkReferences(data), ...checkPolicyText(data));
+  const drafts = result.success
+    ? []
+    : renameUnknownHypotheses(fromZodIssues(result.error.issues, scenarioFileSchema, data));
+  drafts.push(
+    ...checkRules(data),
+    ...checkReferences(data),
+    ...checkLeverNames(data),
+    ...checkPolicyText(data),
+    ...checkHypotheses(data, HYPOTHESES),
+  );
   if (drafts.length > 0 || !result.success) throw new InputError(finish(withoutEchoes(drafts), file, source));
   const { value, parameters } = resolveParameters(result.data);
   const scenario: Scenario = value;
