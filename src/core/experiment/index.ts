@@ -16,6 +16,7 @@ export {
   probeScenarioOutcomes,
   scenarioEvaluator,
 } from "./evaluate.js";
+export { completeHypotheses } from "./hypotheses.js";
 export { getAt, idPath, resolvePath, setAt, splitPath } from "./paths.js";
 export {
   CASE_COLUMNS,
