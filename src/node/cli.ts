@@ -17,6 +17,7 @@ import { registerFitIncidents } from "./commands/fit-incidents.js";
 import { registerQuery } from "./commands/query.js";
 import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerServe } from "./commands/serve.js";
 import { registerSources } from "./commands/sources.js";
 import { Interrupted } from "./interrupted.js";
 import { type Io, processIo } from "./io.js";
@@ -46,6 +47,7 @@ export function buildProgram(io: Io): Command {
   registerQuery(program, io);
   registerSchema(program, io);
   registerSources(program, io);
+  registerServe(program, io);
   const output = { writeOut: io.out, writeErr: io.err, outputError: usageError() };
   program.configureOutput(output);
   for (const command of program.commands) command.exitOverride().configureOutput(output);

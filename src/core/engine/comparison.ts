@@ -5,6 +5,8 @@
  * differences between policies with a confidence interval and the share of seeds in which each
  * difference holds. Pure, so the CLI, the web app and tests share it. Definitions: docs/outputs.md.
  */
+import { InputError, suggestName } from "../errors/index.js";
+import type { Scenario } from "../scenario/types.js";
 import { studentTQuantile } from "../stats/index.js";
 import type { Outcomes, Series } from "./types.js";
 
@@ -460,4 +462,41 @@ export function ensembleQuantiles(runs: Record<string, Float64Array>[], days: nu
     }
   }
   return { days, dates: [], columns, values };
+}
+
+/** Whose policies to compare: the given actor, else the actor with the most policies. */
+export function chooseFocus(scenario: Scenario, actor?: string, dependent?: string): ComparisonFocus {
+  const ids = scenario.actors.map((a) => a.id);
+  const check = (id: string, flag: string) => {
+    if (ids.includes(id)) return;
+    const suggestion = suggestName(id, ids);
+    throw new InputError({
+      code: "unknown-actor",
+      path: flag,
+      expected: `an actor id: ${ids.join(", ")}`,
+      found: `"${id}"`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  };
+  if (actor) check(actor, "--actor");
+  if (dependent) check(dependent, "--dependent");
+  const counts = new Map<string, number>();
+  for (const p of scenario.policies) counts.set(p.actor, (counts.get(p.actor) ?? 0) + 1);
+  const chosen = actor ?? [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!chosen) {
+    throw new InputError({
+      code: "no-policies",
+      path: "policies",
+      expected: "a scenario with named policies to compare",
+      found: "none",
+    });
+  }
+  // The dependent: the other state owning the most trade value.
+  const value = new Map<string, number>();
+  for (const d of scenario.demand) {
+    if (!d.owner || d.owner === chosen) continue;
+    value.set(d.owner, (value.get(d.owner) ?? 0) + d.vehiclesPerDay * d.valueUsdPerVehicle);
+  }
+  const other = dependent ?? [...value].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return { actor: chosen, ...(other ? { dependent: other } : {}) };
 }

@@ -69,3 +69,22 @@ export function explainEvent(event: SimEvent): string {
   const values = Object.keys(event.values).length > 0 ? `\n  because: ${formatValues(event.values)}` : "";
   return `#${event.id} ${event.date} (day ${event.day}) ${event.kind}: ${event.text}\n  cause: ${event.cause}${values}`;
 }
+
+/** The events `event` follows from, nearest first; stops at a missing parent or a loop. */
+export function parentChain(
+  events: readonly SimEvent[],
+  event: SimEvent,
+): { chain: SimEvent[]; missing?: number } {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const seen = new Set([event.id]);
+  const chain: SimEvent[] = [];
+  let parent = event.parent;
+  while (parent !== undefined && !seen.has(parent)) {
+    const next = byId.get(parent);
+    if (next === undefined) return { chain, missing: parent };
+    chain.push(next);
+    seen.add(parent);
+    parent = next.parent;
+  }
+  return { chain };
+}

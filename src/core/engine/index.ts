@@ -5,6 +5,7 @@ export {
   CONFIDENCE,
   type ComparisonFocus,
   type ComparisonRun,
+  chooseFocus,
   comparePolicies,
   differenceOf,
   ENSEMBLE_QUANTILES,
@@ -27,6 +28,7 @@ export {
   explainEvent,
   formatValues,
   type NewEvent,
+  parentChain,
   type SimEvent,
 } from "./events.js";
 export {

@@ -8,6 +8,7 @@ import {
   CONFIDENCE,
   type ComparisonFocus,
   type ComparisonRun,
+  chooseFocus,
   comparePolicies,
   ENSEMBLE_QUANTILES,
   ensembleQuantiles,
@@ -54,42 +55,8 @@ export interface CompareOptions {
   json?: boolean;
 }
 
-/** Whose policies to compare: --actor, else the actor with the most policies. */
-export function chooseFocus(scenario: Scenario, actor?: string, dependent?: string): ComparisonFocus {
-  const ids = scenario.actors.map((a) => a.id);
-  const check = (id: string, flag: string) => {
-    if (ids.includes(id)) return;
-    const suggestion = suggestName(id, ids);
-    throw new InputError({
-      code: "unknown-actor",
-      path: flag,
-      expected: `an actor id: ${ids.join(", ")}`,
-      found: `"${id}"`,
-      ...(suggestion ? { suggestion } : {}),
-    });
-  };
-  if (actor) check(actor, "--actor");
-  if (dependent) check(dependent, "--dependent");
-  const counts = new Map<string, number>();
-  for (const p of scenario.policies) counts.set(p.actor, (counts.get(p.actor) ?? 0) + 1);
-  const chosen = actor ?? [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!chosen) {
-    throw new InputError({
-      code: "no-policies",
-      path: "policies",
-      expected: "a scenario with named policies to compare",
-      found: "none",
-    });
-  }
-  // The dependent: the other state owning the most trade value.
-  const value = new Map<string, number>();
-  for (const d of scenario.demand) {
-    if (!d.owner || d.owner === chosen) continue;
-    value.set(d.owner, (value.get(d.owner) ?? 0) + d.vehiclesPerDay * d.valueUsdPerVehicle);
-  }
-  const other = dependent ?? [...value].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return { actor: chosen, ...(other ? { dependent: other } : {}) };
-}
+// chooseFocus lives in the core (the web workbench uses it too); re-exported for callers here.
+export { chooseFocus };
 
 const fmt = (x: number, unit: string): string => {
   if (Number.isNaN(x)) return "–";

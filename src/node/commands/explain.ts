@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
-import { epochDay, explainEvent, type SimEvent } from "../../core/engine/index.js";
+import { epochDay, explainEvent, parentChain, type SimEvent } from "../../core/engine/index.js";
 import { InputError, suggestName } from "../../core/errors/index.js";
 import { readUserFile } from "../files.js";
 import type { Io } from "../io.js";
@@ -49,25 +49,6 @@ export function readRun(dir: string): { events: SimEvent[]; info: RunInfo | unde
     });
   }
   return { events: parseEventsJsonl(readUserFile(path, "event log"), path), info: readRunInfo(dir) };
-}
-
-/** The events `event` follows from, nearest first; stops at a missing parent or a loop. */
-export function parentChain(
-  events: readonly SimEvent[],
-  event: SimEvent,
-): { chain: SimEvent[]; missing?: number } {
-  const byId = new Map(events.map((e) => [e.id, e]));
-  const seen = new Set([event.id]);
-  const chain: SimEvent[] = [];
-  let parent = event.parent;
-  while (parent !== undefined && !seen.has(parent)) {
-    const next = byId.get(parent);
-    if (next === undefined) return { chain, missing: parent };
-    chain.push(next);
-    seen.add(parent);
-    parent = next.parent;
-  }
-  return { chain };
 }
 
 function header(info: RunInfo | undefined, dir: string, count: number): string {

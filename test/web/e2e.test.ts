@@ -1,0 +1,299 @@
+/// <reference lib="dom" />
+/**
+ * The workbench end to end in headless Chromium (Debian's, driven by playwright-core): load the
+ * page, play the built-in region, move an assumption, break the YAML, compare two policies, export,
+ * and lose the server. Writes screenshots of the main views to docs/ and the timings it measured
+ * to test/web/.timings.json (read into BENCHMARKS.md). Skipped when Chromium is missing.
+ */
+import { execFileSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningWorkbench, startWorkbench } from "../../src/node/server/index.js";
+
+const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? "/usr/bin/chromium";
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const DOCS = join(ROOT, "docs");
+const timings: Record<string, number> = {};
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
+  let dir = "";
+  let workbench: RunningWorkbench | undefined;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Build the browser app from the current sources, so the test never runs a stale bundle.
+    execFileSync(process.execPath, [join(ROOT, "scripts/build-web.mjs")], { stdio: "inherit" });
+    dir = mkdtempSync(join(tmpdir(), "corridor-e2e-"));
+    mkdirSync(join(dir, "scenarios/examples"), { recursive: true });
+    mkdirSync(join(dir, "runs"));
+    copyFileSync(join(ROOT, "scenarios/af-pak.yaml"), join(dir, "scenarios/af-pak.yaml"));
+    copyFileSync(
+      join(ROOT, "scenarios/examples/two-routes.yaml"),
+      join(dir, "scenarios/examples/two-routes.yaml"),
+    );
+    workbench = await startWorkbench({
+      host: "127.0.0.1",
+      port: 0,
+      scenariosDir: join(dir, "scenarios"),
+      runsDir: join(dir, "runs"),
+      webDir: join(ROOT, "dist/web"),
+      initialScenario: "af-pak.yaml",
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.on("pageerror", (error) => {
+      throw error;
+    });
+    await page.addInitScript(() => {
+      const tasks: { start: number; duration: number }[] = [];
+      (globalThis as unknown as { longTasks: typeof tasks }).longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: "longtask", buffered: true });
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    timings.loadAverage1m = loadavg()[0]!;
+    if (Object.keys(timings).length > 1)
+      writeFileSync(join(ROOT, "test/web/.timings.json"), `${JSON.stringify(timings, null, 2)}\n`);
+  });
+
+  const status = () => page.textContent("#status");
+  const waitForRun = (previous?: string) =>
+    page.waitForFunction(
+      (before) => {
+        const text = document.querySelector("#status")?.textContent ?? "";
+        return /seed \d+ \(\d+ ms\)/.test(text) && text !== before;
+      },
+      previous ?? "",
+      { timeout: 30_000 },
+    );
+
+  it("loads the built-in region and draws the map and the charts", async () => {
+    await page.goto(workbench!.url);
+    await waitForRun();
+    const paint = await page.evaluate(
+      () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
+    );
+    timings.firstPaintMs = paint;
+    timings.firstRunOnScreenMs = await page.evaluate(() => performance.now());
+    timings.tenYearRunInWorkerMs = await page.evaluate(
+      () =>
+        (globalThis as unknown as { corridorTimings: { lastWorkerMs: number } }).corridorTimings.lastWorkerMs,
+    );
+    expect(paint).toBeGreaterThan(0);
+    expect(await page.locator(".country").count()).toBeGreaterThan(20);
+    expect(await page.locator("circle.crossing").count()).toBeGreaterThan(5);
+    expect(await page.locator(".chart[data-chart=incidents] svg").count()).toBeGreaterThan(0);
+    expect(await page.locator(".chart[data-chart=trust] svg").count()).toBeGreaterThan(0);
+    expect(await status()).toContain("2026-01-01");
+  });
+
+  it("plays ten years at full speed and the map and charts change", async () => {
+    const before = await page.evaluate(() => ({
+      zones: [...document.querySelectorAll<SVGElement>(".zone")].map((z) => z.dataset.incidents),
+      cursor: document.querySelector(".chart .cursor")?.getAttribute("x1"),
+      label: document.querySelector("#day-label")?.textContent,
+    }));
+    await page.selectOption("#speed", "0");
+    await page.click("#play");
+    await page.waitForFunction(
+      () =>
+        /day 365\d? |day 3[6-9]\d |day [4-9]\d\d |day \d{4} /.test(
+          document.querySelector("#day-label")?.textContent ?? "",
+        ),
+      null,
+      { timeout: 10_000 },
+    );
+    await page.waitForFunction(() => document.querySelector("#play")?.textContent?.includes("Play"), null, {
+      timeout: 10_000,
+    });
+    const after = await page.evaluate(() => ({
+      zones: [...document.querySelectorAll<SVGElement>(".zone")].map((z) => z.dataset.incidents),
+      cursor: document.querySelector(".chart .cursor")?.getAttribute("x1"),
+      label: document.querySelector("#day-label")?.textContent,
+      play: (globalThis as unknown as { corridorTimings: { lastPlayMs: number; lastPlayDays: number } })
+        .corridorTimings,
+    }));
+    timings.tenYearPlayMs = after.play.lastPlayMs;
+    timings.tenYearPlayDays = after.play.lastPlayDays;
+    expect(after.play.lastPlayDays).toBeGreaterThan(3000);
+    expect(after.label).not.toBe(before.label);
+    expect(after.zones).not.toEqual(before.zones);
+    expect(Number(after.cursor)).toBeGreaterThan(Number(before.cursor));
+    // Back to the first year's end for the screenshot.
+    await page.fill("#scrubber", "365");
+    await page.dispatchEvent("#scrubber", "input");
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(DOCS, "workbench-play.png") });
+  });
+
+  it("opens an element's parameters with their sources and an event's explanation", async () => {
+    await page.locator("circle.crossing").first().click();
+    const details = page.locator("#details");
+    await expect.poll(() => details.isVisible()).toBe(true);
+    const text = (await details.textContent()) ?? "";
+    expect(text).toMatch(/source: |assumption, range /);
+    expect(text).toContain("capacityVehPerDay");
+    await page.screenshot({ path: join(DOCS, "workbench-details.png") });
+    await page.click("#details-close");
+    await page.locator("#events-today button").first().click();
+    const why = (await page.locator("#details").textContent()) ?? "";
+    expect(why).toMatch(/Why: event #\d+/);
+    expect(why).toContain("cause:");
+    await page.click("#details-close");
+  });
+
+  it("moves an assumption slider and the outcome moves with it", async () => {
+    await page.click("#tab-assumptions");
+    const before = await status();
+    const incidents = async () =>
+      Number(
+        ((await page.locator("tr[data-measure=incidents] td.num").first().textContent()) ?? "").replace(
+          /,/g,
+          "",
+        ),
+      );
+    const was = await incidents();
+    await page.evaluate(() => {
+      const slider = document.querySelector<HTMLInputElement>(
+        '.assumption[data-path="zones[0].baselinePerDay"] input[type=range]',
+      )!;
+      slider.value = slider.max;
+      slider.dispatchEvent(new Event("input"));
+      slider.dispatchEvent(new Event("change"));
+    });
+    await waitForRun(before ?? "");
+    const now = await incidents();
+    expect(now).toBeGreaterThan(was);
+    expect(await page.locator("tr[data-measure=incidents].moved").count()).toBe(1);
+    expect(await page.inputValue("#yaml")).toMatch(/baselinePerDay:[\s\S]*?value: 1\.4904/);
+    await page.screenshot({ path: join(DOCS, "workbench-assumptions.png") });
+  });
+
+  it("shows a broken scenario's error at its line and keeps the last valid run", async () => {
+    await page.click("#tab-editor");
+    const text = await page.inputValue("#yaml");
+    const lines = text.split("\n");
+    const index = lines.findIndex((l) => /^\s+value: [\d.]+\s*$/.test(l));
+    expect(index).toBeGreaterThan(0);
+    const charts = await page.locator(".chart svg").count();
+    // Select the number on that line and type over it, as a user would.
+    await page.evaluate((line) => {
+      const area = document.querySelector<HTMLTextAreaElement>("#yaml")!;
+      const all = area.value.split("\n");
+      const start = all.slice(0, line).reduce((s, l) => s + l.length + 1, 0) + all[line]!.indexOf(":") + 2;
+      area.focus();
+      area.setSelectionRange(start, start + all[line]!.length - all[line]!.indexOf(":") - 2);
+    }, index);
+    await page.keyboard.type("lots");
+    await page.waitForSelector("#issues li", { timeout: 20_000 });
+    const issue = page.locator(`#issues li[data-line="${index + 1}"]`);
+    expect(await issue.count()).toBeGreaterThan(0);
+    expect(await issue.first().textContent()).toMatch(new RegExp(`line ${index + 1}`));
+    expect(await page.locator(`#gutter .bad[data-line="${index + 1}"]`).count()).toBe(1);
+    expect(await page.locator(".chart svg").count()).toBe(charts);
+    expect(await page.textContent("#banner")).toMatch(/last valid run/);
+    await issue.first().click();
+    await page.screenshot({ path: join(DOCS, "workbench-editor.png") });
+    await page.evaluate((original) => {
+      const area = document.querySelector<HTMLTextAreaElement>("#yaml")!;
+      area.value = original;
+      area.dispatchEvent(new Event("input"));
+    }, text);
+    await page.waitForSelector("#issues .ok", { timeout: 30_000 });
+  });
+
+  it("compares two policies over seeds in workers and stays responsive while runs stream in", async () => {
+    await page.click("#tab-compare");
+    const policies = await page
+      .locator("input[name=compare-policy]")
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(policies.length).toBeGreaterThanOrEqual(2);
+    for (const p of policies.slice(2)) await page.uncheck(`input[name=compare-policy][value="${p}"]`);
+    await page.fill("#compare-seeds", "6");
+    await page.fill("#compare-days", "730");
+    const started = await page.evaluate(() => performance.now());
+    await page.click("#compare-run");
+    await page.waitForSelector("#compare-report:not([disabled])", { timeout: 60_000 });
+    const ended = await page.evaluate(() => performance.now());
+    const tasks = await page.evaluate(() => (globalThis as unknown as { longTasks: LongTask[] }).longTasks);
+    const during = tasks.filter((t) => t.start >= started && t.start <= ended);
+    timings.compareRuns = 12;
+    timings.compareMs = ended - started;
+    timings.longestTaskWhileStreamingMs = Math.max(0, ...during.map((t) => t.duration));
+    timings.longTasksWhileStreaming = during.length;
+    timings.compareWorkers = await page.evaluate(() =>
+      Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
+    );
+    const header = (await page.locator("#compare-results thead").textContent()) ?? "";
+    expect(header).toContain(policies[0]);
+    expect(header).toContain(policies[1]);
+    expect(await page.locator("#compare-charts .chart").count()).toBeGreaterThan(3);
+    await page.screenshot({ path: join(DOCS, "workbench-compare.png"), fullPage: true });
+    const download = page.waitForEvent("download");
+    await page.click("#compare-report");
+    const report = readFileSync((await (await download).path())!, "utf8");
+    expect(report).toContain("Policy comparison");
+    expect(report).not.toMatch(/<script/i);
+  });
+
+  it("exports a chart's data as CSV and a chart as SVG", async () => {
+    await page.click("#tab-play");
+    const csvDownload = page.waitForEvent("download");
+    await page.locator(".chart[data-chart=incidents] button", { hasText: "CSV" }).click();
+    const csv = readFileSync((await (await csvDownload).path())!, "utf8");
+    expect(csv.split("\n")[0]).toBe("date,day,series,value,unit");
+    expect(csv.split("\n").length).toBeGreaterThan(100);
+    const svgDownload = page.waitForEvent("download");
+    await page.locator(".chart[data-chart=trust] button", { hasText: "SVG" }).click();
+    const svg = readFileSync((await (await svgDownload).path())!, "utf8");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+  });
+
+  it("says so clearly when the server is gone", async () => {
+    await workbench!.close();
+    workbench = undefined;
+    await page.waitForFunction(() => !document.querySelector("#banner")?.hasAttribute("hidden"), null, {
+      timeout: 15_000,
+    });
+    expect(await page.textContent("#banner")).toMatch(/server is not answering/);
+    expect(await page.locator(".chart svg").count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,303 @@
+/**
+ * Compare policies in the browser: N seeds of each of one actor's policies run in a pool of
+ * workers; as outcomes stream in, the distributions are redrawn at most a few times a second.
+ */
+import * as Plot from "@observablehq/plot";
+import {
+  comparePolicies,
+  MEASURES,
+  type Outcomes,
+  type PolicyComparison,
+} from "../../src/core/engine/index.js";
+import type { Scenario } from "../../src/core/scenario/index.js";
+import { download, svgText } from "./export.js";
+import { escapeHtml } from "./map.js";
+import { Pool } from "./runner.js";
+import { nextTask } from "./tasks.js";
+import { comparisonReport, measureRows, OKABE_ITO, toCsv } from "./view-model.js";
+
+interface Deps {
+  setStatus(text: string): void;
+  focusOf(scenario: Scenario): { actor: string; dependent?: string };
+}
+
+export interface CompareRun {
+  policy: string;
+  seed: number;
+  outcomes: Outcomes;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** Measures drawn as charts (the table lists them all). */
+const CHARTED = [
+  "served_usd_bn",
+  "closure_days",
+  "incidents",
+  "fatalities",
+  "trust_dependent_in_actor",
+  "dependence_end",
+];
+
+export function setupCompare(deps: Deps) {
+  let scenario: Scenario | undefined;
+  let text = "";
+  let file = "";
+  let runs: CompareRun[] = [];
+  let rows: PolicyComparison[] = [];
+  let pool: Pool | undefined;
+  let drawTimer = 0;
+  let lastFocus: { actor: string; dependent?: string } = { actor: "" };
+  const timings = (globalThis as unknown as { corridorTimings: Record<string, number> }).corridorTimings;
+
+  const actorSelect = $<HTMLSelectElement>("compare-actor");
+
+  function policyBoxes(): void {
+    if (!scenario) return;
+    const actor = actorSelect.value;
+    const box = $("compare-policies");
+    box.replaceChildren(
+      ...scenario.policies
+        .filter((p) => p.actor === actor)
+        .map((p) => {
+          const label = document.createElement("label");
+          label.title = p.description;
+          const input = document.createElement("input");
+          input.type = "checkbox";
+          input.value = p.id;
+          input.checked = true;
+          input.name = "compare-policy";
+          label.append(input, ` ${p.id} `);
+          return label;
+        }),
+    );
+  }
+
+  function setScenario(next: Scenario, nextText: string, nextFile: string): void {
+    const signature = JSON.stringify(next.policies.map((p) => [p.id, p.actor]));
+    text = nextText;
+    file = nextFile;
+    if (actorSelect.dataset.signature === signature) {
+      scenario = next;
+      return;
+    }
+    scenario = next;
+    actorSelect.dataset.signature = signature;
+    const focus = deps.focusOf(next);
+    const actors = next.actors.filter((a) => next.policies.some((p) => p.actor === a.id));
+    actorSelect.replaceChildren(
+      ...actors.map((a) => {
+        const o = document.createElement("option");
+        o.value = a.id;
+        o.textContent = `${a.name} (${a.id})`;
+        return o;
+      }),
+    );
+    actorSelect.value = focus.actor;
+    policyBoxes();
+  }
+
+  actorSelect.addEventListener("change", policyBoxes);
+
+  const wraps = new Map<string, HTMLElement>();
+  let drawing = false;
+
+  function chartOf(key: string, policies: string[]): HTMLElement {
+    const m = MEASURES.find((x) => x.key === key)!;
+    const label = measureLabel(m.label, lastFocus);
+    const points = runs
+      .map((r) => ({ policy: r.policy, seed: r.seed, value: m.read(r.outcomes, lastFocus) }))
+      .filter((p) => Number.isFinite(p.value));
+    const bands = measureRows(rows, key);
+    const figure = Plot.plot({
+      width: 380,
+      height: 60 + 28 * policies.length,
+      marginLeft: 130,
+      style: { fontSize: "11px", background: "transparent" },
+      x: { label: `${label} [${m.unit}]`, grid: true },
+      y: { domain: policies, label: null },
+      color: { domain: policies, range: policies.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]!) },
+      marks: [
+        Plot.dot(points, { x: "value", y: "policy", fill: "policy", fillOpacity: 0.35, r: 2.5 }),
+        Plot.ruleY(bands, { y: "policy", x1: "p10", x2: "p90", stroke: "policy", strokeWidth: 3 }),
+        Plot.tickX(bands, { x: "mean", y: "policy", stroke: "#000", strokeWidth: 2 }),
+      ],
+    });
+    const wrap = document.createElement("div");
+    wrap.className = "chart";
+    wrap.dataset.measure = key;
+    const h = document.createElement("h3");
+    h.textContent = `${label}: mean (black) and 10th–90th percentile (bar); dots are seeds`;
+    const svgButton = document.createElement("button");
+    svgButton.type = "button";
+    svgButton.className = "small";
+    svgButton.textContent = "SVG";
+    svgButton.addEventListener("click", () =>
+      download(`compare-${key}.svg`, svgText(figure as SVGSVGElement), "image/svg+xml"),
+    );
+    h.append(svgButton);
+    wrap.append(h, figure);
+    return wrap;
+  }
+
+  /** Redraws the charts one per task and the table last; a redraw asked for meanwhile runs after. */
+  async function draw(final: boolean): Promise<void> {
+    drawTimer = 0;
+    if (!scenario || drawing) return;
+    drawing = true;
+    try {
+      rows = comparePolicies(
+        runs,
+        lastFocus,
+        Object.fromEntries(scenario.policies.map((p) => [p.id, p.description])),
+      );
+      const policies = rows.map((r) => r.policy);
+      const box = $("compare-charts");
+      if (wraps.size === 0) box.replaceChildren();
+      for (const key of CHARTED) {
+        const wrap = chartOf(key, policies);
+        const old = wraps.get(key);
+        if (old?.isConnected) old.replaceWith(wrap);
+        else box.append(wrap);
+        wraps.set(key, wrap);
+        await nextTask();
+      }
+      $("compare-table").innerHTML = tableHtml(rows, lastFocus);
+    } finally {
+      drawing = false;
+    }
+    if (final) {
+      ($("compare-report") as HTMLButtonElement).disabled = false;
+      ($("compare-csv") as HTMLButtonElement).disabled = false;
+    }
+  }
+
+  async function waitForDrawing(): Promise<void> {
+    while (drawing) await nextTask();
+  }
+
+  function schedule(): void {
+    // Batch redraws while results stream in: at most one every 300 ms, so input stays responsive.
+    if (!drawTimer && !drawing) drawTimer = window.setTimeout(() => void draw(false), 300);
+  }
+
+  $("compare-run").addEventListener("click", () => {
+    if (!scenario) return;
+    pool?.cancel();
+    const chosen = [...document.querySelectorAll<HTMLInputElement>("input[name=compare-policy]:checked")].map(
+      (i) => i.value,
+    );
+    if (chosen.length === 0) {
+      deps.setStatus("Choose at least one policy to compare.");
+      return;
+    }
+    const seeds = Math.max(
+      1,
+      Math.min(1000, Math.floor(Number($<HTMLInputElement>("compare-seeds").value) || 10)),
+    );
+    const days = Math.max(30, Math.floor(Number($<HTMLInputElement>("compare-days").value) || 3650));
+    const focus = deps.focusOf(scenario);
+    lastFocus = {
+      actor: actorSelect.value,
+      ...(focus.dependent && focus.dependent !== actorSelect.value ? { dependent: focus.dependent } : {}),
+    };
+    runs = [];
+    wraps.clear();
+    let id = 0;
+    const jobs = chosen.flatMap((policy) =>
+      Array.from({ length: seeds }, (_, i) => ({
+        id: ++id,
+        text,
+        file,
+        seed: i + 1,
+        days,
+        policies: [policy],
+      })),
+    );
+    const progress = $<HTMLProgressElement>("compare-progress");
+    progress.max = jobs.length;
+    progress.value = 0;
+    ($("compare-report") as HTMLButtonElement).disabled = true;
+    ($("compare-csv") as HTMLButtonElement).disabled = true;
+    pool = new Pool(Pool.defaultSize());
+    const started = performance.now();
+    let failures = 0;
+    deps.setStatus(`Comparing ${chosen.length} policies × ${seeds} seeds…`);
+    void pool
+      .run(jobs, (job, reply) => {
+        if (reply.type === "outcomes")
+          runs.push({ policy: job.policies![0]!, seed: job.seed, outcomes: reply.outcomes });
+        else failures += 1;
+        progress.value = runs.length + failures;
+        schedule();
+      })
+      .then(() => {
+        clearTimeout(drawTimer);
+        void waitForDrawing()
+          .then(() => draw(true))
+          .then(() => {
+            timings.lastCompareMs = performance.now() - started;
+            deps.setStatus(
+              `Compared ${chosen.length} policies × ${seeds} seeds in ${(timings.lastCompareMs / 1000).toFixed(1)} s${failures ? `; ${failures} runs failed` : ""}`,
+            );
+          });
+      });
+  });
+
+  $("compare-csv").addEventListener("click", () => {
+    const header = ["policy", "seed", ...MEASURES.map((m) => m.key)];
+    download(
+      "compare-runs.csv",
+      toCsv(
+        header,
+        runs.map((r) => [r.policy, r.seed, ...MEASURES.map((m) => m.read(r.outcomes, lastFocus))]),
+      ),
+      "text/csv",
+    );
+  });
+
+  $("compare-report").addEventListener("click", () => {
+    if (!scenario) return;
+    const charts = [...document.querySelectorAll<SVGSVGElement>("#compare-charts svg")].map((svg) =>
+      svgText(svg),
+    );
+    const html = comparisonReport({
+      scenario: scenario.name,
+      file,
+      focus: lastFocus,
+      rows,
+      runs: runs.length,
+      days: runs[0]?.outcomes.days ?? 0,
+      start: runs[0]?.outcomes.start ?? "",
+      end: runs[0]?.outcomes.end ?? "",
+      charts,
+      generated: new Date().toISOString(),
+    });
+    download("comparison-report.html", html, "text/html");
+  });
+
+  return { setScenario };
+}
+
+function measureLabel(label: string, focus: { actor: string; dependent?: string }): string {
+  return label.replace("the dependent", focus.dependent ?? "–").replace("the actor", focus.actor);
+}
+
+function tableHtml(rows: PolicyComparison[], focus: { actor: string; dependent?: string }): string {
+  if (rows.length === 0) return "";
+  const head = `<tr><th>measure</th>${rows.map((r) => `<th title="${escapeHtml(r.description)}">${escapeHtml(r.policy)} (${r.runs} runs)</th>`).join("")}</tr>`;
+  const body = MEASURES.map((m) => {
+    const cells = rows.map((r) => {
+      const b = r.measures[m.key]!;
+      return `<td class="num">${fmt(b.mean)} <span class="provenance">[${fmt(b.p10)}, ${fmt(b.p90)}]</span></td>`;
+    });
+    return `<tr><td>${escapeHtml(measureLabel(m.label, focus))} [${escapeHtml(m.unit)}]</td>${cells.join("")}</tr>`;
+  }).join("");
+  return `<table class="data-table" id="compare-results"><thead>${head}</thead><tbody>${body}</tbody></table><p class="hint">Mean over seeds with the 10th–90th percentile band. Explorations under the scenario's assumptions, not forecasts.</p>`;
+}
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return "–";
+  const a = Math.abs(x);
+  return a >= 1000 ? Math.round(x).toLocaleString("en-US") : String(Number(x.toPrecision(3)));
+}

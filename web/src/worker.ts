@@ -1,0 +1,66 @@
+/// <reference lib="webworker" />
+/**
+ * The simulation worker: the pure core, unchanged, off the page's main thread. One request at a
+ * time; the scenario text is parsed once and reused while it does not change.
+ */
+import { simulate } from "../../src/core/engine/index.js";
+import { InputError } from "../../src/core/errors/index.js";
+import { type LoadedScenario, loadScenario } from "../../src/core/scenario/index.js";
+import type { RunRequest, WorkerReply } from "./protocol.js";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let cached: { text: string; file: string; loaded: LoadedScenario } | undefined;
+
+function post(reply: WorkerReply, transfer: Transferable[] = []): void {
+  self.postMessage(reply, transfer);
+}
+
+function load(text: string, file: string): LoadedScenario {
+  if (cached && cached.text === text && cached.file === file) return cached.loaded;
+  const loaded = loadScenario(text, file);
+  cached = { text, file, loaded };
+  return loaded;
+}
+
+self.onmessage = (event: MessageEvent<RunRequest>) => {
+  const request = event.data;
+  if (request?.type !== "run") return;
+  const { id } = request;
+  const started = performance.now();
+  try {
+    const loaded = load(request.text, request.file);
+    const every = request.outcomesOnly ? Number.POSITIVE_INFINITY : 120;
+    const result = simulate(loaded.scenario, {
+      seed: request.seed,
+      ...(request.days !== undefined && { days: request.days }),
+      ...(request.policies && request.policies.length > 0 && { policies: request.policies }),
+      onDay: (day, days) => {
+        if (day % every === 0) post({ type: "progress", id, day, days });
+      },
+    });
+    const ms = performance.now() - started;
+    if (request.outcomesOnly) {
+      post({ type: "outcomes", id, ms, outcomes: result.outcomes });
+      return;
+    }
+    const values = result.series.values;
+    post(
+      {
+        type: "result",
+        id,
+        ms,
+        scenario: result.scenario,
+        parameters: loaded.parameters,
+        outcomes: result.outcomes,
+        series: { ...result.series, values },
+        events: result.events,
+        flows: result.flows,
+      },
+      [...new Set(Object.values(values).map((v) => v.buffer as ArrayBuffer))],
+    );
+  } catch (error) {
+    if (error instanceof InputError) post({ type: "invalid", id, issues: error.issues });
+    else post({ type: "failed", id, message: error instanceof Error ? error.message : String(error) });
+  }
+};
