@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors/index.js";
-import { isDefaultUncertainty } from "../../src/core/experiment/index.js";
+import {
+  completeHypotheses,
+  isDefaultUncertainty,
+  rangeDistribution,
+} from "../../src/core/experiment/index.js";
+import { HYPOTHESES } from "../../src/core/scenario/index.js";
 import { main } from "../../src/node/cli.js";
 import { loadExperiment } from "../../src/node/explore/load-experiment.js";
 import { bufferIo } from "../../src/node/io.js";
@@ -88,18 +93,20 @@ describe("experiment files: bad input before any case runs", () => {
 });
 
 describe("exploring a scenario without an experiment file", () => {
-  it("samples every assumption with a range, each uniform over its range, under each policy of the actor", async () => {
+  it("samples every assumption with a range and every hypothesis strength, uniform over the range (whole days for durations), under each policy of the actor", async () => {
     const loaded = await loadExperiment(SCENARIO);
-    const { parameters } = loadScenarioFile(SCENARIO);
-    const assumed = parameters.filter(isDefaultUncertainty);
+    const file = loadScenarioFile(SCENARIO);
+    // Every assumption with a range, and every hypothesis strength (absent ones over their domain).
+    const assumed = completeHypotheses(file.scenario, file.parameters).parameters.filter(
+      isDefaultUncertainty,
+    );
+    expect(assumed.filter((p) => p.path.startsWith("hypotheses.")).length).toBe(HYPOTHESES.length);
     expect(assumed.length).toBeGreaterThan(10);
     expect(loaded.plan.inputs).toHaveLength(assumed.length);
-    for (const [i, p] of assumed.entries())
-      expect(loaded.plan.inputs[i]!.distribution).toEqual({
-        kind: "uniform",
-        lo: p.range![0],
-        hi: p.range![1],
-      });
+    const sorted = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
+    expect(sorted(loaded.plan.inputs.map((x) => x.distribution))).toEqual(
+      sorted(assumed.map(rangeDistribution)),
+    );
     expect(loaded.plan.levers).toEqual([
       expect.objectContaining({ name: "policy_xa", values: ["xa_phased", "xa_pressure"] }),
     ]);

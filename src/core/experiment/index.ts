@@ -28,6 +28,7 @@ export {
   type PlanOutcome,
   planModuleExperiment,
   planScenarioExperiment,
+  rangeDistribution,
   type ScenarioModel,
 } from "./plan.js";
 export {
