@@ -16,6 +16,7 @@ export {
   probeScenarioOutcomes,
   scenarioEvaluator,
 } from "./evaluate.js";
+export { completeHypotheses } from "./hypotheses.js";
 export { getAt, idPath, resolvePath, setAt, splitPath } from "./paths.js";
 export {
   CASE_COLUMNS,
@@ -27,6 +28,7 @@ export {
   type PlanOutcome,
   planModuleExperiment,
   planScenarioExperiment,
+  rangeDistribution,
   type ScenarioModel,
 } from "./plan.js";
 export {

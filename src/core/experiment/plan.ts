@@ -77,6 +77,21 @@ export function isDefaultUncertainty(p: ScenarioParameter): boolean {
   );
 }
 
+/** Durations in days are whole numbers in the format (policy text counts whole days): `...Days`, `..._days`. */
+const DAYS = /(Days|_days|^days)$/;
+
+/**
+ * The distribution a scenario number's range gives by default: uniform over it, or, for a duration in
+ * days with whole-numbered value and ends, each whole number of days in it equally likely.
+ */
+export function rangeDistribution(p: ScenarioParameter): DistributionSpec {
+  const [lo, hi] = p.range!;
+  const whole = Number.isInteger(p.value) && Number.isInteger(lo) && Number.isInteger(hi);
+  return whole && DAYS.test(p.path.split(".").pop() ?? "")
+    ? { kind: "integer", lo, hi }
+    : { kind: "uniform", lo, hi };
+}
+
 /** The default uncertainties of a scenario: every assumption with its range, every hypothesis strength. */
 export function defaultInputs(model: ScenarioModel): PlanInput[] {
   const byPath = new Map<string, PathKey[]>();
@@ -86,7 +101,7 @@ export function defaultInputs(model: ScenarioModel): PlanInput[] {
     return {
       name: idPath(keys, model.scenario),
       paths: [keys],
-      distribution: { kind: "uniform", lo: p.range![0], hi: p.range![1] },
+      distribution: rangeDistribution(p),
       base: p.value,
     };
   });
@@ -156,7 +171,7 @@ export function planScenarioExperiment(experiment: Experiment, model: ScenarioMo
           );
           return;
         }
-        distribution = { kind: "uniform", lo: range[0], hi: range[1] };
+        distribution = rangeDistribution(first.parameter);
       }
       inputs.push({
         name: u.name ?? idPath(first.keys, model.scenario),

@@ -5,6 +5,7 @@ export {
   type HypothesisKey,
   type HypothesisSpec,
   hypothesesSchema,
+  hypothesisEntrySchema,
 } from "./hypotheses/index.js";
 export { type DraftIssue, fromZodIssues } from "./issues.js";
 export { scenarioJsonSchema } from "./json-schema.js";

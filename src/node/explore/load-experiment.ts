@@ -12,6 +12,7 @@ import { InputError } from "../../core/errors/index.js";
 import {
   type ClaimSpec,
   claimsFileSchema,
+  completeHypotheses,
   designFutures,
   type Experiment,
   experimentFileSchema,
@@ -138,7 +139,9 @@ async function loadFrom(
   let modelText: string;
   if (experiment.model.scenario !== undefined) {
     modelFile = experimentFile ? resolve(base, experiment.model.scenario) : path;
-    const loaded = loadScenarioFile(modelFile);
+    const file = loadScenarioFile(modelFile);
+    // Hypotheses the scenario leaves out join at strength 0 (no change), so they can be sampled too.
+    const loaded = { ...file, ...completeHypotheses(file.scenario, file.parameters) };
     modelText = loaded.text;
     const focus = chooseFocus(loaded.scenario, experiment.model.actor, experiment.model.dependent);
     plan = planScenarioExperiment(
