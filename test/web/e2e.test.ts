@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The workbench end to end in headless Chromium (Debian's, driven by playwright-core): load the
  * page, play the built-in region, move an assumption, break the YAML, compare two policies, export,

@@ -185,7 +185,7 @@ describe("exports", () => {
 
   it("writes a self-contained comparison report with every policy's bands and no script or outside resource", () => {
     const runs = ["a", "b"].flatMap((policy, i) =>
-      [1, 2, 3].map((seed) => ({ policy, outcomes: { ...run.outcomes, incidents: 10 * i + seed } })),
+      [1, 2, 3].map((seed) => ({ policy, seed, outcomes: { ...run.outcomes, incidents: 10 * i + seed } })),
     );
     const rows = comparePolicies(runs, { actor: run.scenario.actors[0]!.id });
     expect(measureRows(rows, "incidents").map((r) => r.mean)).toEqual([2, 12]);

@@ -340,10 +340,18 @@ export function checkExpression(ast: Expr, ids: KnownIds = {}, options: CheckOpt
  * Every issue in a list of action calls, checked against the action table and the scenario's ids. Caret lines
  * come from `options.source` or the text each call was parsed from.
  */
+export interface ActionCheckOptions extends Omit<CheckOptions, "expect"> {
+  /**
+   * Whether someone takes these actions: true for rules and stages (their policy's actor), false for a
+   * forced event that names no actor, where actions that declare `needsActor` are errors. Default true.
+   */
+  readonly hasActor?: boolean;
+}
+
 export function checkActions(
   actions: readonly CallNode[],
   ids: KnownIds = {},
-  options: Omit<CheckOptions, "expect"> = {},
+  options: ActionCheckOptions = {},
 ): LanguageIssue[] {
   const language = options.language ?? DEFAULT_LANGUAGE;
   const issues: LanguageIssue[] = [];
@@ -362,6 +370,13 @@ export function checkActions(
       );
     } else {
       checker.args(action, spec.params, "action");
+      if (spec.needsActor && options.hasActor === false) {
+        checker.report(
+          action.nameSpan,
+          "needs-actor",
+          `"${action.name}" is done by an actor: give the event an actor (events[].actor)`,
+        );
+      }
     }
     issues.push(...checker.issues);
   }

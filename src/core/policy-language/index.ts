@@ -16,7 +16,13 @@ export {
   type UnaryNode,
   type UnaryOp,
 } from "./ast.js";
-export { type CheckOptions, checkActions, checkExpression, literalValue } from "./check.js";
+export {
+  type ActionCheckOptions,
+  type CheckOptions,
+  checkActions,
+  checkExpression,
+  literalValue,
+} from "./check.js";
 export {
   type CompiledAction,
   type CompiledCondition,

@@ -97,7 +97,8 @@ export function checkPolicyText(data: unknown): DraftIssue[] {
     for (const [j, source] of texts(event, "actions").filter(([, t]) => isWritten(t))) {
       const path: PathKey[] = ["events", i, "actions", j];
       const calls = parse(path, () => parseActions(source));
-      if (calls) add(path, checkActions(calls, ids, { source }));
+      const hasActor = text(event["actor"]) !== undefined;
+      if (calls) add(path, checkActions(calls, ids, { source, hasActor }));
     }
   }
 

@@ -9,7 +9,8 @@ import { extname, join } from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { writeFileAtomic } from "../files.js";
+import { InputError } from "../../core/errors/index.js";
+import { prepareOutputFile } from "../output/index.js";
 import { PathRefused, resolveExisting, resolveForWrite } from "./paths.js";
 import { listScenarios } from "./scenario-files.js";
 
@@ -132,7 +133,18 @@ export function createApp(options: WorkbenchOptions): Hono {
     const target = resolveForWrite(options.scenariosDir, path);
     if (existsSync(target) && !overwrite)
       return c.json({ error: `${path} exists; send overwrite: true to replace it` }, 409);
-    writeFileAtomic(target, text);
+    try {
+      // The project's one writer: whole or not at all, never through a symbolic link.
+      prepareOutputFile({
+        out: target,
+        force: overwrite === true,
+        what: "scenario file",
+        flag: "path",
+      }).write(text);
+    } catch (error) {
+      if (error instanceof InputError) return c.json({ error: error.message }, 400);
+      throw error;
+    }
     return c.json({ path, bytes: Buffer.byteLength(text) }, 200);
   });
 

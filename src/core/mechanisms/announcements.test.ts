@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { announcementHazard, benchmarkMet, ladderCalm, pairWarmth } from "./announcements.js";
+
+describe("announcements follow warmth, operation follows benchmarks", () => {
+  it("measures warmth as mutual trust times the calm of the ladder", () => {
+    expect(ladderCalm(0)).toBe(1);
+    expect(ladderCalm(2)).toBe(0.5);
+    expect(ladderCalm(3)).toBe(0.25);
+    expect(ladderCalm(4)).toBe(0.75);
+    // ½(0.4 + 0.6) · 0.75 = 0.375 at tension
+    expect(pairWarmth(0.4, 0.6, 1)).toBeCloseTo(0.375, 12);
+  });
+
+  it("announces α a year at full warmth, fewer as W^k falls", () => {
+    expect(announcementHazard(3.65, 1, 2)).toBeCloseTo(0.01, 12);
+    expect(announcementHazard(3.65, 0.5, 2)).toBeCloseTo(0.0025, 12);
+    expect(announcementHazard(0, 1, 2)).toBe(0);
+  });
+
+  it("operates a finished project only after the benchmark held for N days", () => {
+    expect(benchmarkMet(0, 0)).toBe(true);
+    expect(benchmarkMet(89, 90)).toBe(false);
+    expect(benchmarkMet(90, 90)).toBe(true);
+  });
+});
