@@ -20,6 +20,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { simulate } from "../../src/core/engine/index.js";
+import { loadScenario } from "../../src/core/scenario/index.js";
 import { type RunningWorkbench, startWorkbench } from "../../src/node/server/index.js";
 
 const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? "/usr/bin/chromium";
@@ -122,6 +124,25 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     expect(await page.locator(".chart[data-chart=incidents] svg").count()).toBeGreaterThan(0);
     expect(await page.locator(".chart[data-chart=trust] svg").count()).toBeGreaterThan(0);
     expect(await status()).toContain("2026-01-01");
+  });
+
+  it("gives the same outcomes in the page's simulation worker as in Node for the same seed", async () => {
+    const text = readFileSync(join(ROOT, "scenarios/examples/two-routes.yaml"), "utf8");
+    const node = simulate(loadScenario(text, "two-routes.yaml").scenario, { seed: 5, days: 730 });
+    const browser = await page.evaluate(
+      (source) =>
+        new Promise<string>((resolve, reject) => {
+          const worker = new Worker("worker.js");
+          worker.onmessage = (event) => {
+            const reply = event.data as { type: string; outcomes?: unknown; message?: string };
+            if (reply.type === "outcomes") resolve(JSON.stringify(reply.outcomes));
+            else if (reply.type !== "progress") reject(new Error(reply.message ?? reply.type));
+          };
+          worker.postMessage({ type: "run", id: 1, text: source, file: "two-routes.yaml", seed: 5, days: 730, outcomesOnly: true });
+        }),
+      text,
+    );
+    expect(browser).toBe(JSON.stringify(node.outcomes));
   });
 
   it("plays ten years at full speed and the map and charts change", async () => {

@@ -500,7 +500,7 @@ function renderAssumptions(parameters: readonly ScenarioParameter[]): void {
   box.dataset.signature = signature;
   const groups = assumptionGroups(parameters);
   const rows: HTMLElement[] = [];
-  const first = ["hypotheses", "model", "zones", "actors", "relations"];
+  const first = ["hypotheses", "levers", "model", "zones", "actors", "relations"];
   const ordered = [...groups].sort(
     (a, b) => (first.indexOf(a[0]) + 1 || 99) - (first.indexOf(b[0]) + 1 || 99),
   );
