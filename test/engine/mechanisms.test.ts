@@ -164,7 +164,7 @@ describe("trust in the engine", () => {
     const { series } = simulate(withStrike(0), { days: 5 });
     expect(series.values["trust.xb.xa"]![4]).toBeCloseTo(0.5 - 0.2 * 0.5, 12);
     // The strike also counts as an attributed incident on the ladder: normal → tension.
-    expect(series.values["ladder.xa.xb"]![2]).toBe(1);
+    expect(series.values["ladder.xa.xb"]![2]).toBe(2); // tension: 2 in the escalation-ordered code
   });
 });
 

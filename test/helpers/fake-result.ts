@@ -68,6 +68,8 @@ export function fakeOutcomes(): Outcomes {
         trustBAEnd: 0.4,
         trustABFinal: 0.3,
         trustBAFinal: 0.45,
+        trustABMean: 0.375,
+        trustBAMean: 0.5,
         daysPerRung: { normal: 1, tension: 1, strikes: 1 },
         escalationCycles: 1,
         ceasefires: 1,
@@ -110,6 +112,16 @@ export function fakeOutcomes(): Outcomes {
         },
       ],
     },
+    mechanisms: [
+      {
+        hypothesis: "opennessRisk",
+        title: "Openness carries risk",
+        strength: 1,
+        claim: "Opening crossings before screening lets arms move with the goods.",
+        contributions: { incidents: 0.5, unscreenedVehicles: 10 },
+      },
+    ],
+    expectedIncidents: { baseline: 2.5, byMechanism: { opennessRisk: 0.5 } },
   };
 }
 

@@ -27,7 +27,12 @@
 import { InputError, suggestName } from "../errors/index.js";
 import { checkDraw, checkNonNegative, checkUnit } from "./check.js";
 
-export const RUNGS = ["normal", "tension", "strikes", "clashes", "ceasefire"] as const;
+/**
+ * The rungs in order of escalation, so that a rung's index is a numeric code monotone in escalation
+ * (the `ladder.<a>.<b>` series, `ladder(a, b)` in policies, averages and plots): a ceasefire is a
+ * suspension of fighting, less escalated than open tension and more than normal relations.
+ */
+export const RUNGS = ["normal", "ceasefire", "tension", "strikes", "clashes"] as const;
 export type Rung = (typeof RUNGS)[number];
 
 /** Why a step ended where it did; every transition is logged with its reason. */

@@ -3,7 +3,8 @@
  * table; the policy step looks actions up here by name and never switches on them.
  */
 import type { Arg } from "../policy-language/index.js";
-import { investInRoutes, startCoercion } from "./steps/coercion.js";
+import { investInRoutes, startCoercion } from "./coercion-acts.js";
+import { hostsOf } from "./queries.js";
 import { CROSSING_CLOSED, CROSSING_OPEN, CROSSING_RESTRICTED, type World } from "./world.js";
 
 /** `actor` takes the action; `cause` is the id of the logged event that records it. */
@@ -19,26 +20,6 @@ function otherSide(world: World, actor: number, crossing: number): number {
   return other === "" ? -1 : world.stateOf(other);
 }
 
-function setStatus(world: World, crossing: number, status: number, hours = 24): void {
-  if (world.crossingStatus[crossing] !== status || world.crossingHours[crossing] !== hours) {
-    world.dirty = true;
-    world.networkEpoch += 1;
-  }
-  world.crossingStatus[crossing] = status;
-  world.crossingHours[crossing] = hours;
-}
-
-/** Actors hosting the sanctuaries an armed group operates from. */
-export function hostsOf(world: World, group: number): number[] {
-  const id = world.actorId(group);
-  const hosts = new Set<number>();
-  for (const zone of world.model.scenario.zones) {
-    if (zone.perpetrator === id && zone.sanctuary)
-      hosts.add(world.model.actorIndex.get(zone.sanctuary.actor)!);
-  }
-  return [...hosts];
-}
-
 function monitor(world: World, monitorActor: number, a: number, b: number): void {
   const relation = world.relation(a, b);
   if (!relation) return;
@@ -47,17 +28,20 @@ function monitor(world: World, monitorActor: number, a: number, b: number): void
 }
 
 export const ACTION_HANDLERS: Record<string, ActionHandler> = {
-  open: (w, _actor, [crossing]) => setStatus(w, n(crossing), CROSSING_OPEN),
+  open: (w, _actor, [crossing]) => {
+    w.setCrossingStatus(n(crossing), CROSSING_OPEN);
+    w.closedBy[n(crossing)] = -1;
+  },
   close: (w, actor, [crossing], cause) => {
     // Closing what is already closed imposes nothing new: no new coercion episode.
     if (w.crossingStatus[n(crossing)] === CROSSING_CLOSED) return;
-    setStatus(w, n(crossing), CROSSING_CLOSED);
+    w.setCrossingStatus(n(crossing), CROSSING_CLOSED);
+    w.closedBy[n(crossing)] = actor;
     const target = otherSide(w, actor, n(crossing));
     if (target >= 0 && target !== actor) startCoercion(w, actor, target, cause);
   },
   restrict: (w, _actor, [crossing, hours]) =>
-    setStatus(
-      w,
+    w.setCrossingStatus(
       n(crossing),
       n(hours) >= 24 ? CROSSING_OPEN : n(hours) <= 0 ? CROSSING_CLOSED : CROSSING_RESTRICTED,
       Math.min(24, n(hours)),

@@ -1,6 +1,7 @@
 /** The outcomes of a run, assembled from the world and its daily series once the last day is done. */
 import { RUNGS, type Rung } from "../diplomacy/index.js";
 import { escalationCycles, resilience } from "../metrics/index.js";
+import type { MechanismRun } from "./mechanism-runner.js";
 import type { Recorder } from "./recorder.js";
 import type { LinkFlows, Outcomes } from "./types.js";
 import type { World } from "./world.js";
@@ -17,6 +18,7 @@ export interface RunInfo {
   herfindahlStart: Float64Array;
   trustStart: Float64Array;
   flowSums: Float64Array;
+  mechanisms: MechanismRun;
 }
 
 export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo): Outcomes {
@@ -83,6 +85,12 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
         trustBAEnd: world.trustOf(r.b, r.a),
         trustABFinal: finalMean(`trust.${id(r.a)}.${id(r.b)}`),
         trustBAFinal: finalMean(`trust.${id(r.b)}.${id(r.a)}`),
+        trustABMean: columnMean(
+          recorder.column(`trust.${scenario.actors[r.a]!.id}.${scenario.actors[r.b]!.id}`),
+        ),
+        trustBAMean: columnMean(
+          recorder.column(`trust.${scenario.actors[r.b]!.id}.${scenario.actors[r.a]!.id}`),
+        ),
         daysPerRung: Object.fromEntries(RUNGS.map((rung, i) => [rung, r.daysPerRung[i]!])),
         escalationCycles: cycles.cycles,
         ceasefires: r.ceasefires,
@@ -142,6 +150,16 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
     })),
     peopleReturned: world.totals.returned,
     indicators: indicators(world),
+    mechanisms: info.mechanisms.outcomes(),
+    expectedIncidents: {
+      baseline: info.mechanisms.baselineIncidents.value,
+      byMechanism: Object.fromEntries(
+        info.mechanisms
+          .outcomes()
+          .filter((m) => "incidents" in m.contributions)
+          .map((m) => [m.hypothesis, m.contributions["incidents"]!]),
+      ),
+    },
   };
 }
 
@@ -212,6 +230,12 @@ function connectivity(world: World): Outcomes["connectivity"] {
       statusEnd: world.projectPhase[i]!,
     })),
   };
+}
+
+function columnMean(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return values.length > 0 ? sum / values.length : 0;
 }
 
 export function linkFlows(world: World, flowSums: Float64Array): LinkFlows {

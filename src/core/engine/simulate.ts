@@ -2,10 +2,12 @@
  * One run: compile the scenario, then step day by day in the fixed order of the design —
  * incidents → policies → diplomacy → network state → routing → queues and economy → coercion and
  * adaptation → projects → metrics — drawing every random number from named streams of (seed, run).
+ * The mechanisms of the hypotheses switched on act after each step (and at the start of the day)
+ * through one runner (mechanism-runner.ts); this loop never names them.
  */
-import { createAssigner } from "../assignment/index.js";
 import { createStreams } from "../random/index.js";
 import type { Scenario } from "../scenario/types.js";
+import { startMechanisms } from "./mechanism-runner.js";
 import { compileModel } from "./model.js";
 import { assembleOutcomes, linkFlows } from "./outcomes.js";
 import { Recorder } from "./recorder.js";
@@ -13,13 +15,13 @@ import { coercionStep } from "./steps/coercion.js";
 import { diplomacyStep } from "./steps/diplomacy.js";
 import { economyStep } from "./steps/economy.js";
 import { incidentsStep } from "./steps/incidents.js";
-import { IndicatorTotals, indicatorsStep } from "./steps/indicators.js";
+import { indicatorsStep } from "./steps/indicators.js";
 import { networkStateStep } from "./steps/network-state.js";
 import { policiesStep } from "./steps/policies.js";
 import { projectsStep } from "./steps/projects.js";
 import { routingStep } from "./steps/routing.js";
 import type { SimulationOptions, SimulationResult } from "./types.js";
-import { World } from "./world.js";
+import { createWorld, type World } from "./world.js";
 
 export function simulate(scenario: Scenario, options: SimulationOptions = {}): SimulationResult {
   const seed = options.seed ?? 1;
@@ -29,16 +31,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
     ...(options.days === undefined ? {} : { days: options.days }),
     ...(options.policies === undefined ? {} : { policies: options.policies }),
   });
-  const world = new World(model, createStreams(seed, run));
-  world.assigner = createAssigner(model.network, model.demand, "path");
-  world.elementState = new Int8Array(model.elements.length).fill(-1);
-  world.pairCrossingShare = new Float64Array(model.demand.pairCount * scenario.crossings.length);
-  world.pairDemand = new Float64Array(model.demand.pairCount);
-  world.indicators = new IndicatorTotals(
-    model.network.linkCount,
-    model.elements.length,
-    model.demand.pairCount,
-  );
+  const world = createWorld(model, createStreams(seed, run));
   const recorder = new Recorder(world, model.days);
 
   // What each actor would route through each state with every built crossing open: the leverage a
@@ -73,17 +66,27 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   let heldFlows = world.flows;
   let heldSince = 0;
 
+  const mechanisms = startMechanisms(world);
   for (let day = 0; day < model.days; day++) {
     world.day = day;
+    mechanisms.run("start");
     incidentsStep(world);
+    mechanisms.run("incidents");
     policiesStep(world);
+    mechanisms.run("policies");
     diplomacyStep(world);
+    mechanisms.run("diplomacy");
     networkStateStep(world);
+    mechanisms.run("network");
     routingStep(world);
+    mechanisms.run("routing");
     economyStep(world);
+    mechanisms.run("economy");
     indicatorsStep(world);
     coercionStep(world);
+    mechanisms.run("coercion");
     projectsStep(world);
+    mechanisms.run("projects");
     recorder.record(world);
     // Flows change only when the equilibrium is re-solved: add each set once, times the days it held.
     if (world.flows !== heldFlows) {
@@ -105,6 +108,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
     herfindahlStart,
     trustStart,
     flowSums,
+    mechanisms,
   });
   const dates = Array.from({ length: model.days }, (_, d) => model.calendar.date(d));
   return {
@@ -127,6 +131,9 @@ function resetDayZero(world: World): void {
   for (const key of Object.keys(world.totals) as (keyof typeof world.totals)[]) world.totals[key] = 0;
   world.lossToday.fill(0);
   world.risk.fill(0);
+  world.riskFromAttacks.fill(0);
+  world.backlog.fill(0);
+  world.queueToll.fill(0);
   for (const h of world.flowHistory) h.cumulative.fill(0);
   for (const h of world.closedHistory) h.cumulative.fill(0);
   world.restrictedDays.fill(0);

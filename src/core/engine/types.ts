@@ -57,6 +57,9 @@ export interface PairOutcome {
   /** Mean of the daily trust over the final window (`Outcomes.finalWindowDays`). */
   trustABFinal: number;
   trustBAFinal: number;
+  /** Trust averaged over the days of the run (each direction). */
+  trustABMean: number;
+  trustBAMean: number;
   /** Days spent on each rung of the ladder. */
   daysPerRung: Record<string, number>;
   /** Escalation cycles (episodes that left normal and came back), see metrics/escalation-cycles. */
@@ -157,6 +160,17 @@ export interface Indicators {
   }[];
 }
 
+/** What one active mechanism contributed over the run (docs/outputs.md, "Mechanisms"). */
+export interface MechanismOutcome {
+  /** Hypothesis key, e.g. "opennessRisk". */
+  hypothesis: string;
+  title: string;
+  strength: number;
+  claim: string;
+  /** Its declared contributions (e.g. `incidents`: expected incidents it caused), by name. */
+  contributions: Record<string, number>;
+}
+
 export interface Outcomes {
   scenario: string;
   seed: number;
@@ -213,6 +227,13 @@ export interface Outcomes {
   actors: ActorAccount[];
   peopleReturned: number;
   indicators: Indicators;
+  /** The mechanisms of the hypotheses switched on (strength ≠ 0), with their contributions. */
+  mechanisms: MechanismOutcome[];
+  /**
+   * Expected incidents by source of the daily baseline, Σ_days Σ_zones term·Π(1 − interdiction)/(1 − n):
+   * the zones' own baselines (at the day's enforcement) and each mechanism's added terms.
+   */
+  expectedIncidents: { baseline: number; byMechanism: Record<string, number> };
 }
 
 /** Mean flow per directed network link over the run, for maps. */

@@ -2,6 +2,7 @@
  * The state of a run and the small operations every step shares (acts, statuses, histories). Steps in
  * `steps/` read and write it in the fixed daily order of `simulate.ts`.
  */
+import { createAssigner } from "../assignment/index.js";
 import type { Assigner } from "../assignment/types.js";
 import { initialLadderState, type LadderState, RUNGS, type Rung } from "../diplomacy/index.js";
 import type { ActKind } from "../diplomacy/trust.js";
@@ -10,6 +11,7 @@ import { INITIAL_PROGRAMME_STATE } from "../policy-language/index.js";
 import type { Random, Streams } from "../random/index.js";
 import { createHawkesState, type HawkesState } from "../security/index.js";
 import { EventLog, type NewEvent, type SimEvent } from "./events.js";
+import { IndicatorTotals } from "./indicator-totals.js";
 import type { Model } from "./model.js";
 
 export const CROSSING_OPEN = 0;
@@ -70,6 +72,8 @@ export interface CoercionEpisode {
   /** Target's lost value per day before the episode, subtracted from what it loses during it. */
   lossBefore: number;
   costImposed: number;
+  /** Part of costImposed no rerouting avoids (humanitarian cost of returns). */
+  unavoidableCost: number;
   routedValue: number;
   cause: number;
 }
@@ -97,6 +101,20 @@ export interface Queue {
   maxWaiting: number;
 }
 
+export interface LeverageRecord {
+  day: number;
+  coercer: number;
+  target: number;
+  dependenceAtStart: number;
+  /** Dependence the switching cost used (current-leverage blends in today's). */
+  dependence: number;
+  costImposed: number;
+  unavoidableCost: number;
+  switchingCost: number;
+  leverage: number;
+  probability: number;
+}
+
 /** A verified or unverified act of one actor towards another, waiting for the diplomacy step. */
 export interface Act {
   from: number;
@@ -110,9 +128,24 @@ export interface Act {
   quiet?: boolean;
 }
 
+/** An actant in force today, with the zone (and crossing, or −1) it acts on. */
+export interface ActiveActant {
+  index: number;
+  zone: number;
+  crossing: number;
+  interdiction: number;
+  detection: number;
+  completion: number;
+}
+
 /** Closed today by its status or by an overload failure (unbuilt crossings are not closures). */
 export function crossingClosed(world: World, crossing: number, element: number): boolean {
   return world.crossingStatus[crossing] === CROSSING_CLOSED || world.failedUntil[element]! >= world.day;
+}
+
+/** The state of a run on day 0, everything sized and set from the compiled model: the one way to build a World. */
+export function createWorld(model: Model, streams: Streams): World {
+  return new World(model, streams);
 }
 
 export class World {
@@ -130,9 +163,25 @@ export class World {
   readonly failedUntil: Int32Array;
   readonly addedCapacity: Float64Array;
   readonly risk: Float64Array;
-  readonly pendingCapacity: { day: number; element: number; vehiclesPerDay: number; cause: number }[] = [];
+  /** The part of `risk` learned from attacks (tradeRisk.perAttack > 0). */
+  readonly riskFromAttacks: Float64Array;
+  /** USD per vehicle cut from an element's cost by diversification investments. */
+  readonly costReduction: Float64Array;
+  readonly pendingCapacity: {
+    day: number;
+    element: number;
+    vehiclesPerDay: number;
+    /** USD per vehicle cut from the element's cost (diversification), 0 or absent otherwise. */
+    costReductionUsd?: number;
+    cause: number;
+  }[] = [];
   // Network links.
   readonly overloadStreak: Int32Array;
+  /** Vehicles queued above capacity on each network link, and the toll traders price for the wait (congestionQueues). */
+  readonly backlog: Float64Array;
+  readonly queueToll: Float64Array;
+  /** Vehicle-weighted mean value of a vehicle's cargo at the start, USD (prices queue delay). */
+  readonly meanValuePerVehicle: number;
   // Zones.
   readonly hawkes: HawkesState[];
   readonly incidentsToday: Float64Array;
@@ -160,12 +209,14 @@ export class World {
   readonly returnRate: Float64Array;
   readonly cbms: Cbm[] = [];
   readonly episodes: CoercionEpisode[] = [];
+  /** Each reviewed episode's leverage (outcomes.coercion.episodes). */
+  readonly leverageLog: LeverageRecord[] = [];
   readonly acts: Act[] = [];
   private readonly zoneStreamCache: ReturnType<World["zoneStreams"]>[] = [];
   /** People returned so far from one actor to another (key from·n + to). */
   readonly returnedBetween = new Map<number, number>();
   /** Actants in force, recomputed once a day. */
-  actantCache: { day: number; until: number; list: import("./steps/incidents.js").ActiveActant[] } = {
+  actantCache: { day: number; until: number; list: ActiveActant[] } = {
     day: -1,
     until: -1,
     list: [],
@@ -174,24 +225,31 @@ export class World {
   /** Dependence with every built crossing open, computed once before day 0 (a → s at a·n + s). */
   openDependence!: Float64Array;
   readonly herfindahl: Float64Array;
+  /** USD invested by a in routes via s, at a·n + s (neighbourStrategy). */
+  readonly diversified: Float64Array;
   // Projects.
   readonly projectPhase: ProjectPhase[];
   readonly projectBuilt: Float64Array;
   readonly projectBuildingDay: Int32Array;
   readonly projectOperatingDay: Int32Array;
   readonly projectAnnouncedDay: Int32Array;
+  /** Consecutive days each project's benchmark (its condition) has held; announcements counted. */
+  readonly benchmarkStreak: Int32Array;
+  readonly announcements: Int32Array;
   // Routing.
-  assigner!: Assigner;
+  readonly assigner: Assigner;
+  /** Second solver for counterfactual equilibria (current leverage), created on first use. */
+  counterfactualAssigner?: Assigner;
   flows: Float64Array;
   /** Demand of each pair this month before queued vehicles are withdrawn (vehicles/day). */
-  pairDemand!: Float64Array;
+  readonly pairDemand: Float64Array;
   /** Served vehicles/day of each demand pair. */
   pairServed: Float64Array;
   /** Per pair: [element, share of served flow] for crossings; per pair × state: share touching its territory. */
   /** Each pair's used paths at the last equilibrium (read once per solve). */
   pairPaths: import("../assignment/types.js").PairPath[][] = [];
   /** Share of pair k's served flow through scenario crossing c, at `k · crossings + c`. */
-  pairCrossingShare!: Float64Array;
+  readonly pairCrossingShare: Float64Array;
   pairTerritory: Float64Array;
   dirty = true;
   solves = 0;
@@ -204,8 +262,8 @@ export class World {
   lastNetworkEpoch = -1;
   lastActantCount = -1;
   /** Per element, yesterday's open (1) and damaged (2) bits. */
-  elementState!: Int8Array;
-  indicators!: import("./steps/indicators.js").IndicatorTotals;
+  readonly elementState: Int8Array;
+  readonly indicators: IndicatorTotals;
   /** Generalized cost (USD/day) of the trips made at the current equilibrium. */
   transportCost = 0;
   monthApplied = -1;
@@ -244,6 +302,37 @@ export class World {
   totals = { served: 0, unserved: 0, spoiled: 0, potential: 0, queued: 0, returned: 0 };
   coercion = { attempts: 0, complied: 0, defied: 0 };
   readonly eventCount = new Map<string, number>();
+  /**
+   * Terms the mechanisms of the hypotheses set and the steps read; all neutral while no mechanism is
+   * active, so the v0 model runs unchanged (docs/ODD.md §7.13).
+   */
+  readonly modifiers: {
+    /** Incidents/day added to each zone's baseline today, before interdiction (reset each day). */
+    baselineAdd: Float64Array;
+    /** Smallest detection probability of an active monitor (mediator or invited monitor). */
+    monitorFloor: number;
+    /** Multiplies the trust relaxation rate. */
+    relaxFactor: number;
+    /** Compliance with coercion adds coercion.enforcementGain to the target's enforcement (the v0 rule). */
+    enforcementByCompliance: boolean;
+    /** Per relation: multiplies today's ceasefire failure hazard. */
+    hazardFactor: Float64Array;
+    /** w: weight of the dependence at a coercion review over the day-0 one (currentLeverage). */
+    leverageWeight: number;
+    /** u: share of returns' cost outside the outside-option cap (currentLeverage). */
+    returnsOutsideCap: number;
+    /** Disruption one incident in an element's zone adds to traders' risk memory (attacksReachTrade). */
+    attackRiskWeight: number;
+    /** Days a project's condition must hold before it operates; 0: the old rule (securityBenchmarks). */
+    benchmarkDays: number;
+  };
+  /** Per zone: today's Π(1 − interdiction·completion) of its actants, as used by the baseline. */
+  readonly zoneScale: Float64Array;
+  /** Acts verified today (diplomacy step), and episodes complied with today (coercion step). */
+  readonly verifiedToday: { from: number; to: number; kind: "cooperative" | "hostile" }[] = [];
+  readonly compliedToday: { coercer: number; target: number; cause: number }[] = [];
+  /** Per crossing: the actor whose action closed it (−1: open, or closed from the start or by no one). */
+  readonly closedBy: Int32Array;
 
   constructor(
     readonly model: Model,
@@ -272,7 +361,18 @@ export class World {
     this.failedUntil = new Int32Array(ne).fill(-1);
     this.addedCapacity = new Float64Array(ne);
     this.risk = new Float64Array(ne);
+    this.riskFromAttacks = new Float64Array(ne);
+    this.costReduction = new Float64Array(ne);
     this.overloadStreak = new Int32Array(model.network.linkCount);
+    this.backlog = new Float64Array(model.network.linkCount);
+    this.queueToll = new Float64Array(model.network.linkCount);
+    let vehicles = 0;
+    let value = 0;
+    for (const entry of model.entries) {
+      vehicles += entry.vehiclesPerDay;
+      value += entry.vehiclesPerDay * entry.valueUsd;
+    }
+    this.meanValuePerVehicle = vehicles > 0 ? value / vehicles : 0;
     this.hawkes = s.zones.map(() => createHawkesState(0));
     this.incidentsToday = new Float64Array(nz);
     this.fatalitiesToday = new Float64Array(nz);
@@ -331,6 +431,7 @@ export class World {
       byCrossing: new Float64Array(na * ne),
     };
     this.herfindahl = new Float64Array(na);
+    this.diversified = new Float64Array(na * na);
     this.projectPhase = s.projects.map((p) => {
       if (model.calendar.day(p.announced) > 0) return "unannounced";
       return p.status === "building"
@@ -342,6 +443,8 @@ export class World {
             : "announced";
     });
     this.projectBuilt = Float64Array.from(s.projects, (p) => p.builtDays);
+    this.benchmarkStreak = new Int32Array(s.projects.length);
+    this.announcements = new Int32Array(s.projects.length);
     this.projectBuildingDay = Int32Array.from(s.projects, (p) => (p.status === "building" ? 0 : -1));
     this.projectOperatingDay = Int32Array.from(s.projects, (p) => (p.status === "operational" ? 0 : -1));
     this.projectAnnouncedDay = Int32Array.from(s.projects, (p) =>
@@ -364,6 +467,24 @@ export class World {
     this.routedToday = new Float64Array(na);
     for (const [i, phase] of this.projectPhase.entries())
       if (phase === "unannounced") this.projectAnnouncedDay[i] = -1;
+    this.modifiers = {
+      baselineAdd: new Float64Array(nz),
+      monitorFloor: 0,
+      relaxFactor: 1,
+      enforcementByCompliance: true,
+      hazardFactor: new Float64Array(s.relations.length).fill(1),
+      leverageWeight: 0,
+      returnsOutsideCap: 0,
+      attackRiskWeight: 0,
+      benchmarkDays: 0,
+    };
+    this.zoneScale = new Float64Array(nz).fill(1);
+    this.closedBy = new Int32Array(nc).fill(-1);
+    this.assigner = createAssigner(model.network, model.demand, "path");
+    this.elementState = new Int8Array(ne).fill(-1);
+    this.pairCrossingShare = new Float64Array(model.demand.pairCount * nc);
+    this.pairDemand = new Float64Array(model.demand.pairCount);
+    this.indicators = new IndicatorTotals(model.network.linkCount, ne, model.demand.pairCount);
   }
 
   /** Identifies the current equilibrium and month: what is derived from routes changes with nothing else. */
@@ -416,6 +537,16 @@ export class World {
   record(event: Omit<NewEvent, "day">): SimEvent {
     this.eventCount.set(event.kind, (this.eventCount.get(event.kind) ?? 0) + 1);
     return this.log.add({ ...event, day: this.day });
+  }
+
+  /** Sets a crossing's status and hours, marking the routing dirty when either changes. */
+  setCrossingStatus(crossing: number, status: number, hours = 24): void {
+    if (this.crossingStatus[crossing] !== status || this.crossingHours[crossing] !== hours) {
+      this.dirty = true;
+      this.networkEpoch += 1;
+    }
+    this.crossingStatus[crossing] = status;
+    this.crossingHours[crossing] = hours;
   }
 
   act(act: Act): void {

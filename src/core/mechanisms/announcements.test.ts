@@ -4,11 +4,10 @@ import { announcementHazard, benchmarkMet, ladderCalm, pairWarmth } from "./anno
 describe("announcements follow warmth, operation follows benchmarks", () => {
   it("measures warmth as mutual trust times the calm of the ladder", () => {
     expect(ladderCalm(0)).toBe(1);
-    expect(ladderCalm(2)).toBe(0.5);
-    expect(ladderCalm(3)).toBe(0.25);
-    expect(ladderCalm(4)).toBe(0.75);
-    // ½(0.4 + 0.6) · 0.75 = 0.375 at tension
-    expect(pairWarmth(0.4, 0.6, 1)).toBeCloseTo(0.375, 12);
+    expect(ladderCalm(1)).toBeCloseTo(2 / 3, 12);
+    expect(ladderCalm(3)).toBe(0);
+    // ½(0.4 + 0.6) · 2/3 at tension
+    expect(pairWarmth(0.4, 0.6, 1)).toBeCloseTo(1 / 3, 12);
   });
 
   it("announces α a year at full warmth, fewer as W^k falls", () => {

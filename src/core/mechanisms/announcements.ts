@@ -3,10 +3,10 @@
  * operates only once its security benchmarks hold for a sustained period.
  *
  * Warmth of the sponsors: W = mean over the sponsor pairs with a relation of the mutual trust times the
- * calm of their ladder (1 at normal, falling by a quarter a rung, 0 at clashes; a ceasefire counts as
- * tension),
+ * calm of their ladder, with the rung counted in steps of escalation r = 0 normal, 1 tension (or a
+ * ceasefire), 2 strikes, 3 clashes,
  *
- *   Wᵢⱼ = ½(τᵢⱼ + τⱼᵢ) · (1 − rung/4),
+ *   Wᵢⱼ = ½(τᵢⱼ + τⱼᵢ) · (1 − r/3),
  *
  * and each day a project not yet operating is (re-)announced — a signing, memorandum or summit
  * declaration — with probability h = α/365 · W^k, α announcements a year at full warmth, k ≥ 0.
@@ -19,15 +19,14 @@
  * consecutive days; N = 0 is the old rule (build once started, operate when finished).
  */
 
-/** Calm factor of a ladder rung index (RUNGS order: normal, tension, strikes, clashes, ceasefire). */
-export function ladderCalm(rungIndex: number): number {
-  const effective = rungIndex === 4 ? 1 : rungIndex;
-  return Math.max(0, 1 - effective / 4);
+/** Calm 1 − r/3 of a pair r steps up the ladder (0 normal, 1 tension or ceasefire, 2 strikes, 3 clashes). */
+export function ladderCalm(steps: number): number {
+  return Math.max(0, 1 - steps / 3);
 }
 
-/** Wᵢⱼ = ½(τᵢⱼ + τⱼᵢ) · calm. */
-export function pairWarmth(trustAB: number, trustBA: number, rungIndex: number): number {
-  return 0.5 * (trustAB + trustBA) * ladderCalm(rungIndex);
+/** Wᵢⱼ = ½(τᵢⱼ + τⱼᵢ) · (1 − r/3). */
+export function pairWarmth(trustAB: number, trustBA: number, steps: number): number {
+  return 0.5 * (trustAB + trustBA) * ladderCalm(steps);
 }
 
 /** h = α/365 · W^k. */

@@ -225,7 +225,10 @@ class Checker {
       this.report(arg.span, "argument-type", `${where} must be a number, found ${typeWords(type)}`);
       return;
     }
-    const value = literalValue(arg);
+    // A named constant (a ladder rung, a scenario lever) is fixed for the run, so it serves where a
+    // literal is required, and its value is range-checked like one.
+    const constant = arg.kind === "name" ? lookup(this.language.constants, arg.name)?.value : undefined;
+    const value = literalValue(arg) ?? (typeof constant === "number" ? constant : undefined);
     if (value === undefined) {
       if (param.literal) {
         this.report(
@@ -240,8 +243,10 @@ class Checker {
       (param.integer === true && !Number.isInteger(value)) ||
       (param.min !== undefined && value < param.min) ||
       (param.max !== undefined && value > param.max);
-    if (outOfRange)
-      this.report(arg.span, "argument-range", `${where} must be ${rangeWords(param)}, found ${value}`);
+    if (outOfRange) {
+      const what = literalValue(arg) === undefined ? `"${printExpression(arg)}" = ${value}` : `${value}`;
+      this.report(arg.span, "argument-range", `${where} must be ${rangeWords(param)}, found ${what}`);
+    }
   }
 
   private idArg(arg: Expr, kind: string, where: string): void {

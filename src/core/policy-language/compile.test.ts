@@ -90,8 +90,9 @@ describe("compiled expressions evaluated against a context", () => {
   });
 
   it("compares ladder levels with the rung names", () => {
-    expect(run("ladder(pk, af) == strikes", { "ladder(pk, af)": 2 })).toBe(true);
-    expect(run("ladder(pk, af) >= clashes", { "ladder(pk, af)": 2 })).toBe(false);
+    expect(run("ladder(pk, af) == strikes", { "ladder(pk, af)": 3 })).toBe(true);
+    expect(run("ladder(pk, af) >= clashes", { "ladder(pk, af)": 3 })).toBe(false);
+    expect(run("ladder(pk, af) <= tension", { "ladder(pk, af)": 1 })).toBe(true); // a ceasefire is below tension
     expect(run("ladder(pk, af) != normal", { "ladder(pk, af)": 0 })).toBe(false);
   });
 

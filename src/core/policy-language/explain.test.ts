@@ -9,7 +9,7 @@ const state: Record<string, number> = {
   "fatalities(kp_border, 30)": 3,
   "trust(pk, af)": 0.623456,
   "trust(af, pk)": 0.41,
-  "ladder(pk, af)": 2,
+  "ladder(pk, af)": 3,
   "flow(torkham, 7)": 1234.56,
 };
 const ctx: EvaluationContext = {

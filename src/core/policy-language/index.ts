@@ -57,6 +57,7 @@ export {
 export {
   type ActionCall,
   type CompiledRule,
+  checkForDays,
   checkRule,
   compileRule,
   parseActions,
@@ -65,6 +66,7 @@ export {
   printRule,
   type Rule,
   type RuleCheckOptions,
+  resolveForDays,
   stepStreak,
   type TimedCondition,
 } from "./rules.js";
@@ -85,7 +87,10 @@ export {
   type IdKind,
   type KnownIds,
   type Language,
+  LEVER_GROUP,
+  lookup,
   type ParamKind,
   type ParamSpec,
   type ValueType,
+  withLevers,
 } from "./tables.js";

@@ -250,3 +250,22 @@ export const DEFAULT_LANGUAGE: Language = {
   constants: DEFAULT_CONSTANTS,
   actions: DEFAULT_ACTIONS,
 };
+
+/** Group of the constants a scenario's `levers` section adds (`withLevers`). */
+export const LEVER_GROUP = "lever";
+
+/**
+ * The language with a scenario's levers added as named constants: policy text then writes
+ * `closed_days(torkham, 60) >= reopen_after_days` or `deport(af, return_rate)` and the number lives,
+ * with its source or range, in the scenario's `levers` section where exploration can sample it.
+ * Names clashing with a function, action, constant or keyword are the loader's to reject.
+ */
+export function withLevers(language: Language, levers: Readonly<Record<string, number>>): Language {
+  const names = Object.keys(levers);
+  if (names.length === 0) return language;
+  const constants: Record<string, ConstantSpec> = { ...language.constants };
+  for (const name of names) {
+    constants[name] = { value: levers[name]!, group: LEVER_GROUP, description: `lever ${name}` };
+  }
+  return { ...language, constants };
+}

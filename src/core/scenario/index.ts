@@ -1,5 +1,12 @@
 export { CROSSING_STATUSES } from "./crossing.js";
 export { COST_PER_KM_USD_DEFAULT, VALUE_OF_TIME_USD_PER_HOUR_DEFAULT } from "./generalized-cost.js";
+export {
+  HYPOTHESES,
+  type HypothesisKey,
+  type HypothesisSpec,
+  hypothesesSchema,
+} from "./hypotheses/index.js";
+export { type DraftIssue, fromZodIssues } from "./issues.js";
 export { scenarioJsonSchema } from "./json-schema.js";
 export { BPR_B_DEFAULT, BPR_POWER_DEFAULT, LINK_MODES } from "./link.js";
 export { MODEL_DEFAULTS } from "./model.js";
@@ -8,6 +15,7 @@ export {
   formatPath,
   type ParameterKind,
   ParamValue,
+  type PathKey,
   param,
   type Resolved,
   resolveParameters,
@@ -15,12 +23,15 @@ export {
 } from "./param.js";
 export {
   collectParameters,
+  finish as positionIssues,
   type LoadedScenario,
   loadScenario,
   parseScenario,
   validateScenario,
+  withoutEchoes,
 } from "./parse.js";
 export { SCENARIO_SCHEMA_ID, type ScenarioFile, type ScenarioParsed, scenarioFileSchema } from "./schema.js";
+export { type ReadResult, readSource, type ScenarioSource } from "./source.js";
 export {
   openShare,
   type ScenarioElement,
@@ -48,6 +59,7 @@ export {
   type ScenarioCrossing,
   type ScenarioDemand,
   type ScenarioForcedEvent,
+  type ScenarioHypotheses,
   type ScenarioLink,
   type ScenarioNode,
   type ScenarioPolicy,

@@ -1,6 +1,8 @@
 /** From scenario text (or plain data) to a validated, resolved `Scenario`, or one `InputError` listing every problem. */
 import { InputError, type InputIssue } from "../errors/index.js";
+import { checkHypotheses, HYPOTHESES, renameUnknownHypotheses } from "./hypotheses/index.js";
 import { type DraftIssue, fromZodIssues } from "./issues.js";
+import { checkLeverNames } from "./levers.js";
 import { formatPath, resolveParameters, type ScenarioParameter } from "./param.js";
 import { checkPolicyText } from "./policy-text.js";
 import { checkReferences } from "./references.js";
@@ -43,8 +45,16 @@ function validate(
   source: ScenarioSource | undefined,
 ): LoadedScenario {
   const result = scenarioFileSchema.safeParse(data);
-  const drafts = result.success ? [] : fromZodIssues(result.error.issues, scenarioFileSchema, data);
-  drafts.push(...checkRules(data), ...checkReferences(data), ...checkPolicyText(data));
+  const drafts = result.success
+    ? []
+    : renameUnknownHypotheses(fromZodIssues(result.error.issues, scenarioFileSchema, data));
+  drafts.push(
+    ...checkRules(data),
+    ...checkReferences(data),
+    ...checkLeverNames(data),
+    ...checkPolicyText(data),
+    ...checkHypotheses(data, HYPOTHESES),
+  );
   if (drafts.length > 0 || !result.success) throw new InputError(finish(withoutEchoes(drafts), file, source));
   const { value, parameters } = resolveParameters(result.data);
   const scenario: Scenario = value;
@@ -52,7 +62,7 @@ function validate(
 }
 
 /** Drops "missing field X" when the same entry has an unknown field whose suggestion is X: one typo, one issue. */
-function withoutEchoes(drafts: DraftIssue[]): DraftIssue[] {
+export function withoutEchoes(drafts: DraftIssue[]): DraftIssue[] {
   const suggested = new Set(
     drafts
       .filter((d) => d.code === "unknown-field" && d.suggestion !== undefined)
@@ -62,7 +72,7 @@ function withoutEchoes(drafts: DraftIssue[]): DraftIssue[] {
 }
 
 /** Adds file and position, drops repeats, and orders issues as they appear in the file. */
-function finish(
+export function finish(
   drafts: DraftIssue[],
   file: string | undefined,
   source: ScenarioSource | undefined,

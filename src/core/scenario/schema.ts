@@ -7,6 +7,8 @@ import { demandSchema } from "./demand.js";
 import { eventSchema } from "./event.js";
 import { dateSchema } from "./fields.js";
 import { generalizedCostSchema } from "./generalized-cost.js";
+import { hypothesesSchema } from "./hypotheses/index.js";
+import { leversSchema } from "./levers.js";
 import { linkSchema } from "./link.js";
 import { modelSchema } from "./model.js";
 import { nodeSchema } from "./node.js";
@@ -68,17 +70,19 @@ export const scenarioFileSchema = z
       .array(returnsSchema)
       .default([])
       .describe("Programmes of returns (deportations) over a period."),
+    levers: leversSchema,
     events: z
       .array(eventSchema)
       .default([])
       .describe("Dated events forced in a hindcast: actions, attacks, or both."),
     model: modelSchema,
+    hypotheses: hypothesesSchema,
   })
   .meta({
     $id: SCENARIO_SCHEMA_ID,
     title: "Corridor scenario",
     description:
-      "A Corridor scenario (format v1): network, border crossings, trade demand, security zones, actants, actors, policies, relations, projects, returns, forced events and model parameters. Every number may be bare, cited { value, source, date } or assumed { value, assumption: true, range: [low, high] }.",
+      "A Corridor scenario (format v1): network, border crossings, trade demand, security zones, actants, actors, policies and their levers, relations, projects, returns, forced events, model parameters and the hypotheses of the debate switched on. Every number may be bare, cited { value, source, date } or assumed { value, assumption: true, range: [low, high] }.",
   });
 
 /** A scenario file as written (numbers in any of the three forms, defaults not yet filled). */

@@ -3,7 +3,9 @@
  * field names; `docs/scenario-format.md` describes each field. `schema.ts` is the source of truth and a
  * compile-time check below keeps these interfaces equal to what it produces.
  */
+import type { z } from "zod";
 import type { CROSSING_STATUSES } from "./crossing.js";
+import type { hypothesesSchema } from "./hypotheses/index.js";
 import type { LINK_MODES } from "./link.js";
 import type { NODE_KINDS } from "./node.js";
 import type { Resolved } from "./param.js";
@@ -330,6 +332,12 @@ export interface ModelParams {
   };
 }
 
+/**
+ * The hypotheses switched on, by key (src/core/scenario/hypotheses/): each with its strength, claim and
+ * its mechanism's parameters. A key left out is off, as is strength 0.
+ */
+export type ScenarioHypotheses = Resolved<z.output<typeof hypothesesSchema>>;
+
 export interface Scenario {
   $schema?: string;
   /** Base scenario file this one starts from (resolved by the file loader, relative to this file). */
@@ -350,8 +358,11 @@ export interface Scenario {
   relations: ScenarioRelation[];
   projects: ScenarioProject[];
   returns: ScenarioReturns[];
+  /** Named numbers that policy text refers to by name (see levers.ts). */
+  levers: Record<string, number>;
   events: ScenarioForcedEvent[];
   model: ModelParams;
+  hypotheses: ScenarioHypotheses;
 }
 
 // Compile-time check that the interfaces above match the schema exactly.

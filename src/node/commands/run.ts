@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { basename, extname, join } from "node:path";
-import { type Command, InvalidArgumentError } from "commander";
+import type { Command } from "commander";
 import {
   type Outcomes,
   pickPolicies,
@@ -11,7 +11,7 @@ import {
 import type { Scenario } from "../../core/scenario/types.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
-import { formatNumber, positiveInteger } from "../options.js";
+import { formatNumber, nonNegativeInteger, positiveInteger } from "../options.js";
 import { type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { type Progress, startProgress } from "../progress.js";
 import { RUN_FILES, type RunInfo, writeRunFolder } from "../run-files/index.js";
@@ -30,13 +30,7 @@ interface RunOptions {
 const PROGRESS_UPDATES = 100;
 
 /** Seeds are whole numbers 0 … 2⁵³ − 1 (the random streams take two 32-bit words). */
-function seedNumber(raw: string): number {
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isSafeInteger(value) || value < 0) {
-    throw new InvalidArgumentError(`--seed: expected a whole number from 0 to 2^53 − 1, found "${raw}"`);
-  }
-  return value;
-}
+const seedNumber = nonNegativeInteger("--seed", "a whole number from 0 to 2^53 − 1");
 
 /** Default run folder: `runs/<scenario file stem>-seed<N>`. */
 export function defaultRunDir(scenarioPath: string, seed: number): string {

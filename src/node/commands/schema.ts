@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { experimentJsonSchema } from "../../core/experiment/index.js";
 import { scenarioJsonSchema } from "../../core/scenario/index.js";
 import type { Io } from "../io.js";
 
@@ -6,9 +7,11 @@ export function registerSchema(program: Command, io: Io): void {
   program
     .command("schema")
     .description(
-      "print the JSON Schema of scenario files (save it as corridor.schema.json for editor completion)",
+      "print the JSON Schema of scenario files (save it as corridor.schema.json for editor completion), or of experiment files",
     )
-    .action(() => {
-      io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    .option("--experiment", "the schema of experiment files (experiment.schema.json)")
+    .action((options: { experiment?: boolean }) => {
+      const schema = options.experiment ? experimentJsonSchema() : scenarioJsonSchema();
+      io.out(`${JSON.stringify(schema, null, 2)}\n`);
     });
 }

@@ -11,8 +11,8 @@ import {
   type TrustParams,
 } from "../../diplomacy/index.js";
 import { portableExp } from "../../random/index.js";
+import { verificationOf } from "../queries.js";
 import type { World } from "../world.js";
-import { verificationOf } from "./incidents.js";
 
 const RUNG_INDEX = new Map(RUNGS.map((r, i) => [r, i]));
 
@@ -62,9 +62,7 @@ function cbmStep(world: World): void {
     const m = world.cbms[i]!;
     const relation = world.relation(m.proposer, m.to);
     const broken =
-      relation !== undefined &&
-      (RUNG_INDEX.get(relation.ladder.rung) ?? 0) >= 2 &&
-      relation.ladder.rung !== "ceasefire";
+      relation !== undefined && (relation.ladder.rung === "strikes" || relation.ladder.rung === "clashes");
     if (!broken && world.day < m.endDay) continue;
     world.cbms.splice(i, 1);
     const trust = world.trustOf(m.to, m.proposer);
@@ -121,12 +119,14 @@ function mediationStep(world: World): void {
 }
 
 function actsStep(world: World, params: TrustParams): void {
+  world.verifiedToday.length = 0;
   for (const act of world.acts) {
     if (act.from < 0 || act.to < 0 || act.from === act.to) continue;
     const v = verificationOf(world, act.to, act.from);
     const verified = act.verified ?? world.stream("verification").next() < v;
     const before = world.trustOf(act.to, act.from);
     const after = verified ? applyVerifiedAct(before, act.kind, params) : before;
+    if (verified) world.verifiedToday.push({ from: act.from, to: act.to, kind: act.kind });
     world.setTrust(act.to, act.from, after);
     if (act.quiet) continue;
     world.record({
@@ -145,16 +145,19 @@ function actsStep(world: World, params: TrustParams): void {
 }
 
 function ladderStep(world: World, params: EscalationParams): void {
-  for (const relation of world.relations) {
+  for (let r = 0; r < world.relations.length; r++) {
+    const relation = world.relations[r]!;
     const trust = Math.min(world.trustOf(relation.a, relation.b), world.trustOf(relation.b, relation.a));
     relation.ceasefireStream ??= world.stream(
       `ceasefire/${world.actorId(relation.a)}-${world.actorId(relation.b)}`,
     );
     const u = relation.ceasefireStream.next();
+    // A mechanism may scale today's ceasefire hazard h₀·(1 − T)^k (World.modifiers.hazardFactor).
+    const factor = world.modifiers.hazardFactor[r]!;
     const step = stepEscalation(
       relation.ladder,
       { attributedIncidents: relation.attributedToday, trust, mediation: relation.mediatedToday, u },
-      params,
+      factor === 1 ? params : { ...params, hazard0: Math.min(1, params.hazard0 * factor) },
     );
     if (step.state.rung !== step.from) {
       if (step.state.rung === "ceasefire") relation.ceasefires += 1;
@@ -196,7 +199,7 @@ export function diplomacyStep(world: World): void {
   actsStep(world, params);
   const na = world.model.scenario.actors.length;
   // One day of relaxation, T ← b + (T − b)·e^(−ρ), with the factor computed once (portable exp).
-  const factor = portableExp(-params.relaxRate);
+  const factor = portableExp(-params.relaxRate * world.modifiers.relaxFactor);
   for (let i = 0; i < na * na; i++)
     world.trust[i] = params.baseline + (world.trust[i]! - params.baseline) * factor;
   ladderStep(world, escalation);

@@ -5,9 +5,10 @@
  * the capacity left over once the crossing reopens. Fees, security and humanitarian costs are booked
  * per actor; dependence and route concentration follow from the route shares.
  */
+
+import { activeActants } from "../queries.js";
 import type { Queue, World } from "../world.js";
 import { crossingClosed } from "../world.js";
-import { activeActants } from "./incidents.js";
 
 interface PairEconomy {
   value: number;

@@ -4,79 +4,11 @@
  * interdiction actants; each event gets heavy-tailed fatalities, may damage a link in the zone, and
  * is attributed to the sanctuary host when verified.
  */
-import { verificationProbability } from "../../diplomacy/index.js";
 import { hawkesStep } from "../../security/index.js";
-import { hostsOf } from "../actions.js";
+import { effectiveBaseline, hostsOf, verificationOf } from "../queries.js";
 import type { World } from "../world.js";
 
 const buffer: number[] = [];
-
-/** Effective baseline μ of a zone today: μ·(1 − share·enforcement)·Π(1 − interdiction·completion). */
-export function effectiveBaseline(world: World, zone: number): number {
-  const z = world.model.scenario.zones[zone]!;
-  let mu = z.baselinePerDay;
-  if (z.sanctuary) {
-    const host = world.model.actorIndex.get(z.sanctuary.actor)!;
-    mu *= 1 - z.sanctuary.share * world.enforcement[host]!;
-  }
-  for (const actant of activeActants(world)) {
-    if (actant.zone === zone) mu *= 1 - actant.interdiction * actant.completion;
-  }
-  return mu;
-}
-
-export interface ActiveActant {
-  index: number;
-  zone: number;
-  crossing: number;
-  interdiction: number;
-  detection: number;
-  completion: number;
-}
-
-/** Actants in force today, with the zone (and crossing) each acts on. */
-export function activeActants(world: World): ActiveActant[] {
-  // The list changes only on the day an actant takes effect: keep it until the next such day.
-  const cache = world.actantCache;
-  if (world.day >= cache.day && world.day < cache.until) return cache.list;
-  const { scenario, zoneIndex, actantSinceDay } = world.model;
-  const out: ActiveActant[] = [];
-  let until = Number.POSITIVE_INFINITY;
-  for (const since of actantSinceDay) if (since > world.day) until = Math.min(until, since);
-  world.actantCache = { day: world.day, until, list: out };
-  scenario.actants.forEach((a, index) => {
-    if (actantSinceDay[index]! > world.day) return;
-    const crossing = scenario.crossings.findIndex((c) => c.id === a.at);
-    const zoneId = crossing >= 0 ? scenario.crossings[crossing]!.zone : a.at;
-    out.push({
-      index,
-      zone: zoneId === undefined ? -1 : (zoneIndex.get(zoneId) ?? -1),
-      crossing,
-      interdiction: a.interdiction,
-      detection: a.detection,
-      completion: a.completion,
-    });
-  });
-  return out;
-}
-
-/** Probability that an act between two actors is verified today, counting monitors and detection in `zone`. */
-export function verificationOf(world: World, a: number, b: number, zone = -1): number {
-  const relation = world.relation(a, b);
-  const v0 = relation?.verification ?? 0;
-  const strengths: number[] = [];
-  if (relation) {
-    for (const [monitor, until] of relation.monitors) {
-      if (until >= world.day) strengths.push(world.model.scenario.actors[monitor]!.monitorStrength);
-    }
-  }
-  if (zone >= 0) {
-    for (const actant of activeActants(world)) {
-      if (actant.zone === zone && actant.detection > 0) strengths.push(actant.detection * actant.completion);
-    }
-  }
-  return verificationProbability(v0, strengths);
-}
 
 /** Records one incident: damage, attribution, log. */
 export function recordIncident(

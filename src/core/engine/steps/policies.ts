@@ -39,7 +39,7 @@ export function actionText(world: World, action: CompiledAction, args: readonly 
 }
 
 function valuesOf(world: World, condition: Expr, source: string): Record<string, EventValue> {
-  const explanation = explain(condition, evaluationContext(world), DEFAULT_LANGUAGE, {
+  const explanation = explain(condition, evaluationContext(world), world.model.language, {
     resolveId: world.model.ids.resolveId,
     source,
   });

@@ -1,0 +1,120 @@
+/**
+ * Runs the mechanisms of the hypotheses a scenario switches on: builds each active one's state before
+ * day 0, calls its hooks after each daily step, books the incidents its baseline terms cause, and
+ * collects its contributions for the outcomes. A hypothesis left out or at strength 0 is never
+ * instantiated, so it draws no random number and leaves every modifier neutral.
+ */
+import { HYPOTHESES, type HypothesisKey } from "../scenario/index.js";
+import type { ExplainedEvent, Mechanism, MechanismContext, Phase } from "./mechanism.js";
+import { MECHANISMS } from "./mechanisms/index.js";
+import { hawkesAmplification, ownBaseline } from "./queries.js";
+import type { MechanismOutcome } from "./types.js";
+import type { World } from "./world.js";
+
+interface Active {
+  mechanism: Mechanism;
+  ctx: MechanismContext<HypothesisKey>;
+  state: unknown;
+  /** Incidents/day it adds per zone today (start phase). */
+  added: Float64Array;
+  addedToday: boolean;
+  contributions: Map<string, number>;
+}
+
+export interface MechanismRun {
+  readonly active: readonly Active[];
+  run(phase: Phase): void;
+  /** Expected incidents from each zone's own baseline (before the mechanisms' terms), summed over days. */
+  readonly baselineIncidents: { value: number };
+  outcomes(): MechanismOutcome[];
+}
+
+export function startMechanisms(world: World): MechanismRun {
+  const { hypotheses } = world.model.scenario;
+  const nz = world.model.scenario.zones.length;
+  const titles = new Map(HYPOTHESES.map((h) => [h.key, h.title]));
+  const active: Active[] = [];
+  for (const mechanism of MECHANISMS) {
+    const entry = (hypotheses as Record<string, { strength: number; claim: string } | undefined>)[
+      mechanism.key
+    ];
+    if (!entry || entry.strength === 0) continue;
+    const lastLogged = new Map<string, number>();
+    const item: Active = {
+      mechanism,
+      state: undefined,
+      added: new Float64Array(nz),
+      addedToday: false,
+      contributions: new Map(Object.keys(mechanism.contributions).map((name) => [name, 0])),
+      ctx: undefined as never,
+    };
+    const explain = (event: ExplainedEvent) => {
+      const { why, ...rest } = event;
+      return world.record({
+        ...rest,
+        cause: `hypothesis ${mechanism.key} (${titles.get(mechanism.key)})${why ? `: ${why}` : ""}`,
+        values: { [`strength(${mechanism.key})`]: entry.strength, ...event.values },
+      });
+    };
+    item.ctx = {
+      world,
+      key: mechanism.key,
+      strength: entry.strength,
+      entry: entry as never,
+      random: world.stream(`mechanism/${mechanism.key}`),
+      addBaseline(zone, perDay) {
+        item.added[zone]! += perDay;
+        item.addedToday = true;
+        world.modifiers.baselineAdd[zone]! += perDay;
+      },
+      contribute(name, amount) {
+        if (!item.contributions.has(name))
+          throw new Error(`mechanism ${mechanism.key} reports undeclared contribution ${name}`);
+        item.contributions.set(name, item.contributions.get(name)! + amount);
+      },
+      explain,
+      explainChange(slot, value, initial, threshold, event) {
+        const before = lastLogged.get(slot) ?? initial;
+        if (Math.abs(value - before) < threshold) return;
+        lastLogged.set(slot, value);
+        explain(event(before));
+      },
+    };
+    item.state = mechanism.init(world, entry as never);
+    active.push(item);
+  }
+  const baselineIncidents = { value: 0 };
+  return {
+    active,
+    baselineIncidents,
+    run(phase) {
+      if (phase === "start") {
+        world.modifiers.baselineAdd.fill(0);
+        for (const a of active) {
+          if (a.addedToday) a.added.fill(0);
+          a.addedToday = false;
+        }
+      }
+      for (const a of active) a.mechanism.hooks[phase]?.(a.ctx, a.state);
+      if (phase !== "incidents") return;
+      // The day's incidents are drawn: book what each source of baseline is expected to cause.
+      for (let z = 0; z < nz; z++) {
+        const gain = world.zoneScale[z]! * hawkesAmplification(world, z);
+        baselineIncidents.value += ownBaseline(world, z) * gain;
+        for (const a of active) {
+          if (a.addedToday && a.added[z] !== 0 && a.contributions.has("incidents"))
+            a.contributions.set("incidents", a.contributions.get("incidents")! + a.added[z]! * gain);
+        }
+      }
+    },
+    outcomes() {
+      return active.map((a) => ({
+        hypothesis: a.mechanism.key,
+        title: titles.get(a.mechanism.key) ?? a.mechanism.key,
+        strength: a.ctx.strength,
+        claim: (a.ctx.entry as { claim: string }).claim,
+        contributions: Object.fromEntries(a.contributions),
+      }));
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Coercion backfires. Coercive pressure by state C on state T — crossings C closed against T,
+ * suspension of T's transit, people returned to T — feeds a grievance stock after a lag L:
+ *
+ *   u_CT(t) = w_close·(crossings closed by C between C and T) + w_susp·[transit suspended] + w_ret·(returned/1000)
+ *   G_CT(t) = G_CT(t − 1)·2^(−1/H) + u_CT(t − L)
+ *
+ * The stock adds recruitment to the zones T's territory sustains or contains, a_z = s·r·Σ G_CT, and
+ * erodes T's trust in C beyond the day's act, T_TC ← T_TC·(1 − s·k·G_CT) a day. The lag and the
+ * decaying stock are a distributed-lag (Koyck) response; that repression and collective punishment
+ * can raise mobilisation is argued in the backlash literature (e.g. Lichbach 1987, "Deterrence or
+ * escalation?", J. Conflict Resolution 31(2)); the rates are assumptions with ranges (docs/ODD.md §7.13.3).
+ */
+import { defineMechanism, halfLifeFactor } from "../mechanism.js";
+import { crossingsBetween } from "../queries.js";
+import { CROSSING_CLOSED } from "../world.js";
+
+interface Pair {
+  coercer: number;
+  target: number;
+  crossings: number[];
+  zones: number[];
+  /** Inputs of the last L + 1 days (ring), and the stock. */
+  ring: Float64Array;
+  stock: number;
+}
+
+export const coercionBackfireMechanism = defineMechanism({
+  key: "coercionBackfire",
+  events: ["grievance-change"],
+  contributions: {
+    incidents: "expected incidents caused by grievance, with Hawkes amplification",
+    trustLost: "trust the targets lost to grievance, summed over days",
+    grievanceDays: "grievance stock summed over days and pairs",
+  },
+  init(world, entry) {
+    const { actors, zones } = world.model.scenario;
+    const states = actors.flatMap((a, i) => (a.kind === "state" ? [i] : []));
+    const pairs: Pair[] = [];
+    for (const coercer of states) {
+      for (const target of states) {
+        if (coercer === target) continue;
+        const country = actors[target]!.country;
+        const affected = zones.flatMap((z, i) =>
+          z.country === country || z.sanctuary?.actor === actors[target]!.id ? [i] : [],
+        );
+        pairs.push({
+          coercer,
+          target,
+          crossings: crossingsBetween(world, coercer, target),
+          zones: affected,
+          ring: new Float64Array(entry.lagDays + 1),
+          stock: 0,
+        });
+      }
+    }
+    return { pairs, decay: halfLifeFactor(entry.halfLifeDays) };
+  },
+  hooks: {
+    start(ctx, state) {
+      const { strength, entry } = ctx;
+      for (const p of state.pairs) {
+        if (p.stock === 0) continue;
+        for (const zone of p.zones) ctx.addBaseline(zone, strength * entry.incidentsPerGrievance * p.stock);
+      }
+    },
+    coercion(ctx, state) {
+      const { world, strength, entry } = ctx;
+      const na = world.model.scenario.actors.length;
+      const slot = world.day % (entry.lagDays + 1);
+      for (const p of state.pairs) {
+        let closed = 0;
+        for (const c of p.crossings)
+          if (world.crossingStatus[c] === CROSSING_CLOSED && world.closedBy[c] === p.coercer) closed += 1;
+        const input =
+          entry.perClosedCrossing * closed +
+          entry.perSuspension * world.transitSuspended[p.coercer * na + p.target]! +
+          (entry.perThousandReturned * world.returnRate[p.coercer * na + p.target]!) / 1000;
+        // The ring holds the last L + 1 inputs; the one written L days ago is about to be overwritten.
+        p.ring[slot] = input;
+        const lagged = p.ring[(world.day + 1) % (entry.lagDays + 1)]!;
+        const due = entry.lagDays === 0 ? input : world.day >= entry.lagDays ? lagged : 0;
+        p.stock = p.stock * state.decay + due;
+        if (p.stock < 1e-12) p.stock = 0;
+        if (p.stock === 0) continue;
+        ctx.contribute("grievanceDays", p.stock);
+        const before = world.trustOf(p.target, p.coercer);
+        const after = before * Math.max(0, 1 - strength * entry.trustErosionPerGrievance * p.stock);
+        world.setTrust(p.target, p.coercer, after);
+        ctx.contribute("trustLost", before - after);
+        const perDay = strength * entry.incidentsPerGrievance * p.stock;
+        const target = world.actorId(p.target);
+        const coercer = world.actorId(p.coercer);
+        ctx.explainChange(`pair/${p.coercer}/${p.target}`, perDay, 0, 0.02, (logged) => ({
+          kind: "grievance-change",
+          actor: coercer,
+          target,
+          why: "G ← G·2^(−1/H) + u(t − L); each affected zone's baseline gains s·r·G",
+          values: {
+            "grievance stock": p.stock,
+            "pressure today": input,
+            "added before (incidents/day)": logged,
+            "added now (incidents/day)": perDay,
+            [`trust(${target}, ${coercer})`]: after,
+          },
+          text: `grievance from ${coercer}'s pressure on ${target} now adds ${perDay.toFixed(3)} incidents/day to each zone ${target}'s territory sustains (was ${logged.toFixed(3)})`,
+        }));
+      }
+    },
+  },
+});

@@ -1,0 +1,69 @@
+/**
+ * Monitors make acts visible and deter. (1) Verification: an active monitor — a mediator after it
+ * intervenes, or an invited monitor — detects acts with probability at least m = s·monitorStrength,
+ * even when the scenario gives it no strength of its own (World.modifiers.monitorFloor). (2) Deterrence:
+ * attacks the monitors make attributable cost the host more to tolerate, so it restrains the groups
+ * on its soil as if its enforcement were higher by s·δ·Δv, with Δv the verification probability the
+ * active monitors add for the zone's attacks:
+ *
+ *   a_z = −μ_z·share_z·(min(1, e_h + s·δ·Δv) − e_h)
+ *
+ * Monitoring missions raise the probability that violations are detected and attributed, and
+ * attributable violations are costlier (Fortna 2003, "Scraps of paper? Agreements and the durability
+ * of peace", International Organization 57(2): monitors and joint commissions make ceasefires more
+ * durable); the default monitorStrength 0.3 is an assumption within the range given in af-pak.yaml.
+ */
+import { defineMechanism } from "../mechanism.js";
+import { sanctuaryPairs, verificationOf } from "../queries.js";
+
+export const monitorsDeterMechanism = defineMechanism({
+  key: "monitorsDeter",
+  events: ["deterrence-change"],
+  contributions: {
+    incidents: "expected incidents added by deterrence (negative: prevented), with Hawkes amplification",
+    verificationAdded:
+      "verification probability added by active monitors, summed over days and sanctuary zones",
+  },
+  init(world, entry) {
+    world.modifiers.monitorFloor = Math.max(
+      world.modifiers.monitorFloor,
+      entry.strength * entry.monitorStrength,
+    );
+    return { pairs: sanctuaryPairs(world) };
+  },
+  hooks: {
+    start(ctx, state) {
+      const { world, strength, entry } = ctx;
+      for (const { host, victim, zones } of state.pairs) {
+        for (const zone of zones) {
+          const dv =
+            verificationOf(world, victim, host, zone) - verificationOf(world, victim, host, zone, false);
+          const z = world.model.scenario.zones[zone]!;
+          let perDay = 0;
+          if (dv > 0) {
+            ctx.contribute("verificationAdded", dv);
+            const e = world.enforcement[host]!;
+            const de = Math.min(1, e + strength * entry.deterrence * dv) - e;
+            perDay = -z.baselinePerDay * (z.sanctuary?.share ?? 0) * de;
+            if (perDay !== 0) ctx.addBaseline(zone, perDay);
+          }
+          ctx.explainChange(`zone/${zone}`, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay), (before) => ({
+            kind: "deterrence-change",
+            actor: world.actorId(host),
+            target: z.id,
+            why: "monitored attribution: a = −μ·share·(min(1, e + s·δ·Δv) − e)",
+            values: {
+              "verification added by monitors": dv,
+              "baseline change before (incidents/day)": before,
+              "baseline change now (incidents/day)": perDay,
+            },
+            text:
+              perDay < 0
+                ? `monitors make attacks in ${z.name} attributable: ${world.actorId(host)} restrains them, ${(-perDay).toFixed(3)} incidents/day fewer`
+                : `no active monitor deters attacks in ${z.name} any more`,
+          }));
+        }
+      }
+    },
+  },
+});
