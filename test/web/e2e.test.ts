@@ -5,7 +5,7 @@
  * and lose the server. Writes screenshots of the main views to docs/ and the timings it measured
  * to test/web/.timings.json (read into BENCHMARKS.md). Skipped when Chromium is missing.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -39,6 +39,7 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
   let workbench: RunningWorkbench | undefined;
   let browser: Browser;
   let page: Page;
+  let explored: Promise<void> = Promise.resolve();
 
   beforeAll(async () => {
     // Build the browser app from the current sources, so the test never runs a stale bundle.
@@ -50,6 +51,28 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     copyFileSync(
       join(ROOT, "scenarios/examples/two-routes.yaml"),
       join(dir, "scenarios/examples/two-routes.yaml"),
+    );
+    // A small exploration (Saltelli design, 90-day runs) written by the real `corridor explore`, in the background.
+    writeFileSync(
+      join(dir, "experiment.yaml"),
+      `name: workbench test\nmodel:\n  scenario: ${join(dir, "scenarios/examples/two-routes.yaml")}\n  days: 90\n` +
+        "sampler: { method: saltelli, size: 4 }\nclaims:\n" +
+        '  - { name: phased_serves_more, sentence: "Phased opening serves more trade than pressure", claim: "served_usd_bn[xa_phased] > served_usd_bn[xa_pressure]" }\n',
+    );
+    explored = new Promise((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          join(ROOT, "bin/corridor.js"),
+          "explore",
+          join(dir, "experiment.yaml"),
+          "--workers",
+          "1",
+          "--store",
+          join(dir, "runs/explore-test/store.duckdb"),
+        ],
+        (error) => (error ? reject(error) : resolve()),
+      ),
     );
     workbench = await startWorkbench({
       host: "127.0.0.1",
@@ -138,7 +161,15 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
             if (reply.type === "outcomes") resolve(JSON.stringify(reply.outcomes));
             else if (reply.type !== "progress") reject(new Error(reply.message ?? reply.type));
           };
-          worker.postMessage({ type: "run", id: 1, text: source, file: "two-routes.yaml", seed: 5, days: 730, outcomesOnly: true });
+          worker.postMessage({
+            type: "run",
+            id: 1,
+            text: source,
+            file: "two-routes.yaml",
+            seed: 5,
+            days: 730,
+            outcomesOnly: true,
+          });
         }),
       text,
     );
@@ -306,6 +337,26 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     const svg = readFileSync((await (await svgDownload).path())!, "utf8");
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+  });
+
+  it("opens an exploration store: claims, Sobol, PRIM, robustness and a scatter", async () => {
+    await explored;
+    await page.click("#tab-exploration");
+    await page.click("#store-refresh");
+    await page.waitForSelector('#store-select option[value="explore-test/store.duckdb"]', {
+      state: "attached",
+    });
+    await page.selectOption("#store-select", "explore-test/store.duckdb");
+    await page.click("#store-open");
+    await page.waitForSelector("#claims-table", { timeout: 20_000 });
+    const claims = (await page.textContent("#claims-table")) ?? "";
+    expect(claims).toContain("phased_serves_more");
+    expect(claims).toMatch(/\d+ %/);
+    expect(await page.locator("#robustness-table tbody tr").count()).toBeGreaterThan(2);
+    expect(await page.locator("#sobol svg").count()).toBeGreaterThan(0);
+    expect(await page.locator("#prim svg").count()).toBeGreaterThan(0);
+    expect(await page.locator("#scatter svg circle").count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(DOCS, "workbench-exploration.png"), fullPage: true });
   });
 
   it("says so clearly when the server is gone", async () => {

@@ -11,6 +11,7 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { InputError } from "../../core/errors/index.js";
 import { prepareOutputFile } from "../output/index.js";
+import { listExplorations, readExploration, StoreRefused } from "./explorations.js";
 import { PathRefused, resolveExisting, resolveForWrite } from "./paths.js";
 import { listScenarios } from "./scenario-files.js";
 
@@ -146,6 +147,29 @@ export function createApp(options: WorkbenchOptions): Hono {
       throw error;
     }
     return c.json({ path, bytes: Buffer.byteLength(text) }, 200);
+  });
+
+  app.get("/api/explorations", (c) => c.json({ stores: listExplorations(options.runsDir) }));
+
+  app.get("/api/exploration", async (c) => {
+    const path = c.req.query("path");
+    if (path === undefined)
+      return c.json({ error: "expected ?path=<store file relative to the runs folder>" }, 400);
+    if (!/\.duckdb$/i.test(path))
+      return c.json({ error: "expected an exploration store ending in .duckdb" }, 400);
+    const real = resolveExisting(options.runsDir, path);
+    try {
+      return c.json(await readExploration(real, path));
+    } catch (error) {
+      if (error instanceof StoreRefused) return c.json({ error: `${path}: ${error.message}` }, 422);
+      // DuckDB refuses files that are not databases, or are locked by a writer.
+      return c.json(
+        {
+          error: `${path}: could not be read as an exploration store (${(error as Error).message.split("\n")[0]})`,
+        },
+        422,
+      );
+    }
   });
 
   return app;
