@@ -75,15 +75,27 @@ export function prepareOutputFile(request: OutputFileRequest): OutputFile {
     path: request.out,
     write(data) {
       check({ ...request, force: true });
-      const temporary = join(dirname(path), partialName(basename(path)));
       try {
-        writeFileSync(temporary, data);
-        renameSync(temporary, path);
+        writeFileAtomic(path, data);
       } catch (error) {
-        rmSync(temporary, { force: true });
         if (fsProblem(error) !== undefined) throw new InputError({ ...context, found: fsProblem(error)! });
         throw error;
       }
     },
   };
+}
+
+/**
+ * Writes a file so that readers never see half of it: the data goes to a hidden temporary sibling,
+ * which is then renamed over the target (a rename within one folder is atomic on POSIX).
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const temporary = join(dirname(path), partialName(basename(path)));
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
