@@ -24,8 +24,6 @@ import {
   type SimulationResult,
   simulate,
 } from "../../core/engine/index.js";
-import { InputError, suggestName } from "../../core/errors/index.js";
-import type { Scenario } from "../../core/scenario/types.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
 import { positiveInteger } from "../options.js";
