@@ -5,7 +5,7 @@
  * and lose the server. Writes screenshots of the main views to docs/ and the timings it measured
  * to test/web/.timings.json (read into BENCHMARKS.md). Skipped when Chromium is missing.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -20,6 +20,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { simulate } from "../../src/core/engine/index.js";
+import { loadScenario } from "../../src/core/scenario/index.js";
 import { type RunningWorkbench, startWorkbench } from "../../src/node/server/index.js";
 
 const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? "/usr/bin/chromium";
@@ -37,6 +39,7 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
   let workbench: RunningWorkbench | undefined;
   let browser: Browser;
   let page: Page;
+  let explored: Promise<void> = Promise.resolve();
 
   beforeAll(async () => {
     // Build the browser app from the current sources, so the test never runs a stale bundle.
@@ -48,6 +51,28 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     copyFileSync(
       join(ROOT, "scenarios/examples/two-routes.yaml"),
       join(dir, "scenarios/examples/two-routes.yaml"),
+    );
+    // A small exploration (Saltelli design, 90-day runs) written by the real `corridor explore`, in the background.
+    writeFileSync(
+      join(dir, "experiment.yaml"),
+      `name: workbench test\nmodel:\n  scenario: ${join(dir, "scenarios/examples/two-routes.yaml")}\n  days: 90\n` +
+        "sampler: { method: saltelli, size: 4 }\nclaims:\n" +
+        '  - { name: phased_serves_more, sentence: "Phased opening serves more trade than pressure", claim: "served_usd_bn[xa_phased] > served_usd_bn[xa_pressure]" }\n',
+    );
+    explored = new Promise((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          join(ROOT, "bin/corridor.js"),
+          "explore",
+          join(dir, "experiment.yaml"),
+          "--workers",
+          "1",
+          "--store",
+          join(dir, "runs/explore-test/store.duckdb"),
+        ],
+        (error) => (error ? reject(error) : resolve()),
+      ),
     );
     workbench = await startWorkbench({
       host: "127.0.0.1",
@@ -122,6 +147,33 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     expect(await page.locator(".chart[data-chart=incidents] svg").count()).toBeGreaterThan(0);
     expect(await page.locator(".chart[data-chart=trust] svg").count()).toBeGreaterThan(0);
     expect(await status()).toContain("2026-01-01");
+  });
+
+  it("gives the same outcomes in the page's simulation worker as in Node for the same seed", async () => {
+    const text = readFileSync(join(ROOT, "scenarios/examples/two-routes.yaml"), "utf8");
+    const node = simulate(loadScenario(text, "two-routes.yaml").scenario, { seed: 5, days: 730 });
+    const browser = await page.evaluate(
+      (source) =>
+        new Promise<string>((resolve, reject) => {
+          const worker = new Worker("worker.js");
+          worker.onmessage = (event) => {
+            const reply = event.data as { type: string; outcomes?: unknown; message?: string };
+            if (reply.type === "outcomes") resolve(JSON.stringify(reply.outcomes));
+            else if (reply.type !== "progress") reject(new Error(reply.message ?? reply.type));
+          };
+          worker.postMessage({
+            type: "run",
+            id: 1,
+            text: source,
+            file: "two-routes.yaml",
+            seed: 5,
+            days: 730,
+            outcomesOnly: true,
+          });
+        }),
+      text,
+    );
+    expect(browser).toBe(JSON.stringify(node.outcomes));
   });
 
   it("plays ten years at full speed and the map and charts change", async () => {
@@ -285,6 +337,26 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     const svg = readFileSync((await (await svgDownload).path())!, "utf8");
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+  });
+
+  it("opens an exploration store: claims, Sobol, PRIM, robustness and a scatter", async () => {
+    await explored;
+    await page.click("#tab-exploration");
+    await page.click("#store-refresh");
+    await page.waitForSelector('#store-select option[value="explore-test/store.duckdb"]', {
+      state: "attached",
+    });
+    await page.selectOption("#store-select", "explore-test/store.duckdb");
+    await page.click("#store-open");
+    await page.waitForSelector("#claims-table", { timeout: 20_000 });
+    const claims = (await page.textContent("#claims-table")) ?? "";
+    expect(claims).toContain("phased_serves_more");
+    expect(claims).toMatch(/\d+ %/);
+    expect(await page.locator("#robustness-table tbody tr").count()).toBeGreaterThan(2);
+    expect(await page.locator("#sobol svg").count()).toBeGreaterThan(0);
+    expect(await page.locator("#prim svg").count()).toBeGreaterThan(0);
+    expect(await page.locator("#scatter svg circle").count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(DOCS, "workbench-exploration.png"), fullPage: true });
   });
 
   it("says so clearly when the server is gone", async () => {

@@ -141,6 +141,19 @@ describe("workbench server", () => {
     expect(() => readFileSync(join(root, "scenarios/big.yaml"))).toThrow();
   });
 
+  it("lists exploration stores in the runs folder and refuses what is not one", async () => {
+    mkdirSync(join(root, "runs/x"), { recursive: true });
+    writeFileSync(join(root, "runs/x/store.duckdb"), "not a database");
+    const list = (await (await app.request("/api/explorations")).json()) as { stores: string[] };
+    expect(list.stores).toEqual(["x/store.duckdb"]);
+    const bad = await app.request("/api/exploration?path=x/store.duckdb");
+    expect(bad.status).toBe(422);
+    expect(await errorOf(bad)).toMatch(/could not be read as an exploration store/);
+    expect((await app.request("/api/exploration?path=../outside/a.duckdb")).status).toBe(403);
+    expect((await app.request("/api/exploration?path=none.duckdb")).status).toBe(404);
+    expect((await app.request("/api/exploration?path=x/store.csv")).status).toBe(400);
+  });
+
   it("answers an unknown page with 404 and a message, not a crash", async () => {
     const response = await app.request("/etc/passwd");
     expect(response.status).toBe(404);

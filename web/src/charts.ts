@@ -189,6 +189,7 @@ export function chartSpecs(
 
 export function drawChart(spec: ChartSpec, width: number): DrawnChart {
   const labels = [...new Set(spec.rows.map((r) => r.series))];
+  const rungs = RUNG_NAMES.filter((r) => r !== "normal");
   const figure = Plot.plot({
     width,
     height: 190,
@@ -198,10 +199,10 @@ export function drawChart(spec: ChartSpec, width: number): DrawnChart {
     x: { type: "utc", label: null },
     y: { label: spec.unit, grid: true, ...(spec.yDomain && { domain: spec.yDomain }) },
     color: {
-      domain: [...labels, ...(spec.under?.length ? RUNG_NAMES.slice(1) : [])],
+      domain: [...labels, ...(spec.under?.length ? rungs : [])],
       range: [
         ...labels.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]!),
-        ...(spec.under?.length ? RUNG_COLOURS.slice(1) : []),
+        ...(spec.under?.length ? rungs.map((r) => RUNG_COLOURS[r] ?? "#999999") : []),
       ],
       legend: true,
     },

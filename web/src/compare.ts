@@ -35,9 +35,9 @@ const CHARTED = [
   "closure_days",
   "incidents",
   "fatalities",
-  "trust_dependent_in_actor",
-  "dependence_end",
-];
+  "trust_dependent_in_actor_final",
+  "dependence_final_pct",
+].filter((key) => MEASURES.some((m) => m.key === key));
 
 export function setupCompare(deps: Deps) {
   let scenario: Scenario | undefined;

@@ -15,6 +15,7 @@ import { formatIssue, type InputIssue } from "../../src/core/errors/index.js";
 import type { Scenario, ScenarioParameter } from "../../src/core/scenario/index.js";
 import { chartCsv, chartSpecs, type DrawnChart, drawChart, drawEventStrip, moveCursor } from "./charts.js";
 import { setupCompare } from "./compare.js";
+import { setupExploration } from "./exploration.js";
 import { download, exportButtons, svgText, svgToPng } from "./export.js";
 import { escapeHtml, type MapSelection, RegionMap } from "./map.js";
 import type { WorkerReply } from "./protocol.js";
@@ -500,7 +501,7 @@ function renderAssumptions(parameters: readonly ScenarioParameter[]): void {
   box.dataset.signature = signature;
   const groups = assumptionGroups(parameters);
   const rows: HTMLElement[] = [];
-  const first = ["hypotheses", "model", "zones", "actors", "relations"];
+  const first = ["hypotheses", "levers", "model", "zones", "actors", "relations"];
   const ordered = [...groups].sort(
     (a, b) => (first.indexOf(a[0]) + 1 || 99) - (first.indexOf(b[0]) + 1 || 99),
   );
@@ -692,7 +693,7 @@ function setupEditor(): void {
 
 // ---------------------------------------------------------------- tabs and keys
 
-const TABS = ["play", "assumptions", "editor", "compare"] as const;
+const TABS = ["play", "assumptions", "editor", "compare", "exploration"] as const;
 
 function selectTab(name: (typeof TABS)[number]): void {
   for (const t of TABS) {
@@ -762,6 +763,7 @@ async function openScenario(path: string): Promise<void> {
 }
 
 const compare = setupCompare({ setStatus, focusOf });
+const exploration = setupExploration(api, setStatus);
 
 async function start(): Promise<void> {
   setupControls();
@@ -777,6 +779,7 @@ async function start(): Promise<void> {
       .catch(() => undefined),
   ]);
   state.world = world;
+  void exploration.refreshList().catch(() => undefined);
   const select = $<HTMLSelectElement>("scenario-select");
   for (const s of list.scenarios) {
     const option = document.createElement("option");

@@ -3,6 +3,7 @@
  * charts draw for a day, palettes, parameter paths, and the exports' text formats.
  */
 import { parseDocument } from "yaml";
+import { RUNGS } from "../../src/core/diplomacy/index.js";
 import { MEASURES, type PolicyComparison, type SimEvent } from "../../src/core/engine/index.js";
 import type { Scenario, ScenarioParameter } from "../../src/core/scenario/index.js";
 import type { SeriesPayload } from "./protocol.js";
@@ -22,9 +23,17 @@ export const OKABE_ITO = [
 /** Status colours on the map: open, restricted/congested, closed; chosen from Okabe–Ito. */
 export const STATUS_COLOURS = { open: "#0072B2", strained: "#E69F00", closed: "#D55E00" } as const;
 
-/** Escalation rungs (diplomacy/escalation RUNGS, by index) and their band colours, calm to violent, ceasefire apart. */
-export const RUNG_NAMES = ["normal", "tension", "strikes", "clashes", "ceasefire"] as const;
-export const RUNG_COLOURS = ["#ffffff", "#F0E442", "#E69F00", "#D55E00", "#56B4E9"] as const;
+/** Escalation rungs in the engine's coding (the ladder series holds the index into RUNGS). */
+export const RUNG_NAMES: readonly string[] = RUNGS;
+
+/** Band colours by rung name, calm to violent, ceasefire apart (Okabe–Ito). */
+export const RUNG_COLOURS: Readonly<Record<string, string>> = {
+  normal: "#ffffff",
+  tension: "#F0E442",
+  strikes: "#E69F00",
+  clashes: "#D55E00",
+  ceasefire: "#56B4E9",
+};
 
 /** Reads one column of a series, or undefined. */
 export function column(series: SeriesPayload, name: string): Float64Array | undefined {

@@ -230,6 +230,43 @@ export function comparePolicies(
   });
 }
 
+/** Whose policies to compare: the given actor, else the actor with the most policies. */
+export function chooseFocus(scenario: Scenario, actor?: string, dependent?: string): ComparisonFocus {
+  const ids = scenario.actors.map((a) => a.id);
+  const check = (id: string, flag: string) => {
+    if (ids.includes(id)) return;
+    const suggestion = suggestName(id, ids);
+    throw new InputError({
+      code: "unknown-actor",
+      path: flag,
+      expected: `an actor id: ${ids.join(", ")}`,
+      found: `"${id}"`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  };
+  if (actor) check(actor, "--actor");
+  if (dependent) check(dependent, "--dependent");
+  const counts = new Map<string, number>();
+  for (const p of scenario.policies) counts.set(p.actor, (counts.get(p.actor) ?? 0) + 1);
+  const chosen = actor ?? [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!chosen) {
+    throw new InputError({
+      code: "no-policies",
+      path: "policies",
+      expected: "a scenario with named policies to compare",
+      found: "none",
+    });
+  }
+  // The dependent: the other state owning the most trade value.
+  const value = new Map<string, number>();
+  for (const d of scenario.demand) {
+    if (!d.owner || d.owner === chosen) continue;
+    value.set(d.owner, (value.get(d.owner) ?? 0) + d.vehiclesPerDay * d.valueUsdPerVehicle);
+  }
+  const other = dependent ?? [...value].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return { actor: chosen, ...(other ? { dependent: other } : {}) };
+}
+
 /** Confidence level of the paired intervals. */
 export const CONFIDENCE = 0.95;
 
@@ -462,41 +499,4 @@ export function ensembleQuantiles(runs: Record<string, Float64Array>[], days: nu
     }
   }
   return { days, dates: [], columns, values };
-}
-
-/** Whose policies to compare: the given actor, else the actor with the most policies. */
-export function chooseFocus(scenario: Scenario, actor?: string, dependent?: string): ComparisonFocus {
-  const ids = scenario.actors.map((a) => a.id);
-  const check = (id: string, flag: string) => {
-    if (ids.includes(id)) return;
-    const suggestion = suggestName(id, ids);
-    throw new InputError({
-      code: "unknown-actor",
-      path: flag,
-      expected: `an actor id: ${ids.join(", ")}`,
-      found: `"${id}"`,
-      ...(suggestion ? { suggestion } : {}),
-    });
-  };
-  if (actor) check(actor, "--actor");
-  if (dependent) check(dependent, "--dependent");
-  const counts = new Map<string, number>();
-  for (const p of scenario.policies) counts.set(p.actor, (counts.get(p.actor) ?? 0) + 1);
-  const chosen = actor ?? [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!chosen) {
-    throw new InputError({
-      code: "no-policies",
-      path: "policies",
-      expected: "a scenario with named policies to compare",
-      found: "none",
-    });
-  }
-  // The dependent: the other state owning the most trade value.
-  const value = new Map<string, number>();
-  for (const d of scenario.demand) {
-    if (!d.owner || d.owner === chosen) continue;
-    value.set(d.owner, (value.get(d.owner) ?? 0) + d.vehiclesPerDay * d.valueUsdPerVehicle);
-  }
-  const other = dependent ?? [...value].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return { actor: chosen, ...(other ? { dependent: other } : {}) };
 }

@@ -9,7 +9,9 @@ import { extname, join } from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { writeFileAtomic } from "../output/index.js";
+import { InputError } from "../../core/errors/index.js";
+import { prepareOutputFile } from "../output/index.js";
+import { listExplorations, readExploration, StoreRefused } from "./explorations.js";
 import { PathRefused, resolveExisting, resolveForWrite } from "./paths.js";
 import { listScenarios } from "./scenario-files.js";
 
@@ -132,8 +134,42 @@ export function createApp(options: WorkbenchOptions): Hono {
     const target = resolveForWrite(options.scenariosDir, path);
     if (existsSync(target) && !overwrite)
       return c.json({ error: `${path} exists; send overwrite: true to replace it` }, 409);
-    writeFileAtomic(target, text);
+    try {
+      // The project's one writer: whole or not at all, never through a symbolic link.
+      prepareOutputFile({
+        out: target,
+        force: overwrite === true,
+        what: "scenario file",
+        flag: "path",
+      }).write(text);
+    } catch (error) {
+      if (error instanceof InputError) return c.json({ error: error.message }, 400);
+      throw error;
+    }
     return c.json({ path, bytes: Buffer.byteLength(text) }, 200);
+  });
+
+  app.get("/api/explorations", (c) => c.json({ stores: listExplorations(options.runsDir) }));
+
+  app.get("/api/exploration", async (c) => {
+    const path = c.req.query("path");
+    if (path === undefined)
+      return c.json({ error: "expected ?path=<store file relative to the runs folder>" }, 400);
+    if (!/\.duckdb$/i.test(path))
+      return c.json({ error: "expected an exploration store ending in .duckdb" }, 400);
+    const real = resolveExisting(options.runsDir, path);
+    try {
+      return c.json(await readExploration(real, path));
+    } catch (error) {
+      if (error instanceof StoreRefused) return c.json({ error: `${path}: ${error.message}` }, 422);
+      // DuckDB refuses files that are not databases, or are locked by a writer.
+      return c.json(
+        {
+          error: `${path}: could not be read as an exploration store (${(error as Error).message.split("\n")[0]})`,
+        },
+        422,
+      );
+    }
   });
 
   return app;

@@ -30,7 +30,12 @@ export function startWorkbench(options: ServeOptions): Promise<RunningWorkbench>
         const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
         resolve({
           url: `http://${host}:${info.port}/`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              // Browsers keep connections open; end them so closing does not wait for their timeout.
+              (server as import("node:http").Server).closeAllConnections?.();
+            }),
         });
       },
     );
