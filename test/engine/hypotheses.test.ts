@@ -73,8 +73,16 @@ describe("strength 0", () => {
 
   it("has an effect at a small strength for every hypothesis on this toy (so the checks above are not vacuous)", () => {
     const small: Record<string, number> = { ladderConsequences: -0.5 };
-    // Acts only on a coercion episode's leverage, and this toy has no coercion: its own toy tests it.
-    const needsCoercion = new Set(["currentLeverage"]);
+    // These act only on coercion, congestion, closures or projects, which this toy never has;
+    // each is tested on a toy of its own.
+    const needsCoercion = new Set([
+      "currentLeverage",
+      "congestionQueues",
+      "neighbourStrategy",
+      "attacksReachTrade",
+      "securityBenchmarks",
+      "warmAnnouncements",
+    ]);
     for (const h of HYPOTHESES) {
       if (needsCoercion.has(h.key)) continue;
       const on = simulate(busy({ [h.key]: { strength: small[h.key] ?? 0.5 } }), { seed: 5, days: 400 });
