@@ -7,6 +7,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
+import { runAnalysisBench } from "./analysis.js";
 import { runAssignmentBench } from "./assignment.js";
 import { runEngineBench } from "./engine.js";
 import type { BenchSection } from "./types.js";
@@ -14,6 +15,7 @@ import type { BenchSection } from "./types.js";
 const suites: [string, () => Promise<BenchSection[]>][] = [
   ["assignment", runAssignmentBench],
   ["engine", runEngineBench],
+  ["analysis", runAnalysisBench],
 ];
 
 function table(rows: Record<string, string | number>[]): string {

@@ -11,10 +11,14 @@ import { registerCompare } from "./commands/compare.js";
 import { registerCriticality } from "./commands/criticality.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerExplore } from "./commands/explore.js";
+import { registerExport } from "./commands/export.js";
 import { registerFitIncidents } from "./commands/fit-incidents.js";
+import { registerQuery } from "./commands/query.js";
 import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerSources } from "./commands/sources.js";
+import { Interrupted } from "./interrupted.js";
 import { type Io, processIo } from "./io.js";
 
 export const VERSION = "0.1.0";
@@ -37,11 +41,29 @@ export function buildProgram(io: Io): Command {
   registerRun(program, io);
   registerCompare(program, io);
   registerExplain(program, io);
+  registerExplore(program, io);
+  registerExport(program, io);
+  registerQuery(program, io);
   registerSchema(program, io);
   registerSources(program, io);
-  for (const command of program.commands)
-    command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  const output = { writeOut: io.out, writeErr: io.err, outputError: usageError() };
+  program.configureOutput(output);
+  for (const command of program.commands) command.exitOverride().configureOutput(output);
   return program;
+}
+
+/**
+ * Commander's usage messages in the same shape as every other error ("corridor: --days: expected …"):
+ * its "error: option '--days <n>' argument 'x' is invalid." would repeat what our parsers already say.
+ */
+export function usageError() {
+  return (text: string, write: (text: string) => void) => {
+    write(
+      text
+        .replace(/^error: option '[^']*' argument '[^']*' is invalid\. /, "corridor: ")
+        .replace(/^error: /, "corridor: "),
+    );
+  };
 }
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
@@ -54,6 +76,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (error instanceof CommanderError) {
       // --help and --version end through here with exit code 0; usage mistakes are bad input.
       return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof Interrupted) {
+      io.err(`corridor: ${error.message}\n`);
+      return 130;
     }
     if (error instanceof InputError) {
       io.err(

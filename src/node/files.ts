@@ -1,30 +1,65 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+/**
+ * Reading the files a user names (scenarios, their `extends:` bases, TNTP files, event data). The rules
+ * (SECURITY.md): only regular files, after following links (no devices, pipes or folders, and nothing
+ * under /dev, /proc or /sys, whose "files" are endless or secret); at most a stated size, read in
+ * bounded chunks so a file that grows while read cannot exhaust memory; every failure an InputError
+ * naming the file, never a Node error code, a stack trace or the file's contents.
+ */
+import { closeSync, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { InputError } from "../core/errors/index.js";
+import { fsProblem } from "./output/fs-problem.js";
 
-/** Reads a user's file, turning "not found" and friends into an InputError that names the file. */
-export function readUserFile(path: string, what = "file"): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const found = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a directory" : String(code);
-    throw new InputError({ code: "file-not-readable", file: path, expected: `a readable ${what}`, found });
-  }
-}
+/** Largest scenario file (and each file it extends): far above any real region, far below the machine. */
+export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+/** Largest TNTP or event-data file: the biggest public TNTP networks' trips files exceed 16 MiB. */
+export const MAX_DATA_BYTES = 256 * 1024 * 1024;
+
+const SYSTEM_TREES = ["/dev/", "/proc/", "/sys/"];
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
 
 /**
- * Writes a file so that readers never see half of it: the text goes to a temporary file beside the
- * target, which is then renamed over it (a rename within one directory is atomic on POSIX).
+ * Reads a user's file as UTF-8 text, turning every failure into an InputError that names the file:
+ * missing, unreadable, a folder or device, under /dev, /proc or /sys, or larger than `maxBytes`.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.partial-${process.pid}`;
+export function readUserFile(path: string, what = "file", maxBytes = MAX_DATA_BYTES): string {
+  const fail = (found: string): never => {
+    throw new InputError({ code: "file-not-readable", file: path, expected: `a readable ${what}`, found });
+  };
+  let real: string;
   try {
-    writeFileSync(temporary, data);
-    renameSync(temporary, path);
+    real = realpathSync(path);
   } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+    return fail(fsProblem(error) ?? String((error as NodeJS.ErrnoException).code ?? error));
+  }
+  if (SYSTEM_TREES.some((tree) => `${real}/`.startsWith(tree)))
+    fail(`a system file (${real}); a ${what} must be an ordinary file`);
+  let fd: number;
+  try {
+    fd = openSync(real, "r");
+  } catch (error) {
+    return fail(fsProblem(error) ?? String((error as NodeJS.ErrnoException).code ?? error));
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) fail("a folder");
+    if (!stat.isFile()) fail("a device, pipe or socket, not an ordinary file");
+    if (stat.size > maxBytes) fail(`${mib(stat.size)}, more than the limit of ${mib(maxBytes)}`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1));
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) fail(`more than the limit of ${mib(maxBytes)}`);
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return Buffer.concat(chunks, total).toString("utf8");
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    return fail(fsProblem(error) ?? String((error as NodeJS.ErrnoException).code ?? error));
+  } finally {
+    closeSync(fd);
   }
 }

@@ -3,7 +3,7 @@
  * given as `--net`/`--trips` or as one `_net.tntp` path whose `_trips.tntp` sits beside it.
  */
 import { existsSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { InputError } from "../core/errors/index.js";
 import { type Demand, demandFromTntp, type Network, networkFromTntp } from "../core/network/index.js";
 import { parseTntpNet, parseTntpTrips } from "../core/network/tntp.js";
@@ -26,16 +26,30 @@ export function tripsBeside(netPath: string): string {
 }
 
 export function loadTntp(netPath: string, tripsPath?: string): LoadedNetwork {
+  // The net file first: a missing or unreadable one is the problem to report, not its trips file.
+  const netText = readUserFile(netPath, "TNTP net file");
   const trips = tripsPath ?? tripsBeside(netPath);
-  if (trips === netPath || !existsSync(trips)) {
+  if (tripsPath !== undefined && resolve(tripsPath) === resolve(netPath)) {
+    throw new InputError({
+      code: "missing-trips",
+      file: tripsPath,
+      path: "--trips",
+      expected: "the TNTP demand file (X_trips.tntp), not the net file",
+      found: "the same file as --net",
+    });
+  }
+  if (tripsPath === undefined && (trips === netPath || !existsSync(trips))) {
     throw new InputError({
       code: "missing-trips",
       file: netPath,
       expected: "a trips file: pass --trips <file_trips.tntp> (or keep X_trips.tntp beside X_net.tntp)",
-      found: tripsPath === undefined ? "none beside the net file" : "no such file",
+      found:
+        trips === netPath
+          ? "a file name not ending in _net.tntp"
+          : `no ${basename(trips)} beside the net file`,
     });
   }
-  const net = parseTntpNet(readUserFile(netPath, "TNTP net file"), netPath);
+  const net = parseTntpNet(netText, netPath);
   const od = parseTntpTrips(readUserFile(trips, "TNTP trips file"), trips, net);
   const network = networkFromTntp(net);
   const demand = demandFromTntp(od);

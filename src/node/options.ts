@@ -1,9 +1,20 @@
 import { InvalidArgumentError } from "commander";
 
-/** Option parsers that turn a bad flag value into a usage error (exit code 2) naming the flag. */
+/**
+ * Option parsers that turn a bad flag value into a usage error (exit code 2) naming the flag. Only
+ * plain decimal text is a number: `Number()` alone would also take "0x10", "0b11", "1e3" for a count,
+ * " " or "" (as 0), which a user never means.
+ */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const WHOLE = /^\+?\d+$/;
+
+function decimal(raw: string): number {
+  return DECIMAL.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+}
+
 export function positiveNumber(flag: string) {
   return (raw: string): number => {
-    const value = Number(raw);
+    const value = decimal(raw);
     if (!Number.isFinite(value) || value <= 0) {
       throw new InvalidArgumentError(`${flag}: expected a positive number, found "${raw}"`);
     }
@@ -13,7 +24,7 @@ export function positiveNumber(flag: string) {
 
 export function nonNegativeNumber(flag: string) {
   return (raw: string): number => {
-    const value = Number(raw);
+    const value = decimal(raw);
     if (!Number.isFinite(value) || value < 0) {
       throw new InvalidArgumentError(`${flag}: expected a number ≥ 0, found "${raw}"`);
     }
@@ -21,12 +32,26 @@ export function nonNegativeNumber(flag: string) {
   };
 }
 
-export function positiveInteger(flag: string) {
+/** A whole number written in decimal digits (no sign, exponent, point or 0x), at most `max`. */
+export function positiveInteger(flag: string, max = Number.MAX_SAFE_INTEGER) {
   return (raw: string): number => {
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) {
-      throw new InvalidArgumentError(`${flag}: expected a positive whole number, found "${raw}"`);
+    const value = WHOLE.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value <= 0) {
+      throw new InvalidArgumentError(
+        `${flag}: expected a positive whole number in decimal digits, found "${raw}"`,
+      );
     }
+    if (value > max) throw new InvalidArgumentError(`${flag}: expected at most ${max}, found "${raw}"`);
+    return value;
+  };
+}
+
+/** A whole number ≥ 0 in decimal digits; `what` describes it in the message. */
+export function nonNegativeInteger(flag: string, what = "a whole number ≥ 0") {
+  return (raw: string): number => {
+    const value = WHOLE.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+    if (!Number.isSafeInteger(value))
+      throw new InvalidArgumentError(`${flag}: expected ${what}, found "${raw}"`);
     return value;
   };
 }

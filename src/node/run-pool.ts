@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Outcomes } from "../core/engine/types.js";
+import type { ComparisonFocus, Outcomes } from "../core/engine/index.js";
 import type { Scenario } from "../core/scenario/types.js";
 
 export interface RunJob {
@@ -16,6 +16,8 @@ export interface RunJob {
   seed: number;
   policies: string[];
   days?: number;
+  /** When set, the worker also sends back the run's main series for this focus (`mainSeries`). */
+  focus?: ComparisonFocus;
 }
 
 /** The compiled worker: from `src/node` and `dist/node` alike this is `<package>/dist/node/run-worker.js`. */
@@ -30,7 +32,7 @@ export function runInWorkers(
   scenario: Scenario,
   jobs: RunJob[],
   workers: number,
-  onDone: (job: RunJob, outcomes: Outcomes) => void,
+  onDone: (job: RunJob, outcomes: Outcomes, series?: Record<string, Float64Array>) => void,
 ): Promise<void> {
   const byIndex = new Map(jobs.map((job) => [job.index, job]));
   const count = Math.max(1, Math.min(workers, jobs.length));
@@ -40,8 +42,9 @@ export function runInWorkers(
       (share) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(WORKER, { workerData: { scenario, jobs: share } });
-          worker.on("message", (message: { index: number; outcomes: Outcomes }) => {
-            onDone(byIndex.get(message.index)!, message.outcomes);
+          type Message = { index: number; outcomes: Outcomes; series?: Record<string, Float64Array> };
+          worker.on("message", (message: Message) => {
+            onDone(byIndex.get(message.index)!, message.outcomes, message.series);
           });
           worker.once("error", reject);
           worker.once("exit", (code) =>

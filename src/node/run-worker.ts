@@ -1,6 +1,6 @@
-/** Worker thread of run-pool.ts: simulates its share of the jobs and posts each run's outcomes. */
+/** Worker thread of run-pool.ts: simulates its share of the jobs and posts each run's outcomes (and its main series when the job asks). */
 import { parentPort, workerData } from "node:worker_threads";
-import { simulate } from "../core/engine/index.js";
+import { mainSeries, simulate } from "../core/engine/index.js";
 import type { Scenario } from "../core/scenario/types.js";
 import type { RunJob } from "./run-pool.js";
 
@@ -11,5 +11,9 @@ for (const job of jobs) {
     policies: job.policies,
     ...(job.days === undefined ? {} : { days: job.days }),
   });
-  parentPort!.postMessage({ index: job.index, outcomes: result.outcomes });
+  const series = job.focus ? mainSeries(result.series, job.focus) : undefined;
+  parentPort!.postMessage(
+    { index: job.index, outcomes: result.outcomes, series },
+    series ? Object.values(series).map((v) => v.buffer as ArrayBuffer) : [],
+  );
 }

@@ -49,6 +49,22 @@ describe("corridor compare", () => {
       .served_usd_bn.mean;
     expect(reported).toBeCloseTo(mean, 9);
     expect(existsSync(join(out, "xa_phased-seed1", "events.jsonl"))).toBe(true);
+    // Paired differences for every measure and pair of policies, over the 3 common seeds.
+    expect(report.differences).toHaveLength(report.measures.length);
+    for (const d of report.differences) for (const p of d.pairs) expect(p.n).toBeLessThanOrEqual(3);
+    // The ensemble: per policy and day, the 10/50/90 % quantiles over seeds, ordered.
+    const ensemble = readFileSync(join(out, "ensemble-xa_phased.csv"), "utf8").trim().split("\n");
+    expect(ensemble).toHaveLength(1 + 200);
+    const head = ensemble[0]!.split(",");
+    expect(head.slice(0, 2)).toEqual(["day", "date"]);
+    const at = (name: string) => head.indexOf(name);
+    expect(at("performance_pct.p10")).toBeGreaterThan(1);
+    for (const row of ensemble.slice(1)) {
+      const x = row.split(",").map(Number);
+      expect(x[at("performance_pct.p10")]!).toBeLessThanOrEqual(x[at("performance_pct.p50")]!);
+      expect(x[at("performance_pct.p50")]!).toBeLessThanOrEqual(x[at("performance_pct.p90")]!);
+    }
+    expect(existsSync(join(out, "ensemble-xa_phased.parquet"))).toBe(true);
   });
 
   it("rejects an unknown policy with the closest id, before running anything", async () => {

@@ -46,26 +46,31 @@ describe("the run summary", () => {
     expect(summary).toMatch(/pass_zone\s+3\s+7\s+1\n/);
   });
 
-  it("gives trust start → end, days per rung and escalation cycles for each pair", () => {
+  it("gives trust start → end and its final-window mean, days per rung and escalation cycles for each pair", () => {
     const header = lines.find((l) => l.startsWith("Pair"))!;
     expect(header.split(/\s{2,}/)).toEqual([
       "Pair",
       "trust a→b",
+      "final mean",
       "trust b→a",
+      "final mean",
       "normal",
       "tension",
       "strikes",
       "escalation cycles",
       "ceasefires (failed)",
     ]);
-    expect(summary).toMatch(/xa–xb\s+0\.50 → 0\.25\s+0\.60 → 0\.40\s+1\s+1\s+1\s+1\s+1 \(0\)\n/);
+    expect(summary).toMatch(
+      /xa–xb\s+0\.50 → 0\.25\s+0\.30\s+0\.60 → 0\.40\s+0\.45\s+1\s+1\s+1\s+1\s+1 \(0\)\n/,
+    );
   });
 
   it("gives dependence, coercion, resilience, connectivity and returns", () => {
-    expect(summary).toMatch(/xb on xa\s+90\.0 %\s+80\.0 %\n/);
+    // start, final-window mean, last day, open network
+    expect(summary).toMatch(/xb on xa\s+90\.0 %\s+85\.0 %\s+80\.0 %\s+90\.0 %\n/);
     expect(summary).toContain("Coercion: attempts 2, complied 1, defied 1, compliance rate 50.0 %");
     expect(summary).toContain(
-      "Resilience: shocks 1, loss 60.0 %-days, mean recovery 1.0 days, not recovered 0",
+      "Resilience against the open network (served share 100.0 % = 100 %): shocks 1, loss 60.0 %-days, mean recovery 1.0 days, not recovered 0",
     );
     expect(summary).toContain("Connectivity: projects declared 2, operational 1, gap 50.0 %");
     expect(summary).toContain("People returned: 1,500");
@@ -163,16 +168,20 @@ describe("corridor run on the two-route example", () => {
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.length).toBeLessThanOrEqual(11);
     expect(progress.at(-1)).toBe("simulating days: 50/50");
-    const quiet = await run("run", TWO_ROUTES, "--days", "50", "--out", out, "--quiet");
+    const quiet = await run("run", TWO_ROUTES, "--days", "50", "--out", out, "--quiet", "--force");
     expect(quiet.code).toBe(0);
     expect(quiet.err).toBe("");
     expect(quiet.out.trim().split("\n")).toEqual([`files written to ${out}/ (${RUN_FILES.join(", ")})`]);
   });
 
-  it("replaces an earlier run in the same folder", async () => {
+  it("replaces an earlier run in the same folder only with --force", async () => {
     const out = join(scratch(), "run");
     await run("run", TWO_ROUTES, "--days", "20", "--out", out, "--quiet");
-    expect((await run("run", TWO_ROUTES, "--days", "10", "--out", out, "--quiet")).code).toBe(0);
+    const refused = await run("run", TWO_ROUTES, "--days", "10", "--out", out, "--quiet");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("pass --force to replace them");
+    expect(readFileSync(join(out, "series.csv"), "utf8").trimEnd().split("\n")).toHaveLength(21);
+    expect((await run("run", TWO_ROUTES, "--days", "10", "--out", out, "--quiet", "--force")).code).toBe(0);
     expect(readFileSync(join(out, "series.csv"), "utf8").trimEnd().split("\n")).toHaveLength(11);
   });
 
@@ -215,7 +224,8 @@ describe("corridor run on bad input", () => {
     mkdirSync(join(out, "notes"));
     const r = await run("run", TWO_ROUTES, "--out", out);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("refusing to replace it");
+    expect(r.err).toContain(`refusing to write to ${out}`);
+    expect(r.err).toContain("corridor-manifest.json");
     expect(r.err).not.toContain("simulating days");
     expect(readdirSync(out)).toEqual(["notes"]);
   });

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { type SimulationResult, simulate } from "../../src/core/engine/index.js";
+import type { Expr } from "../../src/core/policy-language/ast.js";
+import { parseActions, parseRule, parseTimedCondition } from "../../src/core/policy-language/index.js";
 import type { Scenario } from "../../src/core/scenario/index.js";
 import { BASE, loadRegion } from "./load-region.js";
 
@@ -92,5 +94,66 @@ describe("Pakistan's policies in the built-in region", () => {
       2 * (seaFlow(open, "chabahar") + seaFlow(open, "bandar_abbas")) + 50,
     );
     expect(seaFlow(open, "karachi")).toBeGreaterThan(seaFlow(closed, "karachi") + 100);
+  });
+});
+
+describe("the built-in policies' levers", () => {
+  /** Numbers written in policy text (0 in `day() == 0` is when, not how much, and is allowed). */
+  const literals = (text: string): number[] => {
+    const out: number[] = [];
+    const visit = (n: Expr): void => {
+      if (n.kind === "number") out.push(n.value);
+      else if (n.kind === "unary") visit(n.operand);
+      else if (n.kind === "binary") {
+        visit(n.left);
+        visit(n.right);
+      } else if (n.kind === "call") for (const a of n.args) visit(a);
+    };
+    const timed = (t: { condition: Expr; forDaysName?: unknown; forDays: number }) => {
+      visit(t.condition);
+      if (!t.forDaysName && t.forDays !== 1) out.push(t.forDays);
+    };
+    if (text.startsWith("when")) {
+      const rule = parseRule(text);
+      timed(rule);
+      for (const a of rule.actions) visit(a);
+    } else if (/^[a-z_]+\(/.test(text) && !/[<>=]/.test(text)) {
+      for (const a of parseActions(text)) visit(a);
+    } else timed(parseTimedCondition(text));
+    return out;
+  };
+
+  it("write every behaviour-setting number as a named lever with a source or a range", () => {
+    const found: string[] = [];
+    for (const p of scenario.policies) {
+      const texts = [
+        ...p.rules,
+        ...(p.programme?.stages ?? []).flatMap((s) => [
+          s.enter,
+          ...(s.exit ? [s.exit] : []),
+          ...s.actions,
+          ...s.exitActions,
+        ]),
+      ];
+      for (const t of texts) for (const x of literals(t)) if (x !== 0) found.push(`${p.id}: ${x} in "${t}"`);
+    }
+    expect(found).toEqual([]);
+    const { parameters } = loadRegion(BASE);
+    const levers = parameters.filter((x) => x.path.startsWith("levers."));
+    expect(levers.length).toBeGreaterThan(20);
+    for (const l of levers)
+      expect(l.kind === "cited" || (l.kind === "assumed" && l.range), l.path).toBeTruthy();
+  });
+
+  it("stop returns at the returnable population, which exploration can move", () => {
+    const r = run("coercive");
+    const cap = scenario.levers["returnable_people"]!;
+    expect(r.outcomes.peopleReturned).toBeLessThanOrEqual(cap + scenario.levers["return_rate"]!);
+    const fewer = simulate(
+      { ...scenario, levers: { ...scenario.levers, returnable_people: 1_300_000 } },
+      { seed: 1, policies: ["coercive"] },
+    );
+    expect(fewer.outcomes.peopleReturned).toBeLessThan(r.outcomes.peopleReturned);
+    expect(fewer.outcomes.peopleReturned).toBeLessThanOrEqual(1_300_000 + 2500);
   });
 });

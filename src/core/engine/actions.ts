@@ -100,7 +100,8 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
     const relation = w.relation(n(a), n(b));
     if (!relation) return;
     relation.mediatedToday = true;
-    monitor(w, actor, n(a), n(b));
+    // A forced mediation without a named mediator has no one to monitor the talks.
+    if (actor >= 0) monitor(w, actor, n(a), n(b));
   },
   invest_route: (w, actor, [via, usd], cause) => investInRoutes(w, actor, [n(via)], n(usd), cause),
   announce_project: (w, _actor, [project]) => {

@@ -25,6 +25,7 @@ export function startCoercion(world: World, coercer: number, target: number, cau
     dependenceAtStart: dependence,
     lossBefore: world.lossToday[target]!,
     costImposed: 0,
+    unavoidableCost: 0,
     routedValue: 0,
     cause,
   });

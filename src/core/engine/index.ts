@@ -2,12 +2,25 @@ export { Calendar, epochDay, isoFromEpochDay } from "./calendar.js";
 export {
   type Band,
   band,
+  CONFIDENCE,
   type ComparisonFocus,
+  type ComparisonRun,
   comparePolicies,
+  differenceOf,
+  ENSEMBLE_QUANTILES,
+  ensembleQuantiles,
+  type Leader,
+  leader,
   MEASURES,
   type Measure,
+  type MeasureDifferences,
+  mainSeries,
   measuresFor,
+  type PairedDifference,
   type PolicyComparison,
+  pairedDifference,
+  pairedDifferences,
+  sortedQuantile,
 } from "./comparison.js";
 export {
   EventLog,
@@ -25,5 +38,6 @@ export {
   type Model,
   pickPolicies,
 } from "./model.js";
+export { FINAL_WINDOW_DAYS } from "./outcomes.js";
 export { simulate } from "./simulate.js";
 export type * from "./types.js";

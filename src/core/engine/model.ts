@@ -17,11 +17,13 @@ import {
   compileRule,
   DEFAULT_LANGUAGE,
   type Expr,
+  type Language,
   parseActions,
   parseExpression,
   parseProgramme,
   parseRule,
   type Rule,
+  withLevers,
 } from "../policy-language/index.js";
 import { scenarioElements } from "../scenario/to-network.js";
 import type { Scenario } from "../scenario/types.js";
@@ -70,6 +72,8 @@ export interface CompiledEvent {
 
 export interface Model {
   scenario: Scenario;
+  /** The policy language with the scenario's levers as named constants. */
+  language: Language;
   calendar: Calendar;
   start: string;
   days: number;
@@ -293,6 +297,8 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
   // Policies.
   const ids = idResolver(scenario);
   const compileOptions = { resolveId: ids.resolveId };
+  // The scenario's levers are named constants of its policy text.
+  const language = withLevers(DEFAULT_LANGUAGE, scenario.levers);
   const chosen = pickPolicies(scenario, options.policies);
   const policies: CompiledPolicy[] = [];
   const actorPolicy = new Int32Array(scenario.actors.length).fill(-1);
@@ -316,9 +322,9 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     policies.push({
       id: policy.id,
       actor,
-      rules: ruleAsts.map((r) => compileRule(r, DEFAULT_LANGUAGE, compileOptions)),
+      rules: ruleAsts.map((r) => compileRule(r, language, compileOptions)),
       ruleAsts,
-      ...(programme ? { programme: compileProgramme(programme, DEFAULT_LANGUAGE, compileOptions) } : {}),
+      ...(programme ? { programme: compileProgramme(programme, language, compileOptions) } : {}),
       stageConditions: (programme?.stages ?? []).map((s) => ({
         enter: s.enter.condition,
         enterSource: s.enter.source,
@@ -329,7 +335,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
   const projectConditions = scenario.projects.map((p) =>
     p.condition === undefined
       ? undefined
-      : compileCondition(parseExpression(p.condition), DEFAULT_LANGUAGE, {
+      : compileCondition(parseExpression(p.condition), language, {
           ...compileOptions,
           source: p.condition,
         }),
@@ -337,9 +343,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
   const events: CompiledEvent[] = scenario.events.map((e) => {
     const actionTexts = e.actions;
     const actions = actionTexts.flatMap((text) =>
-      parseActions(text).map((call) =>
-        compileAction(call, DEFAULT_LANGUAGE, { ...compileOptions, source: text }),
-      ),
+      parseActions(text).map((call) => compileAction(call, language, { ...compileOptions, source: text })),
     );
     return {
       day: calendar.day(e.date),
@@ -363,6 +367,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
 
   return {
     scenario,
+    language,
     calendar,
     start,
     days,

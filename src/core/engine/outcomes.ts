@@ -6,6 +6,9 @@ import type { Recorder } from "./recorder.js";
 import type { LinkFlows, Outcomes } from "./types.js";
 import type { World } from "./world.js";
 
+/** Length of the final window of the `…Final` outcomes, days (docs/outputs.md). */
+export const FINAL_WINDOW_DAYS = 365;
+
 export interface RunInfo {
   seed: number;
   run: number;
@@ -28,6 +31,15 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
 
   const performance = Array.from(recorder.column("performance_pct"));
   const res = resilience(performance);
+  // Means over the final window, so a closure on the last day does not stand for the whole end state.
+  const finalWindowDays = Math.min(FINAL_WINDOW_DAYS, days);
+  const finalMean = (column: string) => {
+    const values = recorder.column(column);
+    let sum = 0;
+    for (let d = days - finalWindowDays; d < days; d++) sum += values[d]!;
+    return finalWindowDays > 0 ? sum / finalWindowDays : Number.NaN;
+  };
+  const id = (i: number) => scenario.actors[i]!.id;
   const closedDays = (c: number) => world.closedHistory[c]!.sum(days, days);
 
   return {
@@ -38,6 +50,7 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
     start: model.start,
     end: calendar.date(lastDay),
     policies: info.policies,
+    finalWindowDays,
     trade: {
       servedUsd: world.totals.served,
       unservedUsd: world.totals.unserved,
@@ -70,6 +83,8 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
         trustABEnd: world.trustOf(r.a, r.b),
         trustBAStart: info.trustStart[r.b * na + r.a]!,
         trustBAEnd: world.trustOf(r.b, r.a),
+        trustABFinal: finalMean(`trust.${id(r.a)}.${id(r.b)}`),
+        trustBAFinal: finalMean(`trust.${id(r.b)}.${id(r.a)}`),
         trustABMean: columnMean(
           recorder.column(`trust.${scenario.actors[r.a]!.id}.${scenario.actors[r.b]!.id}`),
         ),
@@ -90,12 +105,15 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
           on: scenario.actors[s]!.id,
           start: info.dependenceStart[a * na + s]!,
           end: world.dependence[a * na + s]!,
+          final: finalMean(`dependence.${id(a)}.${id(s)}`),
+          open: world.openDependence[a * na + s]!,
         })),
     ),
     concentration: owners.map((a) => ({
       actor: scenario.actors[a]!.id,
       herfindahlStart: info.herfindahlStart[a]!,
       herfindahlEnd: world.herfindahl[a]!,
+      herfindahlFinal: finalMean(`hhi.${id(a)}`),
     })),
     coercion: {
       ...world.coercion,
@@ -105,6 +123,8 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
           : null,
     },
     resilience: {
+      reference: "open-network",
+      referenceServedShare: recorder.baselineShare,
       shocks: res.shocks.map((s) => ({
         start: s.start,
         date: calendar.date(s.start),

@@ -47,15 +47,17 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   routingStep(world);
   economyStep(world);
   world.openDependence = Float64Array.from(world.dependence);
+  // The one reference every policy's performance is measured against (Bruneau et al.'s 100 %): the
+  // open network's served share, not each policy's own day 0 (which may already be a closure).
+  recorder.baselineShare = world.today.potential > 0 ? world.today.served / world.today.potential : 1;
   model.network.closed.set(closedAtStart);
   world.dirty = true;
   world.queues.clear();
 
-  // The no-shock baseline: the equilibrium of the network as the scenario describes it on day 0.
+  // Day 0's starting state: the equilibrium of the network as the scenario describes it.
   networkStateStep(world);
   routingStep(world);
   economyStep(world);
-  recorder.baselineShare = world.today.potential > 0 ? world.today.served / world.today.potential : 1;
   resetDayZero(world);
   const dependenceStart = Float64Array.from(world.dependence);
   const herfindahlStart = Float64Array.from(world.herfindahl);
@@ -129,6 +131,9 @@ function resetDayZero(world: World): void {
   for (const key of Object.keys(world.totals) as (keyof typeof world.totals)[]) world.totals[key] = 0;
   world.lossToday.fill(0);
   world.risk.fill(0);
+  world.riskFromAttacks.fill(0);
+  world.backlog.fill(0);
+  world.queueToll.fill(0);
   for (const h of world.flowHistory) h.cumulative.fill(0);
   for (const h of world.closedHistory) h.cumulative.fill(0);
   world.restrictedDays.fill(0);

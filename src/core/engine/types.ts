@@ -54,6 +54,9 @@ export interface PairOutcome {
   trustABEnd: number;
   trustBAStart: number;
   trustBAEnd: number;
+  /** Mean of the daily trust over the final window (`Outcomes.finalWindowDays`). */
+  trustABFinal: number;
+  trustBAFinal: number;
   /** Trust averaged over the days of the run (each direction). */
   trustABMean: number;
   trustBAMean: number;
@@ -71,6 +74,10 @@ export interface DependenceOutcome {
   on: string;
   start: number;
   end: number;
+  /** Mean of the daily dependence over the final window (`Outcomes.finalWindowDays`). */
+  final: number;
+  /** With every built crossing open and no transit suspended (the open-network reference). */
+  open: number;
 }
 
 export interface ConcentrationOutcome {
@@ -78,6 +85,8 @@ export interface ConcentrationOutcome {
   /** Herfindahl index of the actor's trade value over its border crossings, start and end. */
   herfindahlStart: number;
   herfindahlEnd: number;
+  /** Mean of the daily index over the final window (`Outcomes.finalWindowDays`). */
+  herfindahlFinal: number;
 }
 
 export interface ActorAccount {
@@ -170,6 +179,11 @@ export interface Outcomes {
   start: string;
   end: string;
   policies: Record<string, string>;
+  /**
+   * Days at the end of the run over which the `…Final` means are taken: the last 365 days, or the
+   * whole run when it is shorter.
+   */
+  finalWindowDays: number;
   trade: {
     servedUsd: number;
     unservedUsd: number;
@@ -188,6 +202,13 @@ export interface Outcomes {
   concentration: ConcentrationOutcome[];
   coercion: { attempts: number; complied: number; defied: number; complianceRate: number | null };
   resilience: {
+    /**
+     * The reference performance is measured against: the served share of potential trade value on
+     * day 0 with every built crossing open and no transit suspended (the scenario's open-network
+     * equilibrium), the same for every policy of a scenario.
+     */
+    reference: "open-network";
+    referenceServedShare: number;
     shocks: ShockOutcome[];
     totalLossArea: number;
     meanRecoveryDays: number | null;

@@ -72,6 +72,8 @@ export interface CoercionEpisode {
   /** Target's lost value per day before the episode, subtracted from what it loses during it. */
   lossBefore: number;
   costImposed: number;
+  /** Part of costImposed no rerouting avoids (humanitarian cost of returns). */
+  unavoidableCost: number;
   routedValue: number;
   cause: number;
 }
@@ -97,6 +99,20 @@ export interface Queue {
   head: number;
   waiting: number;
   maxWaiting: number;
+}
+
+export interface LeverageRecord {
+  day: number;
+  coercer: number;
+  target: number;
+  dependenceAtStart: number;
+  /** Dependence the switching cost used (current-leverage blends in today's). */
+  dependence: number;
+  costImposed: number;
+  unavoidableCost: number;
+  switchingCost: number;
+  leverage: number;
+  probability: number;
 }
 
 /** A verified or unverified act of one actor towards another, waiting for the diplomacy step. */
@@ -147,9 +163,25 @@ export class World {
   readonly failedUntil: Int32Array;
   readonly addedCapacity: Float64Array;
   readonly risk: Float64Array;
-  readonly pendingCapacity: { day: number; element: number; vehiclesPerDay: number; cause: number }[] = [];
+  /** The part of `risk` learned from attacks (tradeRisk.perAttack > 0). */
+  readonly riskFromAttacks: Float64Array;
+  /** USD per vehicle cut from an element's cost by diversification investments. */
+  readonly costReduction: Float64Array;
+  readonly pendingCapacity: {
+    day: number;
+    element: number;
+    vehiclesPerDay: number;
+    /** USD per vehicle cut from the element's cost (diversification), 0 or absent otherwise. */
+    costReductionUsd?: number;
+    cause: number;
+  }[] = [];
   // Network links.
   readonly overloadStreak: Int32Array;
+  /** Vehicles queued above capacity on each network link, and the toll traders price for the wait (congestionQueues). */
+  readonly backlog: Float64Array;
+  readonly queueToll: Float64Array;
+  /** Vehicle-weighted mean value of a vehicle's cargo at the start, USD (prices queue delay). */
+  readonly meanValuePerVehicle: number;
   // Zones.
   readonly hawkes: HawkesState[];
   readonly incidentsToday: Float64Array;
@@ -177,6 +209,8 @@ export class World {
   readonly returnRate: Float64Array;
   readonly cbms: Cbm[] = [];
   readonly episodes: CoercionEpisode[] = [];
+  /** Each reviewed episode's leverage (outcomes.coercion.episodes). */
+  readonly leverageLog: LeverageRecord[] = [];
   readonly acts: Act[] = [];
   private readonly zoneStreamCache: ReturnType<World["zoneStreams"]>[] = [];
   /** People returned so far from one actor to another (key from·n + to). */
@@ -191,14 +225,21 @@ export class World {
   /** Dependence with every built crossing open, computed once before day 0 (a → s at a·n + s). */
   openDependence!: Float64Array;
   readonly herfindahl: Float64Array;
+  /** USD invested by a in routes via s, at a·n + s (neighbourStrategy). */
+  readonly diversified: Float64Array;
   // Projects.
   readonly projectPhase: ProjectPhase[];
   readonly projectBuilt: Float64Array;
   readonly projectBuildingDay: Int32Array;
   readonly projectOperatingDay: Int32Array;
   readonly projectAnnouncedDay: Int32Array;
+  /** Consecutive days each project's benchmark (its condition) has held; announcements counted. */
+  readonly benchmarkStreak: Int32Array;
+  readonly announcements: Int32Array;
   // Routing.
   readonly assigner: Assigner;
+  /** Second solver for counterfactual equilibria (current leverage), created on first use. */
+  counterfactualAssigner?: Assigner;
   flows: Float64Array;
   /** Demand of each pair this month before queued vehicles are withdrawn (vehicles/day). */
   readonly pairDemand: Float64Array;
@@ -276,6 +317,14 @@ export class World {
     enforcementByCompliance: boolean;
     /** Per relation: multiplies today's ceasefire failure hazard. */
     hazardFactor: Float64Array;
+    /** w: weight of the dependence at a coercion review over the day-0 one (currentLeverage). */
+    leverageWeight: number;
+    /** u: share of returns' cost outside the outside-option cap (currentLeverage). */
+    returnsOutsideCap: number;
+    /** Disruption one incident in an element's zone adds to traders' risk memory (attacksReachTrade). */
+    attackRiskWeight: number;
+    /** Days a project's condition must hold before it operates; 0: the old rule (securityBenchmarks). */
+    benchmarkDays: number;
   };
   /** Per zone: today's Π(1 − interdiction·completion) of its actants, as used by the baseline. */
   readonly zoneScale: Float64Array;
@@ -312,7 +361,18 @@ export class World {
     this.failedUntil = new Int32Array(ne).fill(-1);
     this.addedCapacity = new Float64Array(ne);
     this.risk = new Float64Array(ne);
+    this.riskFromAttacks = new Float64Array(ne);
+    this.costReduction = new Float64Array(ne);
     this.overloadStreak = new Int32Array(model.network.linkCount);
+    this.backlog = new Float64Array(model.network.linkCount);
+    this.queueToll = new Float64Array(model.network.linkCount);
+    let vehicles = 0;
+    let value = 0;
+    for (const entry of model.entries) {
+      vehicles += entry.vehiclesPerDay;
+      value += entry.vehiclesPerDay * entry.valueUsd;
+    }
+    this.meanValuePerVehicle = vehicles > 0 ? value / vehicles : 0;
     this.hawkes = s.zones.map(() => createHawkesState(0));
     this.incidentsToday = new Float64Array(nz);
     this.fatalitiesToday = new Float64Array(nz);
@@ -371,6 +431,7 @@ export class World {
       byCrossing: new Float64Array(na * ne),
     };
     this.herfindahl = new Float64Array(na);
+    this.diversified = new Float64Array(na * na);
     this.projectPhase = s.projects.map((p) => {
       if (model.calendar.day(p.announced) > 0) return "unannounced";
       return p.status === "building"
@@ -382,6 +443,8 @@ export class World {
             : "announced";
     });
     this.projectBuilt = Float64Array.from(s.projects, (p) => p.builtDays);
+    this.benchmarkStreak = new Int32Array(s.projects.length);
+    this.announcements = new Int32Array(s.projects.length);
     this.projectBuildingDay = Int32Array.from(s.projects, (p) => (p.status === "building" ? 0 : -1));
     this.projectOperatingDay = Int32Array.from(s.projects, (p) => (p.status === "operational" ? 0 : -1));
     this.projectAnnouncedDay = Int32Array.from(s.projects, (p) =>
@@ -410,6 +473,10 @@ export class World {
       relaxFactor: 1,
       enforcementByCompliance: true,
       hazardFactor: new Float64Array(s.relations.length).fill(1),
+      leverageWeight: 0,
+      returnsOutsideCap: 0,
+      attackRiskWeight: 0,
+      benchmarkDays: 0,
     };
     this.zoneScale = new Float64Array(nz).fill(1);
     this.closedBy = new Int32Array(nc).fill(-1);

@@ -140,11 +140,12 @@ function headerInteger(
 
 function quote(text: string): string {
   const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return `"${short}"`;
+  // JSON quoting escapes control characters, so a stray CR or NUL cannot garble the message.
+  return JSON.stringify(short);
 }
 
 function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
+  return text.split(/\r\n|\r|\n/);
 }
 
 /** Parses a `_net.tntp` file. Throws one InputError listing every problem found. */

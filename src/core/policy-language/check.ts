@@ -225,7 +225,10 @@ class Checker {
       this.report(arg.span, "argument-type", `${where} must be a number, found ${typeWords(type)}`);
       return;
     }
-    const value = literalValue(arg);
+    // A named constant (a ladder rung, a scenario lever) is fixed for the run, so it serves where a
+    // literal is required, and its value is range-checked like one.
+    const constant = arg.kind === "name" ? lookup(this.language.constants, arg.name)?.value : undefined;
+    const value = literalValue(arg) ?? (typeof constant === "number" ? constant : undefined);
     if (value === undefined) {
       if (param.literal) {
         this.report(
@@ -240,8 +243,10 @@ class Checker {
       (param.integer === true && !Number.isInteger(value)) ||
       (param.min !== undefined && value < param.min) ||
       (param.max !== undefined && value > param.max);
-    if (outOfRange)
-      this.report(arg.span, "argument-range", `${where} must be ${rangeWords(param)}, found ${value}`);
+    if (outOfRange) {
+      const what = literalValue(arg) === undefined ? `"${printExpression(arg)}" = ${value}` : `${value}`;
+      this.report(arg.span, "argument-range", `${where} must be ${rangeWords(param)}, found ${what}`);
+    }
   }
 
   private idArg(arg: Expr, kind: string, where: string): void {
@@ -340,10 +345,18 @@ export function checkExpression(ast: Expr, ids: KnownIds = {}, options: CheckOpt
  * Every issue in a list of action calls, checked against the action table and the scenario's ids. Caret lines
  * come from `options.source` or the text each call was parsed from.
  */
+export interface ActionCheckOptions extends Omit<CheckOptions, "expect"> {
+  /**
+   * Whether someone takes these actions: true for rules and stages (their policy's actor), false for a
+   * forced event that names no actor, where actions that declare `needsActor` are errors. Default true.
+   */
+  readonly hasActor?: boolean;
+}
+
 export function checkActions(
   actions: readonly CallNode[],
   ids: KnownIds = {},
-  options: Omit<CheckOptions, "expect"> = {},
+  options: ActionCheckOptions = {},
 ): LanguageIssue[] {
   const language = options.language ?? DEFAULT_LANGUAGE;
   const issues: LanguageIssue[] = [];
@@ -362,6 +375,13 @@ export function checkActions(
       );
     } else {
       checker.args(action, spec.params, "action");
+      if (spec.needsActor && options.hasActor === false) {
+        checker.report(
+          action.nameSpan,
+          "needs-actor",
+          `"${action.name}" is done by an actor: give the event an actor (events[].actor)`,
+        );
+      }
     }
     issues.push(...checker.issues);
   }

@@ -148,7 +148,8 @@ class Compiler {
         args.push(idArg(arg, param, this.options));
         return;
       }
-      const fixed = literalValue(arg);
+      const constant = arg.kind === "name" ? lookup(this.language.constants, arg.name)?.value : undefined;
+      const fixed = literalValue(arg) ?? (typeof constant === "number" ? constant : undefined);
       args.push(fixed ?? 0);
       if (fixed === undefined) {
         slots.push(i);

@@ -9,7 +9,7 @@ import type { CompileOptions, EvaluationContext } from "./compile.js";
 import { applyBinary, applyUnary, type Value } from "./operators.js";
 import { sourceOf } from "./parser.js";
 import { printExpression } from "./printer.js";
-import { type Arg, DEFAULT_LANGUAGE, type Language, lookup } from "./tables.js";
+import { type Arg, DEFAULT_LANGUAGE, type Language, LEVER_GROUP, lookup } from "./tables.js";
 
 export interface Explanation {
   readonly node: Expr;
@@ -109,11 +109,11 @@ function atoms(e: Explanation): Explanation[] {
 }
 
 function isWritten(node: Expr, language: Language): boolean {
-  return (
-    node.kind === "boolean" ||
-    literalValue(node) !== undefined ||
-    (node.kind === "name" && lookup(language.constants, node.name) !== undefined)
-  );
+  if (node.kind === "boolean" || literalValue(node) !== undefined) return true;
+  if (node.kind !== "name") return false;
+  // A lever is shown with its value (`reopen_after_days = 60`): the reader needs the number.
+  const constant = lookup(language.constants, node.name);
+  return constant !== undefined && constant.group !== LEVER_GROUP;
 }
 
 /** A value shown by the name of a constant of `group` holding it (`strikes` for 2 on the ladder), if any. */

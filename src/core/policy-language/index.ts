@@ -16,7 +16,13 @@ export {
   type UnaryNode,
   type UnaryOp,
 } from "./ast.js";
-export { type CheckOptions, checkActions, checkExpression, literalValue } from "./check.js";
+export {
+  type ActionCheckOptions,
+  type CheckOptions,
+  checkActions,
+  checkExpression,
+  literalValue,
+} from "./check.js";
 export {
   type CompiledAction,
   type CompiledCondition,
@@ -51,6 +57,7 @@ export {
 export {
   type ActionCall,
   type CompiledRule,
+  checkForDays,
   checkRule,
   compileRule,
   parseActions,
@@ -59,6 +66,7 @@ export {
   printRule,
   type Rule,
   type RuleCheckOptions,
+  resolveForDays,
   stepStreak,
   type TimedCondition,
 } from "./rules.js";
@@ -79,7 +87,10 @@ export {
   type IdKind,
   type KnownIds,
   type Language,
+  LEVER_GROUP,
+  lookup,
   type ParamKind,
   type ParamSpec,
   type ValueType,
+  withLevers,
 } from "./tables.js";

@@ -13,7 +13,14 @@ import {
   compileAction,
   compileCondition,
 } from "./compile.js";
-import { type ActionCall, parseActions, parseTimedCondition, type TimedCondition } from "./rules.js";
+import {
+  type ActionCall,
+  checkForDays,
+  parseActions,
+  parseTimedCondition,
+  resolveForDays,
+  type TimedCondition,
+} from "./rules.js";
 import { DEFAULT_LANGUAGE, type KnownIds, type Language } from "./tables.js";
 
 /** One action written in a stage, with the text it came from and where that text sits in the programme. */
@@ -186,15 +193,15 @@ export function checkProgramme(
   };
   programme.stages.forEach((stage, i) => {
     const path = `stages[${i}]`;
-    place(
-      `${path}.enter`,
-      checkExpression(stage.enter.condition, ids, { language, source: stage.enter.source }),
-    );
+    place(`${path}.enter`, [
+      ...checkExpression(stage.enter.condition, ids, { language, source: stage.enter.source }),
+      ...checkForDays(stage.enter, language),
+    ]);
     if (stage.exit) {
-      place(
-        `${path}.exit`,
-        checkExpression(stage.exit.condition, ids, { language, source: stage.exit.source }),
-      );
+      place(`${path}.exit`, [
+        ...checkExpression(stage.exit.condition, ids, { language, source: stage.exit.source }),
+        ...checkForDays(stage.exit, language),
+      ]);
     }
     for (const action of [...stage.actions, ...stage.exitActions]) {
       place(action.path, checkActions([action.call], ids, { language, source: action.source }));
@@ -232,9 +239,9 @@ export function compileProgramme(
     stages: programme.stages.map((stage) => ({
       name: stage.name,
       enter: condition(stage.enter),
-      enterDays: stage.enter.forDays,
+      enterDays: resolveForDays(stage.enter, language),
       ...(stage.exit ? { exit: condition(stage.exit) } : {}),
-      exitDays: stage.exit?.forDays ?? 1,
+      exitDays: stage.exit ? resolveForDays(stage.exit, language) : 1,
       actions: stage.actions.map(action),
       exitActions: stage.exitActions.map(action),
     })),

@@ -11,7 +11,7 @@ import {
   printRule,
   stepStreak,
 } from "./rules.js";
-import type { KnownIds } from "./tables.js";
+import { DEFAULT_LANGUAGE, type KnownIds, withLevers } from "./tables.js";
 
 function issuesOf(fn: () => unknown): InputIssue[] {
   try {
@@ -79,7 +79,7 @@ describe("parseRule", () => {
       ["when incidents(kp, 30) < 5 open(torkham)", "expected-then", 28],
       ["when incidents(kp, 30) < 5 for 0 days then open(torkham)", "bad-for-days", 32],
       ["when incidents(kp, 30) < 5 for 2.5 days then open(torkham)", "bad-for-days", 32],
-      ["when incidents(kp, 30) < 5 for sixty days then open(torkham)", "bad-for-days", 32],
+      ["when incidents(kp, 30) < 5 for and days then open(torkham)", "bad-for-days", 32],
       ["when incidents(kp, 30) < 5 for 60 then open(torkham)", "bad-for-days", 35],
       ["when incidents(kp, 30) < 5 for 60 days then", "expected-action", 44],
       ["when incidents(kp, 30) < 5 then open torkham", "expected-action", 38],
@@ -89,6 +89,45 @@ describe("parseRule", () => {
     for (const [text, code, column] of cases) {
       expect(issuesOf(() => parseRule(text))[0], text).toMatchObject({ code, column });
     }
+  });
+});
+
+describe("levers in rules", () => {
+  const language = withLevers(DEFAULT_LANGUAGE, { reopen_after: 60, hold: 30, rate: 2500, half: 0.5 });
+
+  it("reads for <lever> days and resolves the days when compiling", () => {
+    const rule = parseRule(
+      "when closed_days(torkham, 60) >= reopen_after for hold days then deport(af, rate)",
+    );
+    expect(rule.forDaysName?.name).toBe("hold");
+    expect(checkRule(rule, {}, { language })).toEqual([]);
+    expect(compileRule(rule, language).forDays).toBe(30);
+    expect(printRule(rule)).toBe(
+      "when closed_days(torkham, 60) >= reopen_after for hold days then deport(af, rate)",
+    );
+  });
+
+  it("uses a lever's value as an action's number and where a literal window is required", () => {
+    const rule = parseRule("when incidents(kp, hold) > 3 then deport(af, rate)");
+    expect(checkRule(rule, {}, { language })).toEqual([]);
+    const compiled = compileRule(rule, language);
+    const calls: unknown[][] = [];
+    const ctx = { call: (name: string, args: readonly unknown[]) => (calls.push([name, ...args]), 5) };
+    expect(compiled.condition(ctx as never)).toBe(true);
+    expect(calls).toEqual([["incidents", "kp", 30]]);
+    expect(compiled.actions[0]!.args(ctx as never)).toEqual(["af", 2500]);
+  });
+
+  it("rejects an unknown lever after for, a lever that is not a whole number of days, and one out of an action's range", () => {
+    const unknown = checkRule(parseRule("when day() > 1 for hodl days then open(t)"), {}, { language });
+    expect(unknown[0]).toMatchObject({ code: "unknown-lever", suggestion: "hold" });
+    const fraction = checkRule(parseRule("when day() > 1 for half days then open(t)"), {}, { language });
+    expect(fraction[0]).toMatchObject({ code: "bad-for-days" });
+    const range = checkRule(parseRule("when day() > 1 then restrict(t, rate)"), {}, { language });
+    expect(range[0]).toMatchObject({ code: "argument-range" });
+    expect(range[0]!.message).toContain('"rate" = 2500');
+    // Without the scenario's levers the name is unknown.
+    expect(checkRule(parseRule("when day() > rate then open(t)"))[0]).toMatchObject({ code: "unknown-name" });
   });
 });
 

@@ -3,7 +3,7 @@
  * held for N consecutive days (today included; N = 1 without a `for` clause), and fires again only after
  * the condition has failed and then held for N days anew (`stepStreak`).
  */
-import { InputError } from "../errors/index.js";
+import { InputError, suggestName } from "../errors/index.js";
 import type { CallNode, Expr } from "./ast.js";
 import { checkActions, checkExpression } from "./check.js";
 import {
@@ -16,8 +16,8 @@ import {
 import { KEYWORDS } from "./lexer.js";
 import { Parser, rememberSource } from "./parser.js";
 import { printExpression } from "./printer.js";
-import type { LanguageIssue } from "./span.js";
-import { DEFAULT_LANGUAGE, type KnownIds, type Language } from "./tables.js";
+import { issueAt, type LanguageIssue, type Span } from "./span.js";
+import { DEFAULT_LANGUAGE, type KnownIds, type Language, LEVER_GROUP, lookup } from "./tables.js";
 
 /** An action call such as `restrict(chaman, 12)`: a name, argument expressions and spans. */
 export type ActionCall = CallNode;
@@ -29,25 +29,82 @@ export interface TimedCondition {
   readonly condition: Expr;
   /** Consecutive days, today included, the condition must hold; 1 when there is no `for` clause. */
   readonly forDays: number;
+  /**
+   * `for <name> days`: the days are a named constant (a scenario lever), resolved against the language
+   * when the condition is checked and compiled; `forDays` is then 1 until resolved.
+   */
+  readonly forDaysName?: { readonly name: string; readonly span: Span };
 }
 
 export interface Rule extends TimedCondition {
   readonly actions: readonly ActionCall[];
 }
 
-/** Parses `for N days` (or `for 1 day`) when the cursor is on `for`; returns 1 otherwise. */
-function forClause(p: Parser): number {
-  if (!p.isWord("for")) return 1;
+type ForClause = Pick<TimedCondition, "forDays" | "forDaysName">;
+
+/**
+ * Parses `for N days` (or `for 1 day`, or `for <lever> days` with a named constant) when the cursor is on
+ * `for`; gives 1 day otherwise.
+ */
+function forClause(p: Parser): ForClause {
+  if (!p.isWord("for")) return { forDays: 1 };
   p.next();
   const count = p.peek();
-  if (count.kind !== "number") p.unexpected("a number of days after for, as in for 60 days", "bad-for-days");
-  if (!Number.isInteger(count.value) || count.value < 1) {
+  const named = count.kind === "name" && !KEYWORDS.includes(count.text);
+  if (count.kind !== "number" && !named)
+    p.unexpected("a number of days after for, as in for 60 days", "bad-for-days");
+  if (!named && (!Number.isInteger(count.value) || count.value < 1)) {
     p.fail(count.span, "bad-for-days", `expected a whole number of days ≥ 1 after for, found ${count.text}`);
   }
   p.next();
   if (!(p.isWord("days") || p.isWord("day"))) p.unexpected(`"days" after for ${count.text}`, "bad-for-days");
   p.next();
-  return count.value;
+  return named
+    ? { forDays: 1, forDaysName: { name: count.text, span: count.span } }
+    : { forDays: count.value };
+}
+
+/**
+ * Problems with a `for <name> days` clause: the name must be a numeric constant of the language (a
+ * scenario lever) holding a whole number ≥ 1.
+ */
+export function checkForDays(timed: TimedCondition, language: Language): LanguageIssue[] {
+  const named = timed.forDaysName;
+  if (named === undefined) return [];
+  const constant = lookup(language.constants, named.name);
+  if (constant === undefined) {
+    const levers = Object.entries(language.constants)
+      .filter(([, c]) => typeof c.value === "number" && c.group === LEVER_GROUP)
+      .map(([name]) => name);
+    return [
+      issueAt(
+        timed.source,
+        named.span,
+        "unknown-lever",
+        `unknown name "${named.name}" after for: expected a number of days or a lever of the scenario${levers.length > 0 ? ` (${levers.join(", ")})` : " (it has none)"}`,
+        suggestName(named.name, levers),
+      ),
+    ];
+  }
+  const value = constant.value;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    return [
+      issueAt(
+        timed.source,
+        named.span,
+        "bad-for-days",
+        `"${named.name}" after for must hold a whole number of days ≥ 1, found ${String(value)}`,
+      ),
+    ];
+  }
+  return [];
+}
+
+/** The days of a `for` clause, with a named constant resolved (checked by `checkForDays`). */
+export function resolveForDays(timed: TimedCondition, language: Language): number {
+  const named = timed.forDaysName;
+  if (named === undefined) return timed.forDays;
+  return lookup(language.constants, named.name)!.value as number;
 }
 
 /** Parses `name(args); name(args) …` up to the end of the text; a trailing `;` is allowed. */
@@ -81,12 +138,12 @@ function actionList(p: Parser): CallNode[] {
 export function parseTimedCondition(text: string): TimedCondition {
   const p = new Parser(text);
   const condition = p.expression();
-  const forDays = forClause(p);
+  const timed = forClause(p);
   p.expectEnd(
     p.isWord("for") ? "the end of the condition" : 'an operator, "for N days" or the end of the condition',
   );
   rememberSource(condition, text);
-  return { source: text, condition, forDays };
+  return { source: text, condition, ...timed };
 }
 
 /** Parses `action(args); action(args)`, e.g. a stage's actions; throws an `InputError` at the first syntax error. */
@@ -107,10 +164,12 @@ export function parseRule(text: string): Rule {
   if (!p.isWord("when")) p.unexpected('"when" at the start of a rule', "expected-when");
   p.next();
   const condition = p.expression();
-  const forDays = forClause(p);
+  const timed = forClause(p);
   if (!p.isWord("then")) {
     p.unexpected(
-      forDays === 1 ? 'an operator, "for N days" or "then"' : '"then" before the actions',
+      timed.forDays === 1 && !timed.forDaysName
+        ? 'an operator, "for N days" or "then"'
+        : '"then" before the actions',
       "expected-then",
     );
   }
@@ -119,7 +178,7 @@ export function parseRule(text: string): Rule {
   const actions = actionList(p);
   rememberSource(condition, text);
   for (const action of actions) rememberSource(action, text);
-  return { source: text, condition, forDays, actions };
+  return { source: text, condition, ...timed, actions };
 }
 
 export interface RuleCheckOptions {
@@ -132,13 +191,18 @@ export function checkRule(rule: Rule, ids: KnownIds = {}, options: RuleCheckOpti
   const language = options.language ?? DEFAULT_LANGUAGE;
   return [
     ...checkExpression(rule.condition, ids, { language, source: rule.source }),
+    ...checkForDays(rule, language),
     ...checkActions(rule.actions, ids, { language, source: rule.source }),
   ];
 }
 
 /** Canonical text of a rule; parsing it gives the same rule (spans aside). */
 export function printRule(rule: Rule): string {
-  const timed = rule.forDays === 1 ? "" : ` for ${rule.forDays} days`;
+  const timed = rule.forDaysName
+    ? ` for ${rule.forDaysName.name} days`
+    : rule.forDays === 1
+      ? ""
+      : ` for ${rule.forDays} days`;
   const actions = rule.actions.map(printExpression).join("; ");
   return `when ${printExpression(rule.condition)}${timed} then ${actions}`;
 }
@@ -162,7 +226,7 @@ export function compileRule(
   return {
     rule,
     condition: compileCondition(rule.condition, language, withSource),
-    forDays: rule.forDays,
+    forDays: resolveForDays(rule, language),
     actions: rule.actions.map((action) => compileAction(action, language, withSource)),
   };
 }

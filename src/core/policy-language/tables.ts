@@ -49,6 +49,12 @@ export interface ConstantSpec {
 export interface ActionSpec {
   readonly params: readonly ParamSpec[];
   readonly description: string;
+  /**
+   * The action is done by someone: deporting, striking or investing need the actor who does it. Rules and
+   * programme stages always have their policy's actor; a forced event must name one (`events[].actor`)
+   * to use such an action, and the checker reads this flag to say so.
+   */
+  readonly needsActor: boolean;
 }
 
 export type FunctionTable = Readonly<Record<string, FunctionSpec>>;
@@ -172,37 +178,71 @@ export const DEFAULT_CONSTANTS: ConstantTable = Object.fromEntries(
 const hours = (max: number): ParamSpec => ({ name: "hours", kind: "number", unit: "hours", min: 0, max });
 
 export const DEFAULT_ACTIONS: ActionTable = {
-  open: { params: [crossing], description: "open the crossing fully" },
-  close: { params: [crossing], description: "close the crossing (its link leaves the network)" },
-  restrict: { params: [crossing, hours(24)], description: "open the crossing only this many hours a day" },
-  set_processing: { params: [crossing, hours(Infinity)], description: "set the processing time per vehicle" },
+  open: { params: [crossing], description: "open the crossing fully", needsActor: false },
+  close: {
+    params: [crossing],
+    description: "close the crossing (its link leaves the network)",
+    needsActor: false,
+  },
+  restrict: {
+    params: [crossing, hours(24)],
+    description: "open the crossing only this many hours a day",
+    needsActor: false,
+  },
+  set_processing: {
+    params: [crossing, hours(Infinity)],
+    description: "set the processing time per vehicle",
+    needsActor: false,
+  },
   set_capacity: {
     params: [crossing, { name: "vehicles_per_day", kind: "number", unit: "vehicles/day", min: 0 }],
     description: "set the processing capacity of the crossing",
+    needsActor: false,
   },
   deport: {
     params: [actor("to"), { name: "people_per_day", kind: "number", unit: "people/day", min: 0 }],
     description: "return people across the border to the actor at this rate",
+    needsActor: true,
   },
-  stop_deport: { params: [actor("to")], description: "stop returns to the actor" },
-  strike: { params: [actor("target")], description: "strike the actor (a hostile act)" },
-  propose_cbm: { params: [actor("to")], description: "propose a confidence-building measure to the actor" },
+  stop_deport: { params: [actor("to")], description: "stop returns to the actor", needsActor: true },
+  strike: { params: [actor("target")], description: "strike the actor (a hostile act)", needsActor: true },
+  propose_cbm: {
+    params: [actor("to")],
+    description: "propose a confidence-building measure to the actor",
+    needsActor: true,
+  },
   mediate: {
     params: [actor("a"), actor("b")],
     description:
       "a mediator brings the pair to talks: a step down the ladder (to ceasefire from strikes or clashes)",
+    // Without an actor the talks happen with no mediator named, and no one monitors them.
+    needsActor: false,
   },
   invite_monitor: {
     params: [actor("monitor")],
     description: "invite the actor as an outside monitor (raises verification)",
+    needsActor: true,
   },
   invest_route: {
     params: [actor("via"), { name: "usd", kind: "number", unit: "USD", min: 0 }],
     description: "invest in an alternative route through the actor's territory",
+    needsActor: true,
   },
-  announce_project: { params: [{ name: "project", kind: "project" }], description: "announce the project" },
-  suspend_transit: { params: [actor("for")], description: "suspend transit of the actor's trade" },
-  resume_transit: { params: [actor("for")], description: "resume transit of the actor's trade" },
+  announce_project: {
+    params: [{ name: "project", kind: "project" }],
+    description: "announce the project",
+    needsActor: false,
+  },
+  suspend_transit: {
+    params: [actor("for")],
+    description: "suspend transit of the actor's trade",
+    needsActor: true,
+  },
+  resume_transit: {
+    params: [actor("for")],
+    description: "resume transit of the actor's trade",
+    needsActor: true,
+  },
 };
 
 export const DEFAULT_LANGUAGE: Language = {
@@ -210,3 +250,22 @@ export const DEFAULT_LANGUAGE: Language = {
   constants: DEFAULT_CONSTANTS,
   actions: DEFAULT_ACTIONS,
 };
+
+/** Group of the constants a scenario's `levers` section adds (`withLevers`). */
+export const LEVER_GROUP = "lever";
+
+/**
+ * The language with a scenario's levers added as named constants: policy text then writes
+ * `closed_days(torkham, 60) >= reopen_after_days` or `deport(af, return_rate)` and the number lives,
+ * with its source or range, in the scenario's `levers` section where exploration can sample it.
+ * Names clashing with a function, action, constant or keyword are the loader's to reject.
+ */
+export function withLevers(language: Language, levers: Readonly<Record<string, number>>): Language {
+  const names = Object.keys(levers);
+  if (names.length === 0) return language;
+  const constants: Record<string, ConstantSpec> = { ...language.constants };
+  for (const name of names) {
+    constants[name] = { value: levers[name]!, group: LEVER_GROUP, description: `lever ${name}` };
+  }
+  return { ...language, constants };
+}

@@ -6,6 +6,7 @@ export {
   type HypothesisSpec,
   hypothesesSchema,
 } from "./hypotheses/index.js";
+export { type DraftIssue, fromZodIssues } from "./issues.js";
 export { scenarioJsonSchema } from "./json-schema.js";
 export { BPR_B_DEFAULT, BPR_POWER_DEFAULT, LINK_MODES } from "./link.js";
 export { MODEL_DEFAULTS } from "./model.js";
@@ -14,6 +15,7 @@ export {
   formatPath,
   type ParameterKind,
   ParamValue,
+  type PathKey,
   param,
   type Resolved,
   resolveParameters,
@@ -21,12 +23,15 @@ export {
 } from "./param.js";
 export {
   collectParameters,
+  finish as positionIssues,
   type LoadedScenario,
   loadScenario,
   parseScenario,
   validateScenario,
+  withoutEchoes,
 } from "./parse.js";
 export { SCENARIO_SCHEMA_ID, type ScenarioFile, type ScenarioParsed, scenarioFileSchema } from "./schema.js";
+export { type ReadResult, readSource, type ScenarioSource } from "./source.js";
 export {
   openShare,
   type ScenarioElement,

@@ -19,6 +19,11 @@ export function scenarioJsonSchema(): Record<string, unknown> {
           const value: unknown = schema.def.defaultValue;
           ctx.jsonSchema.default = value instanceof ParamValue ? value.value : value;
         }
+        // Keys of a record (the levers) are any text as far as JSON Schema goes; the loader checks them.
+        const names = ctx.jsonSchema.propertyNames;
+        if (names && typeof names === "object" && Object.keys(names).join() === "type") {
+          delete ctx.jsonSchema.propertyNames;
+        }
       },
     }),
   );

@@ -2,6 +2,7 @@
 import { InputError, type InputIssue } from "../errors/index.js";
 import { checkHypotheses, HYPOTHESES, renameUnknownHypotheses } from "./hypotheses/index.js";
 import { type DraftIssue, fromZodIssues } from "./issues.js";
+import { checkLeverNames } from "./levers.js";
 import { formatPath, resolveParameters, type ScenarioParameter } from "./param.js";
 import { checkPolicyText } from "./policy-text.js";
 import { checkReferences } from "./references.js";
@@ -50,6 +51,7 @@ function validate(
   drafts.push(
     ...checkRules(data),
     ...checkReferences(data),
+    ...checkLeverNames(data),
     ...checkPolicyText(data),
     ...checkHypotheses(data, HYPOTHESES),
   );
@@ -60,7 +62,7 @@ function validate(
 }
 
 /** Drops "missing field X" when the same entry has an unknown field whose suggestion is X: one typo, one issue. */
-function withoutEchoes(drafts: DraftIssue[]): DraftIssue[] {
+export function withoutEchoes(drafts: DraftIssue[]): DraftIssue[] {
   const suggested = new Set(
     drafts
       .filter((d) => d.code === "unknown-field" && d.suggestion !== undefined)
@@ -70,7 +72,7 @@ function withoutEchoes(drafts: DraftIssue[]): DraftIssue[] {
 }
 
 /** Adds file and position, drops repeats, and orders issues as they appear in the file. */
-function finish(
+export function finish(
   drafts: DraftIssue[],
   file: string | undefined,
   source: ScenarioSource | undefined,

@@ -112,6 +112,24 @@ describe("policy text in a scenario", () => {
     expect(kind.message).toContain('"pass" is a zone');
   });
 
+  it("rejects a forced event without an actor whose action needs one, and accepts those that do not", () => {
+    const text = edit("actor: xa, actions: [close(gate)]", 'actions: [close(gate), "deport(xb, 100)"]');
+    expect(onlyIssue(text)).toMatchObject({
+      code: "needs-actor",
+      path: "events[0].actions[1]",
+      ...where(text, 'gate), "deport'),
+      column: where(text, 'gate), "deport').column + 8,
+    });
+    expect(onlyIssue(text).message).toContain("give the event an actor");
+    // Closing a crossing needs no one: without deport the same event is valid.
+    expect(() =>
+      parseScenario(edit("actor: xa, actions: [close(gate)]", "actions: [close(gate)]"), "s.yaml"),
+    ).not.toThrow();
+    expect(() =>
+      parseScenario(edit("actions: [close(gate)]", 'actions: ["deport(xb, 100)"]'), "s.yaml"),
+    ).not.toThrow();
+  });
+
   it("reports default programmes that wait on each other's stages, at the first actor's policy", () => {
     const cyclic = edit("enter: trust(xa, xb) > 0.6", "enter: stage(xb) >= 1")
       .replace(

@@ -11,6 +11,7 @@ import {
   checkExpression,
   checkProgramme,
   checkRule,
+  DEFAULT_LANGUAGE,
   detectStageCycles,
   type KnownIds,
   type Programme,
@@ -19,8 +20,10 @@ import {
   parseProgramme,
   parseRule,
   type Span,
+  withLevers,
 } from "../policy-language/index.js";
 import type { DraftIssue } from "./issues.js";
+import { rawLevers } from "./levers.js";
 import type { PathKey } from "./param.js";
 import { type Entry, entries, isEntry, text, texts } from "./raw.js";
 
@@ -37,6 +40,8 @@ export function knownIds(data: unknown): KnownIds {
 
 export function checkPolicyText(data: unknown): DraftIssue[] {
   const ids = knownIds(data);
+  // Policy text may name the scenario's levers wherever it may write a number.
+  const language = withLevers(DEFAULT_LANGUAGE, rawLevers(data));
   const issues: DraftIssue[] = [];
   const add = (base: PathKey[], found: readonly InputIssue[]) => {
     for (const issue of found) issues.push(fromLanguage(issue, base));
@@ -57,7 +62,7 @@ export function checkPolicyText(data: unknown): DraftIssue[] {
     for (const [j, source] of texts(policy, "rules").filter(([, t]) => isWritten(t))) {
       const path: PathKey[] = ["policies", i, "rules", j];
       const rule = parse(path, () => parseRule(source));
-      if (rule) add(path, checkRule(rule, ids));
+      if (rule) add(path, checkRule(rule, ids, { language }));
     }
     const raw = policy["programme"];
     if (!isEntry(raw) || !Array.isArray(raw["stages"]) || raw["stages"].length === 0) continue;
@@ -69,7 +74,7 @@ export function checkPolicyText(data: unknown): DraftIssue[] {
       input.stages.forEach((stage, k) => {
         const single = silently(() => parseProgramme({ stages: [stage] }));
         if (single === undefined) return;
-        for (const issue of checkProgramme(single, ids)) {
+        for (const issue of checkProgramme(single, ids, { language })) {
           // The one-stage programme calls its stage stages[0]; give the issue the stage's own index.
           const draft = fromLanguage(issue, path);
           draft.path[path.length + 1] = k;
@@ -78,7 +83,7 @@ export function checkPolicyText(data: unknown): DraftIssue[] {
       });
       continue;
     }
-    add(path, checkProgramme(programme, ids));
+    add(path, checkProgramme(programme, ids, { language }));
     const actor = text(policy["actor"]);
     if (actor !== undefined && !programmes.has(actor) && followsByDefault(data, actor, policy))
       programmes.set(actor, { programme, index: i });
@@ -90,14 +95,15 @@ export function checkPolicyText(data: unknown): DraftIssue[] {
     const path: PathKey[] = ["projects", i, "condition"];
     // A bare condition, without `for N days`: the engine evaluates it afresh each day.
     const condition = parse(path, () => parseExpression(source));
-    if (condition) add(path, checkExpression(condition, ids, { source }));
+    if (condition) add(path, checkExpression(condition, ids, { source, language }));
   }
 
   for (const [i, event] of entries(data, "events")) {
     for (const [j, source] of texts(event, "actions").filter(([, t]) => isWritten(t))) {
       const path: PathKey[] = ["events", i, "actions", j];
       const calls = parse(path, () => parseActions(source));
-      if (calls) add(path, checkActions(calls, ids, { source }));
+      const hasActor = text(event["actor"]) !== undefined;
+      if (calls) add(path, checkActions(calls, ids, { source, hasActor, language }));
     }
   }
 

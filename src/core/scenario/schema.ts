@@ -8,6 +8,7 @@ import { eventSchema } from "./event.js";
 import { dateSchema } from "./fields.js";
 import { generalizedCostSchema } from "./generalized-cost.js";
 import { hypothesesSchema } from "./hypotheses/index.js";
+import { leversSchema } from "./levers.js";
 import { linkSchema } from "./link.js";
 import { modelSchema } from "./model.js";
 import { nodeSchema } from "./node.js";
@@ -69,6 +70,7 @@ export const scenarioFileSchema = z
       .array(returnsSchema)
       .default([])
       .describe("Programmes of returns (deportations) over a period."),
+    levers: leversSchema,
     events: z
       .array(eventSchema)
       .default([])
@@ -80,7 +82,7 @@ export const scenarioFileSchema = z
     $id: SCENARIO_SCHEMA_ID,
     title: "Corridor scenario",
     description:
-      "A Corridor scenario (format v1): network, border crossings, trade demand, security zones, actants, actors, policies, relations, projects, returns, forced events, model parameters and the hypotheses of the debate switched on. Every number may be bare, cited { value, source, date } or assumed { value, assumption: true, range: [low, high] }.",
+      "A Corridor scenario (format v1): network, border crossings, trade demand, security zones, actants, actors, policies and their levers, relations, projects, returns, forced events, model parameters and the hypotheses of the debate switched on. Every number may be bare, cited { value, source, date } or assumed { value, assumption: true, range: [low, high] }.",
   });
 
 /** A scenario file as written (numbers in any of the three forms, defaults not yet filled). */

@@ -43,7 +43,15 @@ export type ReadResult = { ok: true; source: ScenarioSource } | { ok: false; iss
 /** Parses YAML or JSON text. Syntax errors come back as issues with their line and column. */
 export function readSource(text: string, file: string): ReadResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // merge: YAML users expect `<<: *anchor` merge keys. logLevel "silent": nothing goes to the console
+  // (the `yaml` package would print a Node warning even under --quiet); its warnings become issues below.
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    merge: true,
+    logLevel: "silent",
+  });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -57,6 +65,24 @@ export function readSource(text: string, file: string): ReadResult {
         ...at(error.pos[0]),
         message: `${firstLine(error.message)} (${error.code})`,
       })),
+    };
+  }
+  if (doc.warnings.length > 0) {
+    // An unknown tag (`!!js/function`, `!foo`) would silently leave a plain string: a scenario is data,
+    // and Corridor never evaluates a tag as code, so say so instead of guessing what was meant.
+    return {
+      ok: false,
+      issues: doc.warnings.map((warning) => {
+        const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1]?.replace(/^tag:yaml\.org,2002:/, "!!");
+        return {
+          code: warning.code === "TAG_RESOLVE_FAILED" ? "yaml-unknown-tag" : "yaml-warning",
+          file,
+          ...at(warning.pos[0]),
+          message: tag
+            ? `unknown YAML tag ${tag}: a scenario is plain data and tags are never evaluated; remove the tag`
+            : `${firstLine(warning.message)} (${warning.code})`,
+        };
+      }),
     };
   }
   let data: unknown;

@@ -358,6 +358,8 @@ export interface Scenario {
   relations: ScenarioRelation[];
   projects: ScenarioProject[];
   returns: ScenarioReturns[];
+  /** Named numbers that policy text refers to by name (see levers.ts). */
+  levers: Record<string, number>;
   events: ScenarioForcedEvent[];
   model: ModelParams;
   hypotheses: ScenarioHypotheses;

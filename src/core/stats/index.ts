@@ -1,3 +1,3 @@
 export { type KsResult, kolmogorovSurvival, ksTest, ksTestExp1 } from "./kolmogorov-smirnov.js";
 export { type NelderMeadOptions, type NelderMeadResult, nelderMead } from "./nelder-mead.js";
-export { mean, variance } from "./summary.js";
+export { mean, studentTQuantile, variance } from "./summary.js";

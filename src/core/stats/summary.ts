@@ -1,4 +1,5 @@
-/** Plain moments of a sample. */
+/** Plain moments of a sample, and the Student-t quantile for intervals around a mean. */
+import jStat from "jstat";
 
 /** Arithmetic mean; NaN for an empty sample. */
 export function mean(xs: ArrayLike<number>): number {
@@ -19,4 +20,12 @@ export function variance(xs: ArrayLike<number>): number {
   }
   // The compensated two-pass formula (Chan, Golub & LeVeque 1983) removes the rounding left in m.
   return (ss - (correction * correction) / xs.length) / (xs.length - 1);
+}
+
+/**
+ * The p-quantile of Student's t distribution with `dof` degrees of freedom, from jStat (its inverse of
+ * the regularised incomplete beta function); e.g. 2.262 for p = 0.975, dof = 9.
+ */
+export function studentTQuantile(p: number, dof: number): number {
+  return jStat.studentt.inv(p, dof);
 }

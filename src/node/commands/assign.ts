@@ -6,10 +6,10 @@ import {
   assign,
 } from "../../core/assignment/index.js";
 import { InputError, suggestName } from "../../core/errors/index.js";
-import { writeFileAtomic } from "../files.js";
 import type { Io } from "../io.js";
 import { type LoadedNetwork, loadTntp } from "../load-network.js";
 import { formatNumber, nonNegativeNumber, positiveInteger, positiveNumber } from "../options.js";
+import { prepareOutputFile } from "../output/index.js";
 
 export interface AssignOptions {
   net: string;
@@ -20,6 +20,7 @@ export interface AssignOptions {
   tollFactor: number;
   distanceFactor: number;
   out?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -146,12 +147,18 @@ export function registerAssign(program: Command, io: Io): void {
       0,
     )
     .option("--out <file>", "write link flows as CSV: from,to,flow,cost (TNTP node ids, generalized cost)")
+    .option("--force", "replace an existing --out file")
     .option("--json", "print the summary as JSON (tstt, beckmann, gap, iterations, seconds)")
     .action((options: AssignOptions) => {
       checkAlgorithm(options.algorithm);
+      // A bad --out is reported before loading and solving.
+      const out =
+        options.out === undefined
+          ? undefined
+          : prepareOutputFile({ out: options.out, force: options.force, what: "CSV of link flows" });
       const loaded = loadTntp(options.net, options.trips);
       const result = runAssign(loaded, options, io);
-      if (options.out) writeFileAtomic(options.out, flowsCsv(loaded, result));
+      out?.write(flowsCsv(loaded, result));
       if (options.json) io.out(`${JSON.stringify(summaryJson(result, options.algorithm), null, 2)}\n`);
       else printSummary(io, loaded, result, options);
       if (options.out && !options.json) io.out(`link flows written to ${options.out}\n`);

@@ -15,10 +15,10 @@ import {
   scenarioSimpleGraph,
 } from "../../core/cascade/index.js";
 import { InputError } from "../../core/errors/index.js";
-import { writeFileAtomic } from "../files.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
 import { nonNegativeNumber, positiveInteger } from "../options.js";
+import { type OutputFile, prepareOutputFile } from "../output/index.js";
 import { startProgress } from "../progress.js";
 
 interface CascadeOptions {
@@ -28,6 +28,7 @@ interface CascadeOptions {
   top: number;
   json?: boolean;
   out?: string;
+  force?: boolean;
 }
 
 /** Tolerance of the ranking when none is given: a quarter of spare capacity. */
@@ -231,7 +232,14 @@ function graphJson(sg: ScenarioGraph) {
   return { nodes: sg.graph.nodeCount, edges: sg.graph.edgeCount, leftOut: sg.leftOut, merged: sg.merged };
 }
 
-function runRanking(io: Io, file: string, name: string, sg: ScenarioGraph, options: CascadeOptions): void {
+function runRanking(
+  io: Io,
+  file: string,
+  name: string,
+  sg: ScenarioGraph,
+  options: CascadeOptions,
+  out: OutputFile | undefined,
+): void {
   if (options.tolerances !== undefined) {
     throw new InputError({
       code: "usage",
@@ -242,7 +250,7 @@ function runRanking(io: Io, file: string, name: string, sg: ScenarioGraph, optio
   }
   const alpha = options.tolerance ?? DEFAULT_TOLERANCE;
   const ranked = rankAttacks(sg, alpha, io);
-  if (options.out) writeFileAtomic(options.out, rankingCsv(sg, ranked));
+  out?.write(rankingCsv(sg, ranked));
   if (options.json) {
     const ranking = ranked.map((r, i) => ({
       rank: i + 1,
@@ -272,6 +280,7 @@ function runSweep(
   sg: ScenarioGraph,
   target: CascadeTarget,
   options: CascadeOptions,
+  out: OutputFile | undefined,
 ): void {
   const alphas =
     options.tolerances ?? (options.tolerance !== undefined ? [options.tolerance] : DEFAULT_SWEEP);
@@ -279,7 +288,7 @@ function runSweep(
   const sweep = alphas.map((alpha) => outcome(model, sg, alpha));
   const gRemovalOnly = model.noCascadeG();
   const critical = criticalTolerance(sg.graph, target.nodes);
-  if (options.out) writeFileAtomic(options.out, sweepCsv(sweep));
+  out?.write(sweepCsv(sweep));
   if (options.json) {
     const json = {
       scenario: { file, name },
@@ -325,10 +334,15 @@ export function registerCascade(program: Command, io: Io): void {
     .option("--top <n>", "rows of the ranking to print", positiveInteger("--top"), 15)
     .option("--json", "print the results as JSON")
     .option("--out <file>", "write the full ranking (or the sweep) as CSV")
+    .option("--force", "replace an existing --out file")
     .action((file: string, options: CascadeOptions) => {
       const { scenario } = loadScenarioFile(file);
+      const out =
+        options.out === undefined
+          ? undefined
+          : prepareOutputFile({ out: options.out, force: options.force, what: "CSV of the results" });
       const sg = scenarioSimpleGraph(scenario);
-      if (options.attack === undefined) runRanking(io, file, scenario.name, sg, options);
+      if (options.attack === undefined) runRanking(io, file, scenario.name, sg, options, out);
       else
         runSweep(
           io,
@@ -337,6 +351,7 @@ export function registerCascade(program: Command, io: Io): void {
           sg,
           cascadeTarget(sg, options.attack, scenario, "--attack"),
           options,
+          out,
         );
     });
 }

@@ -4,11 +4,11 @@ import { type ClosureCandidate, type CriticalityResult, rankClosures } from "../
 import type { Demand } from "../../core/network/demand.js";
 import type { Network } from "../../core/network/graph.js";
 import { scenarioNetwork } from "../../core/scenario/index.js";
-import { writeFileAtomic } from "../files.js";
 import type { Io } from "../io.js";
 import { loadTntp } from "../load-network.js";
 import { loadScenarioFile } from "../load-scenario.js";
 import { formatNumber, nonNegativeNumber, positiveInteger, positiveNumber } from "../options.js";
+import { prepareOutputFile } from "../output/index.js";
 import { startProgress } from "../progress.js";
 import { checkAlgorithm, DEFAULT_ALGORITHM } from "./assign.js";
 
@@ -21,6 +21,7 @@ interface CriticalityOptions {
   tollFactor: number;
   distanceFactor: number;
   out?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -164,9 +165,14 @@ export function registerCriticality(program: Command, io: Io): void {
       0,
     )
     .option("--out <file>", "write the full ranking as CSV")
+    .option("--force", "replace an existing --out file")
     .option("--json", "print the ranking as JSON")
     .action((input: string, options: CriticalityOptions) => {
       const algorithm = checkAlgorithm(options.algorithm);
+      const out =
+        options.out === undefined
+          ? undefined
+          : prepareOutputFile({ out: options.out, force: options.force, what: "CSV of the ranking" });
       const problem = isScenarioPath(input)
         ? scenarioProblem(input, Boolean(options.crossings))
         : tntpProblem(input, options);
@@ -179,7 +185,7 @@ export function registerCriticality(program: Command, io: Io): void {
         onCandidate: (done) => progress.update(done),
       });
       progress.stop();
-      if (options.out) writeFileAtomic(options.out, criticalityCsv(result));
+      out?.write(criticalityCsv(result));
       if (options.json) {
         io.out(
           `${JSON.stringify({ base: { tstt: result.base.tstt, gap: result.base.gap }, ranking: result.ranking }, null, 2)}\n`,

@@ -5,7 +5,7 @@ import { epochDay, explainEvent, type SimEvent } from "../../core/engine/index.j
 import { InputError, suggestName } from "../../core/errors/index.js";
 import { readUserFile } from "../files.js";
 import type { Io } from "../io.js";
-import { formatNumber, positiveInteger } from "../options.js";
+import { formatNumber, nonNegativeInteger, positiveInteger } from "../options.js";
 import { parseEventsJsonl, type RunInfo, readRunInfo } from "../run-files/index.js";
 import { formatTable } from "./run.js";
 
@@ -21,13 +21,7 @@ interface ExplainOptions {
 /** Events listed when no filter is given. */
 const FIRST_EVENTS = 20;
 
-function dayNumber(raw: string): number {
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(value) || value < 0) {
-    throw new InvalidArgumentError(`--day: expected a day number ≥ 0 (day 0 is the start), found "${raw}"`);
-  }
-  return value;
-}
+const dayNumber = nonNegativeInteger("--day", "a day number ≥ 0 (day 0 is the start)");
 
 function isoDate(raw: string): string {
   if (!Number.isFinite(epochDay(raw))) {

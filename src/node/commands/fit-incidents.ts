@@ -4,7 +4,7 @@
  * `zones:` fragment with the estimates cited to the file. Steps follow docs/incidents.md §5.
  */
 import { basename } from "node:path";
-import { type Command, InvalidArgumentError } from "commander";
+import type { Command } from "commander";
 import { InputError, type InputIssue, suggestName } from "../../core/errors/index.js";
 import { createStream } from "../../core/random/index.js";
 import {
@@ -22,7 +22,7 @@ import {
 } from "../../core/security/index.js";
 import { readUserFile } from "../files.js";
 import type { Io } from "../io.js";
-import { positiveInteger, positiveNumber } from "../options.js";
+import { nonNegativeInteger, positiveInteger, positiveNumber } from "../options.js";
 
 interface FitIncidentsOptions {
   zone?: string;
@@ -73,13 +73,7 @@ interface SkippedZone {
   reason: string;
 }
 
-const wholeNumber = (flag: string) => (raw: string) => {
-  const value = Number(raw);
-  if (!(Number.isSafeInteger(value) && value >= 0)) {
-    throw new InvalidArgumentError(`${flag}: expected a whole number ≥ 0, found "${raw}"`);
-  }
-  return value;
-};
+const wholeNumber = (flag: string) => nonNegativeInteger(flag);
 
 const isoDay = (epochDays: number) => new Date(Math.floor(epochDays) * MS_PER_DAY).toISOString().slice(0, 10);
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { basename, extname, join } from "node:path";
-import { type Command, InvalidArgumentError } from "commander";
+import type { Command } from "commander";
 import {
   type Outcomes,
   pickPolicies,
@@ -11,9 +11,10 @@ import {
 import type { Scenario } from "../../core/scenario/types.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
-import { formatNumber, positiveInteger } from "../options.js";
+import { formatNumber, nonNegativeInteger, positiveInteger } from "../options.js";
+import { type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { type Progress, startProgress } from "../progress.js";
-import { checkRunDirTarget, RUN_FILES, type RunInfo, writeRunFolder } from "../run-files/index.js";
+import { RUN_FILES, type RunInfo, writeRunFolder } from "../run-files/index.js";
 
 interface RunOptions {
   seed: number;
@@ -22,19 +23,14 @@ interface RunOptions {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  force?: boolean;
 }
 
 /** Most progress updates per run: enough for a smooth bar, few enough to cost nothing. */
 const PROGRESS_UPDATES = 100;
 
 /** Seeds are whole numbers 0 … 2⁵³ − 1 (the random streams take two 32-bit words). */
-function seedNumber(raw: string): number {
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isSafeInteger(value) || value < 0) {
-    throw new InvalidArgumentError(`--seed: expected a whole number from 0 to 2^53 − 1, found "${raw}"`);
-  }
-  return value;
-}
+const seedNumber = nonNegativeInteger("--seed", "a whole number from 0 to 2^53 − 1");
 
 /** Default run folder: `runs/<scenario file stem>-seed<N>`. */
 export function defaultRunDir(scenarioPath: string, seed: number): string {
@@ -160,13 +156,24 @@ export function formatSummary(o: Outcomes, file: string): string {
     // Rungs in the order the engine lists them, so the ladder reads from normal upwards.
     const rungs = [...new Set(o.pairs.flatMap((p) => Object.keys(p.daysPerRung)))];
     parts.push(
-      "Relations (trust start → end; days on each rung of the ladder)\n" +
+      `Relations (trust start → end, and its mean over the last ${formatNumber(o.finalWindowDays)} days; days on each rung of the ladder)\n` +
         formatTable(
-          ["Pair", "trust a→b", "trust b→a", ...rungs, "escalation cycles", "ceasefires (failed)"],
+          [
+            "Pair",
+            "trust a→b",
+            "final mean",
+            "trust b→a",
+            "final mean",
+            ...rungs,
+            "escalation cycles",
+            "ceasefires (failed)",
+          ],
           o.pairs.map((p) => [
             `${p.a}–${p.b}`,
             trust(p.trustABStart, p.trustABEnd),
+            p.trustABFinal.toFixed(2),
             trust(p.trustBAStart, p.trustBAEnd),
+            p.trustBAFinal.toFixed(2),
             ...rungs.map((r) => formatNumber(p.daysPerRung[r] ?? 0)),
             formatNumber(p.escalationCycles),
             `${formatNumber(p.ceasefires)} (${formatNumber(p.ceasefiresFailed)})`,
@@ -200,10 +207,16 @@ export function formatSummary(o: Outcomes, file: string): string {
   if (o.dependence.length > 0) {
     parts.push(
       formatTable(
-        ["Dependence (share of trade value)", "start", "end"],
+        [
+          "Dependence (share of trade value)",
+          "start",
+          `last ${formatNumber(o.finalWindowDays)} days (mean)`,
+          "end",
+          "open network",
+        ],
         o.dependence
-          .filter((d) => d.start > 0 || d.end > 0)
-          .map((d) => [`${d.actor} on ${d.on}`, share(d.start), share(d.end)]),
+          .filter((d) => d.start > 0 || d.end > 0 || d.open > 0)
+          .map((d) => [`${d.actor} on ${d.on}`, share(d.start), share(d.final), share(d.end), share(d.open)]),
       ),
     );
   }
@@ -230,7 +243,7 @@ export function formatSummary(o: Outcomes, file: string): string {
   parts.push(
     `Coercion: attempts ${formatNumber(c.attempts)}, complied ${formatNumber(c.complied)}, defied ${formatNumber(c.defied)}, ` +
       `compliance rate ${c.complianceRate === null ? "n/a (no attempt judged)" : share(c.complianceRate)}\n` +
-      `Resilience: shocks ${formatNumber(r.shocks.length)}, loss ${formatNumber(r.totalLossArea, 1)} %-days, ` +
+      `Resilience against the open network (served share ${share(r.referenceServedShare)} = 100 %): shocks ${formatNumber(r.shocks.length)}, loss ${formatNumber(r.totalLossArea, 1)} %-days, ` +
       `mean recovery ${r.meanRecoveryDays === null ? "n/a" : `${formatNumber(r.meanRecoveryDays, 1)} days`}, ` +
       `not recovered ${formatNumber(r.unrecovered)}\n` +
       `Connectivity: projects declared ${formatNumber(k.declared)}, operational ${formatNumber(k.operational)}, ` +
@@ -257,24 +270,40 @@ export function registerRun(program: Command, io: Io): void {
       (id: string, previous: string[]) => [...previous, id],
       [] as string[],
     )
-    .option("--out <dir>", "run folder (default: runs/<scenario file name>-seed<n>)")
-    .option("--json", "print outcomes.json to stdout instead of the summary table")
+    .option(
+      "--out <dir>",
+      "run folder (default: runs/<scenario file name>-seed<n>, or the first free <name>-2, -3, … when taken)",
+    )
+    .option("--force", "replace an earlier results folder at that path")
+    .option(
+      "--json",
+      "print outcomes.json to stdout instead of the summary table (writes files only with --out)",
+    )
     .option("--quiet", "no progress and no summary, only where the files went")
     .action(async (path: string, options: RunOptions) => {
       const { scenario, text } = loadScenarioFile(path);
       // Unknown policy ids are bad input: report them (with the closest id) before simulating.
       pickPolicies(scenario, options.policy);
-      const out = options.out ?? defaultRunDir(path, options.seed);
-      // Refuse a bad --out before spending minutes simulating.
-      checkRunDirTarget(out);
+      // Refuse a bad --out (or a read-only place) before spending minutes simulating; --json alone is a peek.
+      const folder: OutputFolder | undefined =
+        options.json && options.out === undefined
+          ? undefined
+          : prepareOutputFolder({
+              out: options.out,
+              defaultPath: defaultRunDir(path, options.seed),
+              force: options.force,
+              kind: "run",
+            });
 
       const result = simulateWithProgress(io, scenario, options);
       const info = runInfo(result, path, text, options.policy, program.version() ?? "unknown");
-      await writeRunFolder(out, result, info);
+      if (folder) await writeRunFolder(folder, result, info);
 
       if (options.json) io.out(`${JSON.stringify(result.outcomes, null, 2)}\n`);
       else if (!options.quiet) io.out(`${formatSummary(result.outcomes, path)}\n`);
-      const where = `files written to ${out}/ (${RUN_FILES.join(", ")})\n`;
+      if (!folder) return;
+      if (folder.note) io.err(`note: ${folder.note}\n`);
+      const where = `files written to ${folder.path}/ (${RUN_FILES.join(", ")})\n`;
       if (options.json) {
         if (!options.quiet) io.err(where);
       } else io.out(where);

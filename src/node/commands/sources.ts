@@ -10,6 +10,8 @@ export interface SourcesSummary {
   /** Numbers the file leaves out, filled by documented defaults. */
   defaults: number;
   total: number;
+  /** Of the total, the policies' levers (`levers.<name>`): the numbers policy text refers to by name. */
+  levers: number;
   parameters: ScenarioParameter[];
 }
 
@@ -21,6 +23,7 @@ export function summarizeSources(parameters: ScenarioParameter[]): SourcesSummar
     bare: count("bare"),
     defaults: count("default"),
     total: parameters.length,
+    levers: parameters.filter((p) => p.path.startsWith("levers.")).length,
     parameters,
   };
 }
@@ -38,7 +41,7 @@ export function registerSources(program: Command, io: Io): void {
     .command("sources")
     .description("list every number of a scenario with its source, or its assumption range, and count them")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
-    .option("--json", "print {cited, assumed, bare, defaults, total, parameters} as JSON")
+    .option("--json", "print {cited, assumed, bare, defaults, total, levers, parameters} as JSON")
     .option("--bare", "list only bare numbers (no source, no assumption)")
     .action((path: string, options: { json?: boolean; bare?: boolean }) => {
       const { parameters } = loadScenarioFile(path);
@@ -55,7 +58,7 @@ export function registerSources(program: Command, io: Io): void {
       }
       io.out(
         `\n${summary.total} numbers: ${summary.cited} cited, ${summary.assumed} assumed (with a range), ` +
-          `${summary.bare} bare, ${summary.defaults} left to defaults\n`,
+          `${summary.bare} bare, ${summary.defaults} left to defaults; ${summary.levers} of them are policy levers\n`,
       );
     });
 }

@@ -4,17 +4,16 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SimulationResult } from "../../core/engine/types.js";
+import { MANIFEST, type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { eventsJsonl } from "./events.js";
 import { networkGeoJsonText } from "./geojson.js";
 import { outcomesJson, type RunInfo, runInfoJson } from "./outcomes.js";
-import { writeRunDir } from "./run-dir.js";
 import { seriesCsv } from "./series-csv.js";
 import { writeSeriesParquet } from "./series-parquet.js";
 
 export { eventsJsonl, parseEventsJsonl } from "./events.js";
 export { type NetworkGeoJson, networkGeoJson } from "./geojson.js";
 export { outcomesJson, type RunInfo, readRunInfo } from "./outcomes.js";
-export { checkRunDirTarget, RUN_MARKER, writeRunDir } from "./run-dir.js";
 export { seriesCsv } from "./series-csv.js";
 export { writeSeriesParquet } from "./series-parquet.js";
 
@@ -25,12 +24,24 @@ export const RUN_FILES = [
   "series.parquet",
   "events.jsonl",
   "network.geojson",
+  MANIFEST,
 ] as const;
 
-/** Writes every file of a run into `dir`, which appears (or replaces an earlier run) only when all are done. */
-export async function writeRunFolder(dir: string, result: SimulationResult, info: RunInfo): Promise<void> {
-  await writeRunDir(dir, async (temporary) => {
-    const write = (name: (typeof RUN_FILES)[number], text: string) =>
+/**
+ * Writes every file of a run into `folder` (prepared by the command, or a new path, e.g. inside a
+ * comparison's folder), which appears (or replaces an earlier run) only when all are done.
+ */
+export async function writeRunFolder(
+  folder: OutputFolder | string,
+  result: SimulationResult,
+  info: RunInfo,
+): Promise<void> {
+  const target =
+    typeof folder === "string"
+      ? prepareOutputFolder({ out: folder, defaultPath: folder, kind: "run" })
+      : folder;
+  await target.write(async (temporary) => {
+    const write = (name: Exclude<(typeof RUN_FILES)[number], typeof MANIFEST>, text: string) =>
       writeFileSync(join(temporary, name), text);
     write("outcomes.json", outcomesJson(result.outcomes));
     write("series.csv", seriesCsv(result.series));

@@ -3,6 +3,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
 import type { Outcomes, SimulationOptions } from "../../core/engine/types.js";
 import { InputError } from "../../core/errors/index.js";
 
@@ -35,12 +36,27 @@ export function runInfoJson(info: RunInfo): string {
   return `${JSON.stringify(info, null, 2)}\n`;
 }
 
-/** The run.json of a run folder, or undefined when the folder has none (it is only needed for headers). */
+/** The fields of run.json that readers rely on (the header of `corridor explain`, day ranges). */
+const runInfoShape = z.looseObject({
+  scenario: z.string(),
+  file: z.string(),
+  seed: z.number().int().nonnegative(),
+  days: z.number().int().positive(),
+  start: z.iso.date(),
+  end: z.iso.date(),
+});
+
+/**
+ * The run.json of a run folder, or undefined when the folder has none (it is only needed for headers).
+ * A run.json that is not JSON, or lacks a field (or holds a wrong one), is bad input naming the field,
+ * rather than a header reading "day 0 to NaN".
+ */
 export function readRunInfo(dir: string): RunInfo | undefined {
   const path = join(dir, "run.json");
   if (!existsSync(path)) return undefined;
+  let data: unknown;
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as RunInfo;
+    data = JSON.parse(readFileSync(path, "utf8"));
   } catch {
     throw new InputError({
       code: "bad-run-file",
@@ -49,4 +65,17 @@ export function readRunInfo(dir: string): RunInfo | undefined {
       found: "unreadable JSON",
     });
   }
+  const checked = runInfoShape.safeParse(data);
+  if (!checked.success) {
+    throw new InputError(
+      checked.error.issues.map((issue) => ({
+        code: "bad-run-file",
+        file: path,
+        path: issue.path.join(".") || "(top level)",
+        expected: "the run.json written by corridor run",
+        found: issue.code === "invalid_type" && issue.input === undefined ? "nothing" : "a wrong value",
+      })),
+    );
+  }
+  return data as RunInfo;
 }

@@ -7,12 +7,15 @@
  * the coercer, whose capacity arrives after a construction lag.
  */
 import { complianceProbability, switchingCostFromDependence } from "../../diplomacy/index.js";
+import { effectiveLeverage, episodeDependence } from "../../mechanisms/index.js";
 import { investInRoutes } from "../coercion-acts.js";
 import type { World } from "../world.js";
+import { currentOpenDependence } from "./leverage.js";
 
 export function coercionStep(world: World): void {
   const { scenario } = world.model;
   const { coercion, adaptation, returns } = scenario.model;
+  const { leverageWeight, returnsOutsideCap } = world.modifiers;
   const na = scenario.actors.length;
   world.compliedToday.length = 0;
   for (let i = world.episodes.length - 1; i >= 0; i--) {
@@ -21,21 +24,55 @@ export function coercionStep(world: World): void {
     e.costImposed +=
       Math.max(0, world.lossToday[e.target]! - e.lossBefore) +
       returned * returns.humanitarianCostUsdPerPerson;
+    e.unavoidableCost += returned * returns.humanitarianCostUsdPerPerson;
     e.routedValue += world.routedToday[e.target]! + Math.max(0, world.lossToday[e.target]!);
     if (world.day < e.reviewDay) continue;
     world.episodes.splice(i, 1);
     const target = scenario.actors[e.target]!;
     const coercer = scenario.actors[e.coercer]!;
-    const switchingCost = switchingCostFromDependence(
-      e.dependenceAtStart,
-      e.routedValue,
-      coercion.alternativePremium,
-    );
+    // Current leverage: the dependence at the review, every crossing between the two open, blended
+    // with the one at the start (mechanisms/current-leverage.ts); weight 0 solves nothing.
+    const dependenceNow =
+      leverageWeight > 0 ? currentOpenDependence(world, e.target, e.coercer) : e.dependenceAtStart;
+    const dependence = episodeDependence(e.dependenceAtStart, dependenceNow, leverageWeight);
+    const switchingCost = switchingCostFromDependence(dependence, e.routedValue, coercion.alternativePremium);
+    // Returns' cost escapes the outside-option cap with share u; u = 0 is min(C, S) as before.
+    const effective =
+      returnsOutsideCap > 0
+        ? effectiveLeverage({
+            tradeCost: Math.max(0, e.costImposed - e.unavoidableCost),
+            unavoidableCost: e.unavoidableCost,
+            switchingCost,
+            separation: returnsOutsideCap,
+          })
+        : -1;
     const p = complianceProbability({
-      costImposed: e.costImposed,
-      switchingCost,
+      costImposed: effective >= 0 ? effective : e.costImposed,
+      switchingCost: effective >= 0 ? Number.POSITIVE_INFINITY : switchingCost,
       complianceCost: target.complianceCostUsd,
       steepness: coercion.steepness,
+    });
+    const named = [
+      leverageWeight > 0 ? `dependence at the review (w = ${leverageWeight})` : "",
+      returnsOutsideCap > 0 ? `returns outside the cap (u = ${returnsOutsideCap})` : "",
+    ].filter(Boolean);
+    const formula =
+      "compliance p = 1/(1 + (K / L)^γ), L = " +
+      (returnsOutsideCap > 0 ? "min(C − C_u·u, S) + u·C_u" : "min(C, S)") +
+      (named.length > 0
+        ? `; hypothesis currentLeverage (Coercion by current leverage): ${named.join(", ")}`
+        : "");
+    world.leverageLog.push({
+      day: world.day,
+      coercer: e.coercer,
+      target: e.target,
+      dependenceAtStart: e.dependenceAtStart,
+      dependence,
+      costImposed: e.costImposed,
+      unavoidableCost: e.unavoidableCost,
+      switchingCost,
+      leverage: effective >= 0 ? effective : Math.min(e.costImposed, switchingCost),
+      probability: p,
     });
     const complied = world.stream("coercion").next() < p;
     const values = {
@@ -43,6 +80,15 @@ export function coercionStep(world: World): void {
       "switching cost S (USD)": switchingCost,
       "compliance cost K (USD)": target.complianceCostUsd,
       [`dependence(${target.id}, ${coercer.id}) at start`]: e.dependenceAtStart,
+      ...(leverageWeight > 0
+        ? {
+            [`dependence(${target.id}, ${coercer.id}) now, every crossing open`]: dependenceNow,
+            "dependence used (currentLeverage)": dependence,
+          }
+        : {}),
+      ...(returnsOutsideCap > 0
+        ? { "returns' cost outside the cap (USD)": e.unavoidableCost, "leverage L (USD)": effective }
+        : {}),
       "compliance probability": p,
     };
     if (complied) {
@@ -55,7 +101,7 @@ export function coercionStep(world: World): void {
         kind: "coercion-complied",
         actor: target.id,
         target: coercer.id,
-        cause: "compliance p = 1/(1 + (K / min(C, S))^γ)",
+        cause: formula,
         values: { ...values, "enforcement after": world.enforcement[e.target]! },
         text: `${target.id} complied with ${coercer.id}'s demand: enforcement ${before.toFixed(2)} → ${world.enforcement[e.target]!.toFixed(2)}`,
         parent: e.cause,
@@ -87,7 +133,7 @@ export function coercionStep(world: World): void {
         kind: "coercion-defied",
         actor: target.id,
         target: coercer.id,
-        cause: "compliance p = 1/(1 + (K / min(C, S))^γ); defiance leads to investment in alternative routes",
+        cause: `${formula}; defiance leads to investment in alternative routes`,
         values: { ...values, "investment (USD)": adaptation.defianceInvestmentUsd },
         text: `${target.id} defied ${coercer.id} and invests in routes via ${[...neighbours].map((s) => scenario.actors[s]!.id).join(", ") || "(no other neighbour)"}`,
         parent: e.cause,

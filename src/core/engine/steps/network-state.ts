@@ -4,7 +4,7 @@
  * (an exponentially weighted memory of closures and damage) is added to the toll. A change large
  * enough to matter marks the routing as dirty, so the equilibrium is re-solved only when needed.
  */
-
+import { disruptionSignal } from "../../mechanisms/index.js";
 import { activeActants } from "../queries.js";
 import type { World } from "../world.js";
 import { CROSSING_RESTRICTED, crossingClosed } from "../world.js";
@@ -21,6 +21,7 @@ function maturedInvestments(world: World): void {
     if (item.day > world.day) continue;
     world.pendingCapacity.splice(i, 1);
     world.addedCapacity[item.element]! += item.vehiclesPerDay;
+    if (item.costReductionUsd) world.costReduction[item.element]! += item.costReductionUsd;
     world.dirty = true;
     world.networkEpoch += 1;
     world.record({
@@ -67,6 +68,7 @@ export function networkStateStep(world: World): void {
   const { model } = world;
   const { network, elements, scenario } = model;
   const { riskPremium, routing } = scenario.model;
+  const { attackRiskWeight } = world.modifiers;
   const vot = model.valueOfTime;
   const memory = 1 - 2 ** (-1 / riskPremium.halfLifeDays);
   const premiumPerRisk = riskPremium.delayDays * 24 * vot;
@@ -106,8 +108,16 @@ export function networkStateStep(world: World): void {
     const unbuilt = element.project >= 0 && world.projectPhase[element.project] !== "operational";
     // As the design has it, traders price the delay of closures they have seen (policy closures and
     // overload failures); damage already costs them through the capacity it takes away.
-    const disrupted = !unbuilt && !open ? 1 : 0;
+    // With attacks in the risk memory (hypothesis attacksReachTrade, mechanisms/trade-risk.ts), each
+    // incident in the element's zone today adds attackRiskWeight to the day's disruption; the attack
+    // part is also kept apart for the outcomes.
+    const attacks = !unbuilt && element.zone >= 0 ? world.incidentsToday[element.zone]! : 0;
+    const disrupted = disruptionSignal(!unbuilt && !open, attacks, attackRiskWeight);
     world.risk[e] = (1 - memory) * world.risk[e]! + memory * disrupted;
+    if (attackRiskWeight > 0) {
+      const fromAttacks = disrupted - (!unbuilt && !open ? 1 : 0);
+      world.riskFromAttacks[e] = (1 - memory) * world.riskFromAttacks[e]! + memory * fromAttacks;
+    }
     // Traders price risk in steps (RISK_STEP of closure probability), not to the last decimal.
     const premium = Math.round(world.risk[e]! / RISK_STEP) * RISK_STEP * premiumPerRisk;
     // Nothing that sets this element's attributes moved since yesterday: keep them.
@@ -126,7 +136,11 @@ export function networkStateStep(world: World): void {
       const freeFlow = Number.isNaN(processingOverride)
         ? Math.max(0, model.baseFreeFlow[l]! + processingAdded * vot)
         : Math.max(0, (processingOverride + processingAdded) * vot);
-      const toll = premiumDue ? model.baseFee[l]! + premium : network.toll[l]!;
+      // The priced queue wait (congestionQueues) and the cost cut by investment (neighbourStrategy),
+      // both 0 unless those hypotheses are on, are quoted with the premia.
+      const toll = premiumDue
+        ? Math.max(0, model.baseFee[l]! + premium + world.queueToll[l]! - world.costReduction[e]!)
+        : network.toll[l]!;
       const scale = model.baseFreeFlow[l]! + model.baseFee[l]! + network.length[l]! * model.costPerKm + 1;
       if (
         Math.abs(capacity - network.capacity[l]!) > routing.changeThreshold * network.capacity[l]! ||

@@ -18,17 +18,6 @@ import { evaluationContext } from "../context.js";
 import type { EventValue } from "../events.js";
 import type { World } from "../world.js";
 
-/** Actions that make sense without an acting actor (forced events may leave it out). */
-const ACTOR_FREE = new Set([
-  "open",
-  "close",
-  "restrict",
-  "set_processing",
-  "set_capacity",
-  "mediate",
-  "announce_project",
-]);
-
 interface Pending {
   actor: number;
   action: CompiledAction;
@@ -50,7 +39,7 @@ export function actionText(world: World, action: CompiledAction, args: readonly 
 }
 
 function valuesOf(world: World, condition: Expr, source: string): Record<string, EventValue> {
-  const explanation = explain(condition, evaluationContext(world), DEFAULT_LANGUAGE, {
+  const explanation = explain(condition, evaluationContext(world), world.model.language, {
     resolveId: world.model.ids.resolveId,
     source,
   });
@@ -117,7 +106,11 @@ export function policiesStep(world: World): void {
     }
   }
   for (const item of pending) {
-    if (item.actor < 0 && !ACTOR_FREE.has(item.action.name)) continue; // the validator requires an actor for these
+    // Only forced events can lack an actor, and the scenario checker rejects an event without one whose
+    // action declares `needsActor`; this guard keeps a model built without that check from acting as no one.
+    if (item.actor < 0 && DEFAULT_LANGUAGE.actions[item.action.name]!.needsActor) {
+      throw new Error(`${item.action.name} needs an acting actor; the scenario check should have said so`);
+    }
     const args = item.action.args(ctx);
     const text = actionText(world, item.action, args);
     const logged = world.record({

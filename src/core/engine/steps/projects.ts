@@ -4,13 +4,22 @@
  * counts what was announced, operational what runs.
  */
 
+import { benchmarkMet } from "../../mechanisms/index.js";
 import { evaluationContext } from "../context.js";
 import type { World } from "../world.js";
 
 export function projectsStep(world: World): void {
   const { scenario, projectConditions } = world.model;
+  const { benchmarkDays } = world.modifiers;
   const ctx = evaluationContext(world);
   scenario.projects.forEach((project, p) => {
+    // Security benchmark: the project's condition, counted in consecutive days (benchmarkDays > 0).
+    let benchmark = true;
+    if (benchmarkDays > 0) {
+      const condition = projectConditions[p];
+      benchmark = !condition || condition(ctx);
+      world.benchmarkStreak[p] = benchmark ? world.benchmarkStreak[p]! + 1 : 0;
+    }
     const phase = world.projectPhase[p];
     if (phase === "unannounced" && world.model.calendar.day(project.announced) === world.day) {
       world.projectPhase[p] = "announced";
@@ -41,8 +50,11 @@ export function projectsStep(world: World): void {
       return;
     }
     if (phase === "building") {
-      world.projectBuilt[p]! += 1;
+      // With benchmarks, building advances only on days the benchmark holds, and a finished project
+      // waits until it has held benchmarkDays in a row (mechanisms/announcements.ts).
+      if (benchmark) world.projectBuilt[p]! += 1;
       if (world.projectBuilt[p]! < project.constructionDays) return;
+      if (!benchmarkMet(world.benchmarkStreak[p]!, benchmarkDays)) return;
       world.projectPhase[p] = "operational";
       world.projectOperatingDay[p] = world.day;
       world.dirty = true;
@@ -50,8 +62,14 @@ export function projectsStep(world: World): void {
       world.record({
         kind: "project-operational",
         target: project.id,
-        cause: "construction finished",
-        values: { "construction days": project.constructionDays },
+        cause:
+          benchmarkDays > 0
+            ? `construction finished; hypothesis securityBenchmarks: condition held ${world.benchmarkStreak[p]} days in a row (≥ ${benchmarkDays})`
+            : "construction finished",
+        values: {
+          "construction days": project.constructionDays,
+          ...(benchmarkDays > 0 ? { "benchmark held (days)": world.benchmarkStreak[p]! } : {}),
+        },
         text: `${project.name} is operating`,
       });
     }

@@ -4,14 +4,20 @@
  * own and add it to SPECS below; its mechanism in src/core/engine/mechanisms/ names the same key.
  */
 import { z } from "zod";
+import { attacksReachTrade } from "./attacks-reach-trade.js";
 import { ceasefireDurability } from "./ceasefire-durability.js";
 import { coercionBackfire } from "./coercion-backfire.js";
+import { congestionQueues } from "./congestion-queues.js";
+import { currentLeverage } from "./current-leverage.js";
 import { ladderConsequences } from "./ladder-consequences.js";
 import { monitorsDeter } from "./monitors-deter.js";
+import { neighbourStrategy } from "./neighbour-strategy.js";
 import { opennessRisk } from "./openness-risk.js";
+import { securityBenchmarks } from "./security-benchmarks.js";
 import { type HypothesisEntrySchema, type HypothesisSpec, hypothesisEntrySchema } from "./spec.js";
 import { stakeRestraint } from "./stake-restraint.js";
 import { trustMemory } from "./trust-memory.js";
+import { warmAnnouncements } from "./warm-announcements.js";
 
 /** Every hypothesis the format knows, by key. */
 const SPECS = {
@@ -22,6 +28,12 @@ const SPECS = {
   ladderConsequences,
   ceasefireDurability,
   trustMemory,
+  currentLeverage,
+  attacksReachTrade,
+  congestionQueues,
+  neighbourStrategy,
+  warmAnnouncements,
+  securityBenchmarks,
 } as const;
 
 type Specs = typeof SPECS;

@@ -1,0 +1,1 @@
+export { chartDocument, pngBytes, svgText, writeChart } from "./write-chart.js";
