@@ -16,6 +16,7 @@ export {
   type Measure,
   type MeasureDifferences,
   mainSeries,
+  measuresFor,
   type PairedDifference,
   type PolicyComparison,
   pairedDifference,

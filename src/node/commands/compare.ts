@@ -18,6 +18,7 @@ import {
   type Measure,
   type MeasureDifferences,
   mainSeries,
+  measuresFor,
   type Outcomes,
   type PolicyComparison,
   pairedDifferences,
@@ -89,14 +90,16 @@ const measureLabel = (m: Measure, focus: ComparisonFocus) =>
 /** Marks rows that cannot tell the compared policies apart. */
 export const IDENTICAL_MARK = "=";
 
+/** The comparison table: the headline measures, then any further ones (the mechanisms' contributions). */
 export function comparisonTable(
   rows: PolicyComparison[],
   focus: ComparisonFocus,
   differences: MeasureDifferences[] = [],
+  measures: readonly Measure[] = MEASURES,
 ): string {
   const identical = new Set(differences.filter((d) => d.identical).map((d) => d.key));
   const header = ["measure (mean, 10–90 % of runs)", ...rows.map((r) => r.policy)];
-  const body = MEASURES.map((m) => [
+  const body = measures.map((m) => [
     `${identical.has(m.key) ? `${IDENTICAL_MARK} ` : "  "}${measureLabel(m, focus)}`,
     ...rows.map((r) => cell(r.measures[m.key]!, m.unit)),
   ]);
@@ -312,6 +315,7 @@ export async function runComparison(scenarioPath: string, options: CompareOption
   const descriptions = Object.fromEntries(scenario.policies.map((p) => [p.id, p.description]));
   const rows = comparePolicies(runs, focus, descriptions);
   const differences = pairedDifferences(runs, focus);
+  const measures = measuresFor(runs.map((r) => r.outcomes));
   const first = runs[0]!.outcomes;
   const dates = firstRuns.values().next().value!.series.dates;
   const ensembles = policyIds.map((policy) => {
@@ -335,13 +339,16 @@ export async function runComparison(scenarioPath: string, options: CompareOption
       resilienceReference: first.resilience.reference,
       ensembleQuantiles: [...ENSEMBLE_QUANTILES],
     },
-    measures: MEASURES.map((m) => ({
-      key: m.key,
-      label: m.label,
-      unit: m.unit,
-      ...(m.better ? { better: m.better } : {}),
-      identical: differences.find((d) => d.key === m.key)!.identical,
-    })),
+    measures: measures.map((m) => {
+      const difference = differences.find((d) => d.key === m.key);
+      return {
+        key: m.key,
+        label: m.label,
+        unit: m.unit,
+        ...(m.better ? { better: m.better } : {}),
+        ...(difference ? { identical: difference.identical } : {}),
+      };
+    }),
     policies: rows,
     differences,
     summary,
@@ -354,9 +361,9 @@ export async function runComparison(scenarioPath: string, options: CompareOption
 
   await folder?.write(async (dir) => {
     writeFileSync(join(dir, "comparison.json"), `${JSON.stringify(report, null, 2)}\n`);
-    const header = ["policy", "seed", ...MEASURES.map((m) => m.key)].join(",");
+    const header = ["policy", "seed", ...measures.map((m) => m.key)].join(",");
     const lines = runs.map((r) =>
-      [r.policy, r.seed, ...MEASURES.map((m) => m.read(r.outcomes, focus))].join(","),
+      [r.policy, r.seed, ...measures.map((m) => m.read(r.outcomes, focus))].join(","),
     );
     writeFileSync(join(dir, "runs.csv"), `${[header, ...lines].join("\n")}\n`);
     for (const e of ensembles) {
@@ -390,7 +397,7 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     `Explorations under the scenario's stated assumptions, not forecasts. Each cell: mean over seeds (10th–90th percentile). Final-window means are over the last ${first.finalWindowDays} days; resilience is measured against the open network (every built crossing open, no transit suspended). Every policy runs on the same seeds, so differences are paired by seed.\n\n`,
   );
   for (const r of rows) if (r.description) io.out(`  ${r.policy}: ${r.description}\n`);
-  io.out(`\n${comparisonTable(rows, focus, differences)}\n\n`);
+  io.out(`\n${comparisonTable(rows, focus, differences, measures)}\n\n`);
   for (const note of comparisonNotes(rows, differences)) io.out(`${note}\n`);
   io.out("\n");
   for (const line of summary) io.out(`${line}\n`);
