@@ -118,6 +118,37 @@ export const MEASURES: Measure[] = [
   { key: "people_returned", label: "people returned", unit: "people", read: (o) => o.peopleReturned },
 ];
 
+/**
+ * The headline measures plus, for the hypotheses switched on in any of the runs, the expected
+ * incidents from the zones' own baselines and each mechanism's declared contributions
+ * (outcomes.mechanisms), keyed `mechanism.<hypothesis>.<contribution>`.
+ */
+export function measuresFor(outcomes: readonly Outcomes[]): Measure[] {
+  const seen = new Map<string, Measure>();
+  for (const o of outcomes) {
+    for (const m of o.mechanisms) {
+      for (const name of Object.keys(m.contributions)) {
+        const key = `mechanism.${m.hypothesis}.${name}`;
+        if (seen.has(key)) continue;
+        seen.set(key, {
+          key,
+          label: `${m.title}: ${name}`,
+          unit: name === "incidents" ? "expected incidents" : "sum",
+          read: (x) => x.mechanisms.find((y) => y.hypothesis === m.hypothesis)?.contributions[name] ?? 0,
+        });
+      }
+    }
+  }
+  if (seen.size === 0) return MEASURES;
+  const baseline: Measure = {
+    key: "expected_incidents_baseline",
+    label: "incidents expected from the zones' own baselines",
+    unit: "expected incidents",
+    read: (o) => o.expectedIncidents.baseline,
+  };
+  return [...MEASURES, baseline, ...seen.values()];
+}
+
 export interface Band {
   mean: number;
   p10: number;
@@ -157,10 +188,11 @@ export function comparePolicies(
   descriptions: Record<string, string> = {},
 ): PolicyComparison[] {
   const policies = [...new Set(runs.map((r) => r.policy))];
+  const all = measuresFor(runs.map((r) => r.outcomes));
   return policies.map((policy) => {
     const mine = runs.filter((r) => r.policy === policy);
     const measures: Record<string, Band> = {};
-    for (const m of MEASURES) measures[m.key] = band(mine.map((r) => m.read(r.outcomes, focus)));
+    for (const m of all) measures[m.key] = band(mine.map((r) => m.read(r.outcomes, focus)));
     return { policy, description: descriptions[policy] ?? "", runs: mine.length, measures };
   });
 }

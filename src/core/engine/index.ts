@@ -6,6 +6,7 @@ export {
   comparePolicies,
   MEASURES,
   type Measure,
+  measuresFor,
   type PolicyComparison,
 } from "./comparison.js";
 export {

@@ -8,6 +8,8 @@ import {
   type ComparisonFocus,
   comparePolicies,
   MEASURES,
+  type Measure,
+  measuresFor,
   type Outcomes,
   type PolicyComparison,
   pickPolicies,
@@ -96,11 +98,15 @@ const cell = (b: Band, unit: string) =>
       ? fmt(b.mean, unit)
       : `${fmt(b.mean, unit)} (${fmt(b.p10, unit)}–${fmt(b.p90, unit)})`;
 
-export function comparisonTable(rows: PolicyComparison[], focus: ComparisonFocus): string {
-  const label = (m: (typeof MEASURES)[number]) =>
+export function comparisonTable(
+  rows: PolicyComparison[],
+  focus: ComparisonFocus,
+  measures: readonly Measure[] = MEASURES,
+): string {
+  const label = (m: Measure) =>
     `${m.label.replace("the dependent", focus.dependent ?? "–").replace("the actor", focus.actor)} [${m.unit}]`;
   const header = ["measure (mean, 10–90 % of runs)", ...rows.map((r) => r.policy)];
-  const body = MEASURES.map((m) => [label(m), ...rows.map((r) => cell(r.measures[m.key]!, m.unit))]);
+  const body = measures.map((m) => [label(m), ...rows.map((r) => cell(r.measures[m.key]!, m.unit))]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c]!.length)));
   const line = (cells: string[]) =>
     cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join("  ");
@@ -197,6 +203,7 @@ export async function runComparison(scenarioPath: string, options: CompareOption
   const seconds = (Date.now() - started) / 1000;
   const descriptions = Object.fromEntries(scenario.policies.map((p) => [p.id, p.description]));
   const rows = comparePolicies(runs, focus, descriptions);
+  const measures = measuresFor(runs.map((r) => r.outcomes));
   const first = runs[0]!.outcomes;
   const report = {
     scenario: scenario.name,
@@ -207,15 +214,15 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     seeds: options.seeds,
     focus,
     note: "Explorations under the scenario's stated assumptions, not forecasts.",
-    measures: MEASURES.map((m) => ({ key: m.key, label: m.label, unit: m.unit })),
+    measures: measures.map((m) => ({ key: m.key, label: m.label, unit: m.unit })),
     policies: rows,
   };
 
   await writeRunDir(out, async (dir) => {
     writeFileSync(join(dir, "comparison.json"), `${JSON.stringify(report, null, 2)}\n`);
-    const header = ["policy", "seed", ...MEASURES.map((m) => m.key)].join(",");
+    const header = ["policy", "seed", ...measures.map((m) => m.key)].join(",");
     const lines = runs.map((r) =>
-      [r.policy, r.seed, ...MEASURES.map((m) => m.read(r.outcomes, focus))].join(","),
+      [r.policy, r.seed, ...measures.map((m) => m.read(r.outcomes, focus))].join(","),
     );
     writeFileSync(join(dir, "runs.csv"), `${[header, ...lines].join("\n")}\n`);
     for (const [policy, result] of firstRuns) {
@@ -242,7 +249,7 @@ export async function runComparison(scenarioPath: string, options: CompareOption
     "Explorations under the scenario's stated assumptions, not forecasts. Each cell: mean over seeds (10th–90th percentile).\n\n",
   );
   for (const r of rows) if (r.description) io.out(`  ${r.policy}: ${r.description}\n`);
-  io.out(`\n${comparisonTable(rows, focus)}\n\n`);
+  io.out(`\n${comparisonTable(rows, focus, measures)}\n\n`);
   for (const line of comparisonSummary(rows, focus)) io.out(`${line}\n`);
   io.out(
     `\n${total} runs in ${seconds.toFixed(1)} s. Results in ${out}/ (comparison.json, runs.csv, one full run folder per policy: try \`corridor explain ${join(out, `${policyIds[0]}-seed1`)} --kind policy-action\`).\n`,

@@ -14,6 +14,7 @@ interface ExplainOptions {
   date?: string;
   event?: number;
   kind?: string;
+  hypothesis?: string;
   json?: boolean;
 }
 
@@ -153,6 +154,11 @@ function filteredView(events: SimEvent[], info: RunInfo | undefined, options: Ex
     if (info) checkInRange(info, epochDay(options.date) - epochDay(info.start), options.date, "--date");
     selected = events.filter((e) => e.date === options.date);
     none = `No events on ${options.date}.`;
+  } else if (options.hypothesis !== undefined) {
+    const key = options.hypothesis;
+    selected = events.filter((e) => e.cause.startsWith(`hypothesis ${key} `));
+    if (selected.length === 0) throw unknownHypothesis(events, key);
+    none = "";
   } else {
     const kind = options.kind!;
     selected = events.filter((e) => e.kind === kind);
@@ -161,6 +167,22 @@ function filteredView(events: SimEvent[], info: RunInfo | undefined, options: Ex
     none = "";
   }
   return { text: selected.length > 0 ? explainAll(selected) : `${none}\n`, json: { events: selected } };
+}
+
+/** The hypotheses whose mechanisms logged events in this run (their causes name them). */
+function unknownHypothesis(events: SimEvent[], key: string): InputError {
+  const keys = [...new Set(events.flatMap((e) => /^hypothesis (\S+) /.exec(e.cause)?.[1] ?? []))].sort();
+  const suggestion = suggestName(key, keys);
+  return new InputError({
+    code: "unknown-hypothesis",
+    path: "--hypothesis",
+    expected:
+      keys.length > 0
+        ? `a hypothesis whose mechanism logged events in this run (${keys.join(", ")})`
+        : "a hypothesis (no mechanism logged an event in this run)",
+    found: `"${key}"`,
+    ...(suggestion ? { suggestion } : {}),
+  });
 }
 
 function unknownKind(events: SimEvent[], kind: string): InputError {
@@ -205,13 +227,19 @@ export function registerExplain(program: Command, io: Io): void {
     .option("--date <YYYY-MM-DD>", "events of a date", isoDate)
     .option("--event <id>", "one event and the chain of events it follows from", positiveInteger("--event"))
     .option("--kind <kind>", "events of one kind, e.g. closure, incident, ladder")
+    .option(
+      "--hypothesis <key>",
+      "events caused by one hypothesis's mechanism, e.g. stakeRestraint (changes of enforcement, baseline, ceasefire hazard)",
+    )
     .option("--json", "print the events as JSON")
     .action((dir: string, options: ExplainOptions) => {
-      const filters = [options.day, options.date, options.event, options.kind].filter((x) => x !== undefined);
+      const filters = [options.day, options.date, options.event, options.kind, options.hypothesis].filter(
+        (x) => x !== undefined,
+      );
       if (filters.length > 1) {
         throw new InputError({
           code: "conflicting-options",
-          expected: "at most one of --day, --date, --event, --kind",
+          expected: "at most one of --day, --date, --event, --kind, --hypothesis",
           found: `${filters.length} of them`,
         });
       }

@@ -175,6 +175,28 @@ export function formatSummary(o: Outcomes, file: string): string {
     );
   }
 
+  if (o.mechanisms.length > 0) {
+    const e = o.expectedIncidents;
+    parts.push(
+      "Hypotheses switched on (contributions over the run; `incidents` = expected incidents caused)\n" +
+        formatTable(
+          ["Hypothesis", "strength", "contributions"],
+          o.mechanisms.map((m) => [
+            m.title,
+            formatNumber(m.strength, 2),
+            Object.entries(m.contributions)
+              .map(([name, v]) => `${name} ${formatNumber(v, Math.abs(v) < 10 ? 2 : 0)}`)
+              .join(", ") || "–",
+          ]),
+        ) +
+        `Expected incidents by source: zones' own baselines ${formatNumber(e.baseline, 0)}` +
+        Object.entries(e.byMechanism)
+          .map(([key, v]) => `, ${key} ${formatNumber(v, 0)}`)
+          .join("") +
+        "\n",
+    );
+  }
+
   if (o.dependence.length > 0) {
     parts.push(
       formatTable(
