@@ -75,7 +75,7 @@ export function fakeOutcomes(): Outcomes {
     ],
     dependence: [{ actor: "xb", on: "xa", start: 0.9, end: 0.8 }],
     concentration: [{ actor: "xb", herfindahlStart: 1, herfindahlEnd: 0.62 }],
-    coercion: { attempts: 2, complied: 1, defied: 1, complianceRate: 0.5 },
+    coercion: { attempts: 2, complied: 1, defied: 1, complianceRate: 0.5, episodes: [] },
     resilience: {
       shocks: [{ start: 1, date: "2024-01-02", minimum: 40, recoveryDays: 1, lossArea: 60 }],
       totalLossArea: 60,
