@@ -78,7 +78,7 @@ describe("the run summary", () => {
 
   it("says n/a rather than NaN when no coercion was judged and nothing recovered", () => {
     const o = fakeOutcomes();
-    o.coercion = { attempts: 0, complied: 0, defied: 0, complianceRate: null };
+    o.coercion = { attempts: 0, complied: 0, defied: 0, complianceRate: null, episodes: [] };
     o.resilience.meanRecoveryDays = null;
     const text = formatSummary(o, TWO_ROUTES);
     expect(text).toContain("compliance rate n/a");

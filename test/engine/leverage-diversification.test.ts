@@ -41,6 +41,20 @@ describe("coercion by current leverage (three-state toy)", () => {
     const current = run(20, { currentLeverage: { strength: 1 } });
     expect(probability(current.events)).toBeCloseTo(8.4e6 / 18.4e6, 10);
     expect(review(current.events).values["dependence used (currentLeverage)"]).toBe(1);
+    expect(current.outcomes.coercion.episodes).toEqual([
+      {
+        date: "2025-01-21",
+        coercer: "xa",
+        target: "xb",
+        dependenceAtStart: 1,
+        dependenceUsed: 1,
+        costImposedUsd: 1.68e8,
+        returnsCostUsd: 0,
+        switchingCostUsd: 8.4e6,
+        leverageUsd: 8.4e6,
+        complianceProbability: expect.closeTo(8.4e6 / 18.4e6, 10),
+      },
+    ]);
   });
 
   it("counts the cost of returns outside the cap only when the hypothesis is on", () => {

@@ -78,7 +78,7 @@ export function fakeOutcomes(): Outcomes {
     ],
     dependence: [{ actor: "xb", on: "xa", start: 0.9, end: 0.8, final: 0.85, open: 0.9 }],
     concentration: [{ actor: "xb", herfindahlStart: 1, herfindahlEnd: 0.62, herfindahlFinal: 0.7 }],
-    coercion: { attempts: 2, complied: 1, defied: 1, complianceRate: 0.5 },
+    coercion: { attempts: 2, complied: 1, defied: 1, complianceRate: 0.5, episodes: [] },
     resilience: {
       reference: "open-network",
       referenceServedShare: 1,

@@ -121,6 +121,19 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
         world.coercion.complied + world.coercion.defied > 0
           ? world.coercion.complied / (world.coercion.complied + world.coercion.defied)
           : null,
+      // Each reviewed episode's leverage: what the coercer could extract and why (steps/coercion.ts).
+      episodes: world.leverageLog.map((r) => ({
+        date: calendar.date(r.day),
+        coercer: scenario.actors[r.coercer]!.id,
+        target: scenario.actors[r.target]!.id,
+        dependenceAtStart: r.dependenceAtStart,
+        dependenceUsed: r.dependence,
+        costImposedUsd: r.costImposed,
+        returnsCostUsd: r.unavoidableCost,
+        switchingCostUsd: r.switchingCost,
+        leverageUsd: r.leverage,
+        complianceProbability: r.probability,
+      })),
     },
     resilience: {
       reference: "open-network",

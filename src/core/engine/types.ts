@@ -171,6 +171,22 @@ export interface MechanismOutcome {
   contributions: Record<string, number>;
 }
 
+export interface CoercionEpisodeOutcome {
+  /** Review date. */
+  date: string;
+  coercer: string;
+  target: string;
+  /** Dependence before day 0 (every crossing open) or at the start, and the one the switching cost used. */
+  dependenceAtStart: number;
+  dependenceUsed: number;
+  /** C (trade lost plus returns' cost), C_u (returns' cost), S = d·V·r, L. */
+  costImposedUsd: number;
+  returnsCostUsd: number;
+  switchingCostUsd: number;
+  leverageUsd: number;
+  complianceProbability: number;
+}
+
 export interface Outcomes {
   scenario: string;
   seed: number;
@@ -200,7 +216,14 @@ export interface Outcomes {
   pairs: PairOutcome[];
   dependence: DependenceOutcome[];
   concentration: ConcentrationOutcome[];
-  coercion: { attempts: number; complied: number; defied: number; complianceRate: number | null };
+  coercion: {
+    attempts: number;
+    complied: number;
+    defied: number;
+    complianceRate: number | null;
+    /** Every reviewed episode: the dependence and costs behind its leverage L and compliance probability. */
+    episodes: CoercionEpisodeOutcome[];
+  };
   resilience: {
     /**
      * The reference performance is measured against: the served share of potential trade value on

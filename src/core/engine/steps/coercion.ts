@@ -56,12 +56,14 @@ export function coercionStep(world: World): void {
       leverageWeight > 0 ? `dependence at the review (w = ${leverageWeight})` : "",
       returnsOutsideCap > 0 ? `returns outside the cap (u = ${returnsOutsideCap})` : "",
     ].filter(Boolean);
+    const equation = `compliance p = 1/(1 + (K / L)^γ), L = ${
+      returnsOutsideCap > 0 ? "min(C − u·C_u, S) + u·C_u" : "min(C, S)"
+    }`;
+    // Named first when the hypothesis shaped the leverage, so `explain --hypothesis` finds the review.
     const formula =
-      "compliance p = 1/(1 + (K / L)^γ), L = " +
-      (returnsOutsideCap > 0 ? "min(C − C_u·u, S) + u·C_u" : "min(C, S)") +
-      (named.length > 0
-        ? `; hypothesis currentLeverage (Coercion by current leverage): ${named.join(", ")}`
-        : "");
+      named.length > 0
+        ? `hypothesis currentLeverage (Coercion by current leverage): ${equation}; ${named.join(", ")}`
+        : "compliance p = 1/(1 + (K / min(C, S))^γ)";
     world.leverageLog.push({
       day: world.day,
       coercer: e.coercer,

@@ -64,7 +64,7 @@ export function projectsStep(world: World): void {
         target: project.id,
         cause:
           benchmarkDays > 0
-            ? `construction finished; hypothesis securityBenchmarks: condition held ${world.benchmarkStreak[p]} days in a row (≥ ${benchmarkDays})`
+            ? `hypothesis securityBenchmarks (Operation needs sustained security): construction finished and the condition held ${world.benchmarkStreak[p]} days in a row (≥ ${benchmarkDays})`
             : "construction finished",
         values: {
           "construction days": project.constructionDays,
