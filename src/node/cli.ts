@@ -16,8 +16,7 @@ import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerSources } from "./commands/sources.js";
 import { type Io, processIo } from "./io.js";
-
-export const VERSION = "0.1.0";
+import { VERSION } from "./version.js";
 
 export function buildProgram(io: Io): Command {
   const program = new Command("corridor")

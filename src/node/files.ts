@@ -1,16 +1,19 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { InputError } from "../core/errors/index.js";
+import { decodeText } from "./decode-text.js";
 
 /** Reads a user's file, turning "not found" and friends into an InputError that names the file. */
 export function readUserFile(path: string, what = "file"): string {
+  let bytes: Uint8Array;
   try {
-    return readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const found = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a directory" : String(code);
     throw new InputError({ code: "file-not-readable", file: path, expected: `a readable ${what}`, found });
   }
+  return decodeText(bytes, path);
 }
 
 /**

@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Outcomes } from "../core/engine/types.js";
+import { InputError, type InputIssue } from "../core/errors/index.js";
 import type { Scenario } from "../core/scenario/types.js";
 
 export interface RunJob {
@@ -17,6 +18,8 @@ export interface RunJob {
   policies: string[];
   days?: number;
 }
+
+type WorkerMessage = { index: number; outcomes: Outcomes } | { inputError: InputIssue[] };
 
 /** The compiled worker: from `src/node` and `dist/node` alike this is `<package>/dist/node/run-worker.js`. */
 const WORKER = new URL("../../dist/node/run-worker.js", import.meta.url);
@@ -40,8 +43,9 @@ export function runInWorkers(
       (share) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(WORKER, { workerData: { scenario, jobs: share } });
-          worker.on("message", (message: { index: number; outcomes: Outcomes }) => {
-            onDone(byIndex.get(message.index)!, message.outcomes);
+          worker.on("message", (message: WorkerMessage) => {
+            if ("inputError" in message) reject(new InputError(message.inputError));
+            else onDone(byIndex.get(message.index)!, message.outcomes);
           });
           worker.once("error", reject);
           worker.once("exit", (code) =>

@@ -64,6 +64,14 @@ export interface Network {
   readonly noThrough: Uint8Array;
 }
 
+/**
+ * Largest BPR power accepted. Published volume-delay functions use powers of 4 (Bureau of Public Roads
+ * 1964) up to about 10 (e.g. the conical functions of Spiess 1990 for steep freeway curves); beyond 20 the
+ * term (x/c)^p overflows double precision at modest overloads (x/c = 10^15.4 at p = 20, but
+ * x/c = 2.04 at p = 1000), and the equilibrium would be NaN rather than an answer.
+ */
+export const MAX_BPR_POWER = 20;
+
 /** At most this many issues are listed: past it the input is probably not a network at all. */
 const MAX_ISSUES = 20;
 
@@ -127,6 +135,15 @@ export function buildNetwork(spec: NetworkSpec, file?: string): Network {
     nonNegative(issues, file, `links[${i}].freeFlowTime`, link.freeFlowTime, "a free-flow time ≥ 0");
     nonNegative(issues, file, `links[${i}].b`, link.b, "b ≥ 0");
     nonNegative(issues, file, `links[${i}].power`, link.power, "a power ≥ 0");
+    if (link.power > MAX_BPR_POWER && issues.length < MAX_ISSUES) {
+      issues.push({
+        code: "out-of-range",
+        ...at,
+        path: `links[${i}].power`,
+        expected: `a power from 0 to ${MAX_BPR_POWER}`,
+        found: String(link.power),
+      });
+    }
     nonNegative(issues, file, `links[${i}].length`, link.length ?? 0, "a length ≥ 0");
     nonNegative(issues, file, `links[${i}].toll`, link.toll ?? 0, "a toll ≥ 0");
     const constant = link.b === 0 || link.power === 0;

@@ -28,6 +28,7 @@ export {
   buildNetwork,
   findLink,
   type LinkSpec,
+  MAX_BPR_POWER,
   type Network,
   type NetworkSpec,
   networkFromTntp,

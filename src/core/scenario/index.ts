@@ -1,4 +1,5 @@
 export { CROSSING_STATUSES } from "./crossing.js";
+export { FIRST_DATE, LAST_DATE, LAST_START, MAX_DAYS } from "./fields.js";
 export { COST_PER_KM_USD_DEFAULT, VALUE_OF_TIME_USD_PER_HOUR_DEFAULT } from "./generalized-cost.js";
 export { scenarioJsonSchema } from "./json-schema.js";
 export { BPR_B_DEFAULT, BPR_POWER_DEFAULT, LINK_MODES } from "./link.js";

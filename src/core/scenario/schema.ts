@@ -5,7 +5,7 @@ import { actorSchema } from "./actor.js";
 import { crossingSchema } from "./crossing.js";
 import { demandSchema } from "./demand.js";
 import { eventSchema } from "./event.js";
-import { dateSchema } from "./fields.js";
+import { startDateSchema } from "./fields.js";
 import { generalizedCostSchema } from "./generalized-cost.js";
 import { linkSchema } from "./link.js";
 import { modelSchema } from "./model.js";
@@ -32,7 +32,7 @@ export const scenarioFileSchema = z
       ),
     name: z.string().trim().min(1, { error: "non-empty text" }).describe("Name of the scenario."),
     description: z.string().default("").describe("What the scenario represents and what it is for."),
-    start: dateSchema
+    start: startDateSchema
       .optional()
       .describe("Calendar date of day 0 of a run, YYYY-MM-DD. Omit to let the run choose."),
     generalizedCost: generalizedCostSchema,

@@ -18,10 +18,11 @@ import { InputError, suggestName } from "../../core/errors/index.js";
 import type { Scenario } from "../../core/scenario/types.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
-import { positiveInteger } from "../options.js";
+import { dayCount, positiveInteger } from "../options.js";
 import { startProgress } from "../progress.js";
 import { checkRunDirTarget, writeRunDir, writeRunFolder } from "../run-files/index.js";
 import { type RunJob, runInWorkers, workersAvailable } from "../run-pool.js";
+import { tableLines } from "../table.js";
 import { runInfo } from "./run.js";
 
 /** The built-in region, shipped with the package. */
@@ -101,10 +102,7 @@ export function comparisonTable(rows: PolicyComparison[], focus: ComparisonFocus
     `${m.label.replace("the dependent", focus.dependent ?? "–").replace("the actor", focus.actor)} [${m.unit}]`;
   const header = ["measure (mean, 10–90 % of runs)", ...rows.map((r) => r.policy)];
   const body = MEASURES.map((m) => [label(m), ...rows.map((r) => cell(r.measures[m.key]!, m.unit))]);
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join("  ");
-  return [line(header), line(widths.map((w) => "─".repeat(w))), ...body.map(line)].join("\n");
+  return tableLines(header, body, { rule: true }).join("\n");
 }
 
 /** A few plain sentences: which policy leads on each headline measure. */
@@ -148,6 +146,15 @@ export async function runComparison(scenarioPath: string, options: CompareOption
         .map((p) => p.trim())
         .filter(Boolean)
     : scenario.policies.filter((p) => p.actor === focus.actor).map((p) => p.id);
+  if (policyIds.length === 0) {
+    // `--policies ","` names nothing; the actor having no policies at all is chooseFocus's to report.
+    throw new InputError({
+      code: "no-policies",
+      path: "--policies",
+      expected: "comma-separated policy ids, e.g. --policies open,staged",
+      found: JSON.stringify(options.policies ?? ""),
+    });
+  }
   pickPolicies(scenario, policyIds); // unknown ids are bad input, before any run
   const stem = basename(scenarioPath, extname(scenarioPath));
   const out = options.out ?? join("runs", `compare-${stem}`);
@@ -263,7 +270,7 @@ export function registerCompare(program: Command, io: Io): void {
     )
     .option("--policies <ids>", "comma-separated policy ids (default: all of the actor's policies)")
     .option("--seeds <n>", "seeds per policy", positiveInteger("--seeds"), DEFAULT_SEEDS)
-    .option("--days <n>", "days to simulate (default: ten years)", positiveInteger("--days"))
+    .option("--days <n>", "days to simulate (default: ten years)", dayCount("--days"))
     .option(
       "--workers <n>",
       `worker threads (default: ${DEFAULT_WORKERS}, one per core)`,
