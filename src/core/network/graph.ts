@@ -4,6 +4,7 @@
  * its capacity or toll only writes into these arrays; nothing is rebuilt.
  */
 import { InputError, type InputIssue } from "../errors/index.js";
+import { MAX_BPR_POWER } from "./limits.js";
 import type { TntpNet } from "./tntp.js";
 
 /** One directed link of a `NetworkSpec`. Node indices are 0-based. */
@@ -63,14 +64,6 @@ export interface Network {
   /** 1 = paths may end or start here but not pass through. */
   readonly noThrough: Uint8Array;
 }
-
-/**
- * Largest BPR power accepted. Published volume-delay functions use powers of 4 (Bureau of Public Roads
- * 1964) up to about 10 (e.g. the conical functions of Spiess 1990 for steep freeway curves); beyond 20 the
- * term (x/c)^p overflows double precision at modest overloads (x/c = 10^15.4 at p = 20, but
- * x/c = 2.04 at p = 1000), and the equilibrium would be NaN rather than an answer.
- */
-export const MAX_BPR_POWER = 20;
 
 /** At most this many issues are listed: past it the input is probably not a network at all. */
 const MAX_ISSUES = 20;

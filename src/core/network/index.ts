@@ -28,11 +28,11 @@ export {
   buildNetwork,
   findLink,
   type LinkSpec,
-  MAX_BPR_POWER,
   type Network,
   type NetworkSpec,
   networkFromTntp,
   setLinkClosed,
 } from "./graph.js";
+export { MAX_BPR_POWER, MAX_TNTP_NODES } from "./limits.js";
 export { shortestPairCosts } from "./pair-costs.js";
 export * from "./tntp.js";

@@ -6,7 +6,7 @@
  */
 import { InputError, type InputIssue } from "../errors/index.js";
 import { checkNoNul } from "../text/index.js";
-import { MAX_BPR_POWER } from "./graph.js";
+import { MAX_BPR_POWER, MAX_TNTP_NODES } from "./limits.js";
 
 export interface TntpLink {
   from: number;
@@ -78,13 +78,6 @@ const LINK_COLUMNS = [
   "toll",
   "link_type",
 ] as const;
-
-/**
- * Most nodes a network may declare. Far above the largest published TNTP networks (Chicago regional,
- * 12,982 nodes; the Berlin and Philadelphia sets are of that order), low enough that the per-node arrays
- * fit in memory: a header of 10^9 or 2^31 nodes is refused before anything is allocated.
- */
-export const MAX_TNTP_NODES = 10_000_000;
 
 /** Stops collecting after this many issues: past it the file is probably not TNTP at all. */
 const MAX_ISSUES = 20;

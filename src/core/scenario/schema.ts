@@ -10,10 +10,12 @@ import { generalizedCostSchema } from "./generalized-cost.js";
 import { linkSchema } from "./link.js";
 import { modelSchema } from "./model.js";
 import { nodeSchema } from "./node.js";
+import type { Resolved } from "./param.js";
 import { policySchema } from "./policy.js";
 import { projectSchema } from "./project.js";
 import { relationSchema } from "./relation.js";
 import { returnsSchema } from "./returns.js";
+import type { Scenario } from "./types.js";
 import { zoneSchema } from "./zone.js";
 
 export const SCENARIO_SCHEMA_ID = "urn:corridor:scenario:v1";
@@ -86,3 +88,13 @@ export type ScenarioFile = z.input<typeof scenarioFileSchema>;
 
 /** A scenario file after the schema: defaults filled, numbers still carrying their provenance. */
 export type ScenarioParsed = z.output<typeof scenarioFileSchema>;
+
+// Compile-time check that the interfaces above match the schema exactly.
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Simplify<T> = T extends readonly (infer U)[]
+  ? Simplify<U>[]
+  : T extends object
+    ? { [K in keyof T]: Simplify<T[K]> }
+    : T;
+const schemaMatchesTypes: Equal<Simplify<Resolved<ScenarioParsed>>, Simplify<Scenario>> = true;
+void schemaMatchesTypes;

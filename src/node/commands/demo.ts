@@ -4,7 +4,7 @@ import { positiveInteger } from "../options.js";
 import { BUILT_IN_SCENARIO, runComparison } from "./compare.js";
 
 /** Seeds per policy in the main job: enough for a stable mean and band, quick on a laptop. */
-export const DEMO_SEEDS = 20;
+const DEMO_SEEDS = 20;
 
 /**
  * The main job of the Quick start: the built-in Pakistan–Afghanistan region, ten years forward from the
