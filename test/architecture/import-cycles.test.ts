@@ -96,10 +96,9 @@ describe("imports among src/ files", () => {
       ["e.ts", ["a.ts"]],
     ]);
     expect(importCycles(graph)).toEqual([["a.ts", "b.ts", "c.ts"], ["d.ts"]]);
-    expect(relativeImports('import type { X } from "./x.js";\nexport { y } from "../y.js";\n// import "./z.js"')).toEqual([
-      "./x.js",
-      "../y.js",
-    ]);
+    expect(
+      relativeImports('import type { X } from "./x.js";\nexport { y } from "../y.js";\n// import "./z.js"'),
+    ).toEqual(["./x.js", "../y.js"]);
   });
 
   it("form no circle", () => {
