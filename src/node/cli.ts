@@ -21,8 +21,7 @@ import { registerServe } from "./commands/serve.js";
 import { registerSources } from "./commands/sources.js";
 import { Interrupted } from "./interrupted.js";
 import { type Io, processIo } from "./io.js";
-
-export const VERSION = "0.1.0";
+import { VERSION } from "./version.js";
 
 export function buildProgram(io: Io): Command {
   const program = new Command("corridor")

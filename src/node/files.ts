@@ -7,6 +7,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { InputError } from "../core/errors/index.js";
+import { decodeText } from "./decode-text.js";
 import { fsProblem } from "./output/fs-problem.js";
 
 /** Largest scenario file (and each file it extends): far above any real region, far below the machine. */
@@ -55,7 +56,7 @@ export function readUserFile(path: string, what = "file", maxBytes = MAX_DATA_BY
       if (total > maxBytes) fail(`more than the limit of ${mib(maxBytes)}`);
       chunks.push(Buffer.from(chunk.subarray(0, n)));
     }
-    return Buffer.concat(chunks, total).toString("utf8");
+    return decodeText(Buffer.concat(chunks, total), path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     return fail(fsProblem(error) ?? String((error as NodeJS.ErrnoException).code ?? error));

@@ -21,7 +21,7 @@ export interface LoadedNetwork {
   odPairs: number;
 }
 
-export function tripsBeside(netPath: string): string {
+function tripsBeside(netPath: string): string {
   return netPath.replace(/_net\.tntp$/i, "_trips.tntp");
 }
 

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { MAX_DAYS } from "../core/scenario/index.js";
 
 /**
  * Option parsers that turn a bad flag value into a usage error (exit code 2) naming the flag. Only
@@ -52,6 +53,19 @@ export function nonNegativeInteger(flag: string, what = "a whole number ≥ 0") 
     const value = WHOLE.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
     if (!Number.isSafeInteger(value))
       throw new InvalidArgumentError(`${flag}: expected ${what}, found "${raw}"`);
+    return value;
+  };
+}
+
+/** A number of days to simulate: a whole number from 1 to the longest run the engine allows. */
+export function dayCount(flag: string) {
+  return (raw: string): number => {
+    const value = positiveInteger(flag)(raw);
+    if (value > MAX_DAYS) {
+      throw new InvalidArgumentError(
+        `${flag}: expected at most ${MAX_DAYS} days (100 years, the longest run), found "${raw}"`,
+      );
+    }
     return value;
   };
 }

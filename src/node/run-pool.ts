@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ComparisonFocus, Outcomes } from "../core/engine/index.js";
+import { InputError, type InputIssue } from "../core/errors/index.js";
 import type { Scenario } from "../core/scenario/types.js";
 
 export interface RunJob {
@@ -19,6 +20,10 @@ export interface RunJob {
   /** When set, the worker also sends back the run's main series for this focus (`mainSeries`). */
   focus?: ComparisonFocus;
 }
+
+type WorkerMessage =
+  | { index: number; outcomes: Outcomes; series?: Record<string, Float64Array> }
+  | { inputError: InputIssue[] };
 
 /** The compiled worker: from `src/node` and `dist/node` alike this is `<package>/dist/node/run-worker.js`. */
 const WORKER = new URL("../../dist/node/run-worker.js", import.meta.url);
@@ -42,9 +47,9 @@ export function runInWorkers(
       (share) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(WORKER, { workerData: { scenario, jobs: share } });
-          type Message = { index: number; outcomes: Outcomes; series?: Record<string, Float64Array> };
-          worker.on("message", (message: Message) => {
-            onDone(byIndex.get(message.index)!, message.outcomes, message.series);
+          worker.on("message", (message: WorkerMessage) => {
+            if ("inputError" in message) reject(new InputError(message.inputError));
+            else onDone(byIndex.get(message.index)!, message.outcomes, message.series);
           });
           worker.once("error", reject);
           worker.once("exit", (code) =>

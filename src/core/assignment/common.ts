@@ -90,6 +90,30 @@ export function checkDemandValues(demand: Demand): void {
   if (issues.length > 0) throw new InputError(issues);
 }
 
+/**
+ * Stops a solve whose costs are no longer numbers. Huge BPR powers, tiny capacities or enormous demand
+ * can push t₀·b·(x/c)^p past double precision; the gap of such a state is NaN, which compares false
+ * with everything and would otherwise read as converged (or run to the iteration limit), and an
+ * infinite cost reads as a closed link, so the served set flips at every iteration. Names the first
+ * link whose cost is not finite, 1-based as in a TNTP file. O(links): cheap beside a shortest-path pass.
+ */
+export function checkFinite(costs: Float64Array, network: Network, tstt = 0, sptt = 0): void {
+  let link = -1;
+  for (let a = 0; a < costs.length && link < 0; a++) if (!Number.isFinite(costs[a]!)) link = a;
+  if (link < 0 && Number.isFinite(tstt) && Number.isFinite(sptt)) return;
+  const found =
+    link >= 0
+      ? `cost ${costs[link]} on link ${link + 1} (node ${network.from[link]! + 1} → ${network.to[link]! + 1})`
+      : `total travel time ${tstt}, shortest-path time ${sptt}`;
+  throw new InputError({
+    code: "not-finite",
+    path: "assignment",
+    expected:
+      "link costs that stay finite at equilibrium flows: lower the BPR power, raise very small capacities or scale the demand down",
+    found,
+  });
+}
+
 /** (TSTT − SPTT)/TSTT, 0 when nothing travels at a cost. */
 export function relativeGap(tstt: number, sptt: number): number {
   if (!(tstt > 0)) return 0;

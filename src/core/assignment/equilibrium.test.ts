@@ -156,6 +156,32 @@ describe.each(algorithmNames)("user equilibrium by %s", (algorithm) => {
     });
   });
 
+  it("stops with a clear error, never converged on NaN, when costs overflow (tiny capacity, huge demand)", () => {
+    // (x/c)^p with c = 1e-300 overflows at any flow; so does demand × 1e300 at capacity 1.
+    const tiny = buildNetwork({
+      nodeCount: 2,
+      links: [{ from: 0, to: 1, capacity: 1e-300, freeFlowTime: 1, b: 0.15, power: 4 }],
+    });
+    const huge = buildNetwork({
+      nodeCount: 2,
+      links: [{ from: 0, to: 1, capacity: 1, freeFlowTime: 1, b: 0.15, power: 4 }],
+    });
+    for (const [network, trips] of [
+      [tiny, 10],
+      [huge, 1e300],
+    ] as const) {
+      let error: unknown;
+      try {
+        solve(network, od(2, [[0, 1, trips]]));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).issues[0]).toMatchObject({ code: "not-finite", path: "assignment" });
+      if (algorithm !== "path") expect((error as InputError).message).toContain("on link 1 (node 1 → 2)");
+    }
+  });
+
   describe("Braess's network", () => {
     // s = 0, a = 1, b = 2, t = 3. s→a and b→t cost ε + 10x, a→t and s→b cost 50 + x, the bridge a→b
     // costs 10 + x; 6 trips (Braess 1968, in the numbers of Murchland 1970). ε keeps t₀ > 0 for BPR.

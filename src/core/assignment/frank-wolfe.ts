@@ -15,6 +15,7 @@ import type { Network } from "../network/graph.js";
 import {
   checkDemandFits,
   checkDemandValues,
+  checkFinite,
   nowMs,
   type ResolvedOptions,
   relativeGap,
@@ -95,6 +96,7 @@ export class FrankWolfeAssigner implements Assigner {
     let sptt = 0;
     for (;;) {
       model.evaluate(x, costs, derivs);
+      checkFinite(costs, this.network);
       y.fill(0);
       const aon = allOrNothing(this.network, this.demand, costs, this.ws, y, this.nodeLoad, this.unreachable);
       const served = this.servedDemand() - aon.unservedDemand;
@@ -109,6 +111,7 @@ export class FrankWolfeAssigner implements Assigner {
       tstt = 0;
       for (let a = 0; a < x.length; a++) tstt += x[a]! * costs[a]!;
       sptt = aon.sptt;
+      checkFinite(costs, this.network, tstt, sptt);
       gap = relativeGap(tstt, sptt);
       iterations++;
       const seconds = (nowMs() - started) / 1000;

@@ -19,6 +19,7 @@ import type { Network } from "../network/graph.js";
 import {
   checkDemandFits,
   checkDemandValues,
+  checkFinite,
   nowMs,
   type ResolvedOptions,
   relativeGap,
@@ -211,12 +212,14 @@ export class GradientProjectionAssigner implements Assigner {
         if (iterations >= opts.maxIterations || seconds >= opts.maxSeconds) {
           tstt = this.totalCost();
           sptt = this.measure().sptt;
+          checkFinite(this.costs, this.network, tstt, sptt);
           gap = relativeGap(tstt, sptt);
           break;
         }
         continue;
       }
       sptt = pass.sptt;
+      checkFinite(this.costs, this.network, tstt, sptt);
       gap = relativeGap(tstt, sptt);
       iterations++;
       opts.onIteration?.({ iteration: iterations, gap, seconds });

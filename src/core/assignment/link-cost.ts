@@ -179,10 +179,3 @@ function checkAttributes(network: Network): void {
   }
   if (issues.length > 0) throw new InputError(issues);
 }
-
-/** Σₐ xₐ·cₐ. */
-export function dot(x: Float64Array, c: Float64Array): number {
-  let sum = 0;
-  for (let a = 0; a < x.length; a++) sum += x[a]! * c[a]!;
-  return sum;
-}

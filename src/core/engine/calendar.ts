@@ -7,8 +7,10 @@ export function epochDay(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return Number.NaN;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
+  // Date.UTC reads years 0–99 as 1900–1999; setting the full year afterwards keeps them as written.
+  const back = new Date(Date.UTC(2000, month - 1, day));
+  back.setUTCFullYear(year, month - 1, day);
+  const ms = back.getTime();
   if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day)
     return Number.NaN;
   return ms / MS_PER_DAY;

@@ -42,6 +42,3 @@ export function evaluationContext(world: World): EvaluationContext {
     },
   };
 }
-
-/** Names of the functions the engine supplies (the rest are computed by the language). */
-export const ENGINE_FUNCTIONS = Object.keys(readers);

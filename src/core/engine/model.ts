@@ -25,9 +25,10 @@ import {
   type Rule,
   withLevers,
 } from "../policy-language/index.js";
+import { FIRST_DATE, LAST_DATE, MAX_DAYS } from "../scenario/index.js";
 import { scenarioElements } from "../scenario/to-network.js";
 import type { Scenario } from "../scenario/types.js";
-import { Calendar } from "./calendar.js";
+import { Calendar, epochDay } from "./calendar.js";
 
 /** Share of a vehicle's value it will pay at most to make the trip when the scenario gives no reservation cost. */
 export const DEFAULT_RESERVATION_SHARE = 0.25;
@@ -190,12 +191,23 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     throw new InputError({ code: "bad-date", path: "start", expected: "a date YYYY-MM-DD", found: start });
   }
   const days = options.days ?? DEFAULT_DAYS;
-  if (!(Number.isInteger(days) && days >= 1)) {
+  if (!(Number.isInteger(days) && days >= 1 && days <= MAX_DAYS)) {
     throw new InputError({
       code: "out-of-range",
       path: "days",
-      expected: "a whole number of days ≥ 1",
+      expected: `a whole number of days from 1 to ${MAX_DAYS} (100 years)`,
       found: String(days),
+    });
+  }
+  if (
+    calendar.startEpochDay + days - 1 > epochDay(LAST_DATE) ||
+    calendar.startEpochDay < epochDay(FIRST_DATE)
+  ) {
+    throw new InputError({
+      code: "out-of-range",
+      path: "start",
+      expected: `a run within ${FIRST_DATE} … ${LAST_DATE} (four-digit years)`,
+      found: `${start} + ${days} days`,
     });
   }
   const vot = scenario.generalizedCost.valueOfTimeUsdPerHour;

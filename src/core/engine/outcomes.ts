@@ -64,7 +64,8 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
       meanFlow: world.flowHistory[i]!.sum(days, days) / days,
       closedDays: closedDays(i),
       restrictedDays: world.restrictedDays[i]!,
-      maxQueue: Math.max(0, ...recorder.column(`queue.${c.id}`)),
+      // A loop, not Math.max(...column): a spread of a long run's days overflows the call stack.
+      maxQueue: recorder.column(`queue.${c.id}`).reduce((m, q) => Math.max(m, q), 0),
     })),
     zones: scenario.zones.map((z, i) => ({
       id: z.id,

@@ -4,6 +4,7 @@
  * its capacity or toll only writes into these arrays; nothing is rebuilt.
  */
 import { InputError, type InputIssue } from "../errors/index.js";
+import { MAX_BPR_POWER } from "./limits.js";
 import type { TntpNet } from "./tntp.js";
 
 /** One directed link of a `NetworkSpec`. Node indices are 0-based. */
@@ -127,6 +128,15 @@ export function buildNetwork(spec: NetworkSpec, file?: string): Network {
     nonNegative(issues, file, `links[${i}].freeFlowTime`, link.freeFlowTime, "a free-flow time ≥ 0");
     nonNegative(issues, file, `links[${i}].b`, link.b, "b ≥ 0");
     nonNegative(issues, file, `links[${i}].power`, link.power, "a power ≥ 0");
+    if (link.power > MAX_BPR_POWER && issues.length < MAX_ISSUES) {
+      issues.push({
+        code: "out-of-range",
+        ...at,
+        path: `links[${i}].power`,
+        expected: `a power from 0 to ${MAX_BPR_POWER}`,
+        found: String(link.power),
+      });
+    }
     nonNegative(issues, file, `links[${i}].length`, link.length ?? 0, "a length ≥ 0");
     nonNegative(issues, file, `links[${i}].toll`, link.toll ?? 0, "a toll ≥ 0");
     const constant = link.b === 0 || link.power === 0;

@@ -33,5 +33,6 @@ export {
   networkFromTntp,
   setLinkClosed,
 } from "./graph.js";
+export { MAX_BPR_POWER, MAX_TNTP_NODES } from "./limits.js";
 export { shortestPairCosts } from "./pair-costs.js";
 export * from "./tntp.js";

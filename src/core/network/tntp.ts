@@ -5,6 +5,8 @@
  * Pure: they take text and the file name to report; node ids stay 1-based as in the files.
  */
 import { InputError, type InputIssue } from "../errors/index.js";
+import { checkNoNul } from "../text/index.js";
+import { MAX_BPR_POWER, MAX_TNTP_NODES } from "./limits.js";
 
 export interface TntpLink {
   from: number;
@@ -150,6 +152,7 @@ function splitLines(text: string): string[] {
 
 /** Parses a `_net.tntp` file. Throws one InputError listing every problem found. */
 export function parseTntpNet(text: string, file: string): TntpNet {
+  checkNoNul(text, file);
   const issues = new IssueList(file);
   const lines = splitLines(text);
   const { metadata, bodyStart } = readHeader(lines, issues);
@@ -222,7 +225,8 @@ export function parseTntpNet(text: string, file: string): TntpNet {
       issues.add(lineNo, "out-of-range", "a free-flow time ≥ 0", String(freeFlowTime), "free_flow_time");
     if (length < 0) issues.add(lineNo, "out-of-range", "a length ≥ 0", String(length), "length");
     if (b < 0) issues.add(lineNo, "out-of-range", "b ≥ 0", String(b), "b");
-    if (power < 0) issues.add(lineNo, "out-of-range", "power ≥ 0", String(power), "power");
+    if (power < 0 || power > MAX_BPR_POWER)
+      issues.add(lineNo, "out-of-range", `a power from 0 to ${MAX_BPR_POWER}`, String(power), "power");
     if (toll < 0) issues.add(lineNo, "out-of-range", "a toll ≥ 0", String(toll), "toll");
     links.push({ from, to, capacity, length, freeFlowTime, b, power, speed, toll, linkType, line: lineNo });
   }
@@ -232,6 +236,16 @@ export function parseTntpNet(text: string, file: string): TntpNet {
       "tntp-truncated",
       `${linkCount} links (<NUMBER OF LINKS>)`,
       `${links.length}; is the file cut short?`,
+    );
+  }
+  // Every node of a network is an end of one of its links, so a header that declares far more nodes than
+  // the links can reach is a typo (or not TNTP); it is refused before the per-node arrays are allocated.
+  if (Number.isFinite(nodes) && nodes > Math.min(MAX_TNTP_NODES, Math.max(2 * links.length, zones))) {
+    issues.add(
+      1,
+      "tntp-header",
+      `<NUMBER OF NODES> at most twice the links present (${links.length} links) and at most ${MAX_TNTP_NODES}`,
+      String(nodes),
     );
   }
   if (Number.isFinite(zones) && Number.isFinite(nodes) && zones > nodes) {
@@ -246,11 +260,15 @@ export function parseTntpNet(text: string, file: string): TntpNet {
  * else from the trips header).
  */
 export function parseTntpTrips(text: string, file: string, net?: Pick<TntpNet, "zones">): TntpTrips {
+  checkNoNul(text, file);
   const issues = new IssueList(file);
   const lines = splitLines(text);
   const { metadata, bodyStart } = readHeader(lines, issues);
   const headerZones = headerInteger(metadata, "NUMBER OF ZONES", issues);
   const zones = net?.zones ?? headerZones;
+  if (net === undefined && headerZones > MAX_TNTP_NODES) {
+    issues.add(1, "tntp-header", `<NUMBER OF ZONES> at most ${MAX_TNTP_NODES}`, String(headerZones));
+  }
   const declaredRaw = metadata["TOTAL OD FLOW"];
   const declaredTotal = declaredRaw === undefined ? undefined : Number(declaredRaw);
   if (declaredTotal !== undefined && !Number.isFinite(declaredTotal)) {
@@ -261,6 +279,9 @@ export function parseTntpTrips(text: string, file: string, net?: Pick<TntpNet, "
   let total = 0;
   let origin = 0;
   let lastLine = bodyStart;
+  // Line of each destination already given for each origin. A destination twice under one origin is
+  // what a missing "Origin N" line looks like: that origin's entries would silently add to the one before.
+  const seen = new Map<number, Map<number, number>>();
   for (let i = bodyStart; i < lines.length; i++) {
     const raw = lines[i]!.trim();
     if (raw === "" || raw.startsWith("~")) continue;
@@ -302,6 +323,22 @@ export function parseTntpTrips(text: string, file: string, net?: Pick<TntpNet, "
         continue;
       }
       if (origin < 0) continue;
+      let destinations = seen.get(origin);
+      if (destinations === undefined) {
+        destinations = new Map();
+        seen.set(origin, destinations);
+      }
+      const first = destinations.get(destination);
+      if (first !== undefined) {
+        issues.add(
+          lineNo,
+          "duplicate-entry",
+          `each destination once per origin (is an "Origin N" line missing above line ${lineNo}?)`,
+          `destination ${destination} of origin ${origin} again, first on line ${first}`,
+        );
+        continue;
+      }
+      destinations.set(destination, lineNo);
       total += demand;
       if (destination === origin) intrazonal += demand;
       else if (demand > 0) demands.push({ origin, destination, demand, line: lineNo });

@@ -14,7 +14,7 @@ export function printId(id: string): string {
 }
 
 /** Shortest text that reads back as exactly this number (JavaScript's own round-trip formatting). */
-export function printNumber(value: number): string {
+function printNumber(value: number): string {
   return String(value);
 }
 

@@ -2,9 +2,10 @@
 import { z } from "zod";
 import { actorRefSchema, dateSchema, idSchema, nameSchema, refSchema, unitInterval } from "./fields.js";
 import { param } from "./param.js";
-import { ACTANT_KINDS } from "./types.js";
 
-export const ACTANT_DEFAULTS = {
+export const ACTANT_KINDS = ["fence", "biometric", "scanner", "document-regime", "other"] as const;
+
+const ACTANT_DEFAULTS = {
   completion: 1,
   interdiction: 0,
   detection: 0,

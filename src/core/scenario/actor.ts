@@ -2,9 +2,10 @@
 import { z } from "zod";
 import { countrySchema, idSchema, nameSchema, refSchema, unitInterval } from "./fields.js";
 import { param } from "./param.js";
-import { ACTOR_KINDS } from "./types.js";
 
-export const ACTOR_DEFAULTS = {
+export const ACTOR_KINDS = ["state", "armed-group", "mediator", "international-body"] as const;
+
+const ACTOR_DEFAULTS = {
   patienceDays: 90,
   enforcement: 0.2,
   monitorStrength: 0,

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { isParamForm, type PathKey } from "./param.js";
 
 /** Strips optional, default, prefault, nullable and transform wrappers. */
-export function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
   for (;;) {
     if (
@@ -22,7 +22,7 @@ export function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** The option of a union that `data` was meant for: same type, and for objects the most keys in common. */
-export function pickOption(union: z.ZodUnion, data: unknown): z.ZodType | undefined {
+function pickOption(union: z.ZodUnion, data: unknown): z.ZodType | undefined {
   const options = (union.options as readonly z.ZodType[]).map(unwrap);
   if (data !== null && typeof data === "object" && !Array.isArray(data)) {
     const keys = Object.keys(data);
@@ -65,7 +65,7 @@ export function objectKeys(schema: z.ZodType | undefined, data: unknown): string
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
-export function childOf(value: unknown, key: PathKey): unknown {
+function childOf(value: unknown, key: PathKey): unknown {
   if (value === null || typeof value !== "object") return undefined;
   return (value as Record<PathKey, unknown>)[key];
 }

@@ -39,8 +39,31 @@ export const securityZoneSchema = z
     "Id of the security zone the link runs through; incidents there may damage it. When the scenario declares zones it must name one of them; without zones it is a free label. Omit for none.",
   );
 
+/**
+ * Longest run, in days: 100 years. A run records every indicator for every day, so the horizon bounds
+ * memory; a century is far beyond what a scenario's assumptions can speak to.
+ */
+export const MAX_DAYS = 36_525;
+
+/** Dates are ISO `YYYY-MM-DD` with a four-digit year from 0001: what the outputs (CSV, Parquet DATE) can write. */
+export const FIRST_DATE = "0001-01-01";
+export const LAST_DATE = "9999-12-31";
+
+/**
+ * Latest start of a run: the longest horizon (MAX_DAYS) from it still ends within year 9999. A start
+ * later than this is refused when the scenario is read, not when an output writer meets year 10000.
+ */
+export const LAST_START = "9899-12-31";
+
 /** A calendar date. YAML reads an unquoted 2024-01-01 as text, which is what this expects. */
-export const dateSchema = z.iso.date({ error: "a date as YYYY-MM-DD" });
+export const dateSchema = z.iso
+  .date({ error: "a date as YYYY-MM-DD" })
+  .refine((d) => d >= FIRST_DATE, { error: `a date from ${FIRST_DATE} (year 0000 is not a calendar year)` });
+
+/** The start date of a run: a date no later than LAST_START. */
+export const startDateSchema = dateSchema.refine((d) => d <= LAST_START, {
+  error: `a start date no later than ${LAST_START}, so that a run of up to ${MAX_DAYS} days ends by ${LAST_DATE}`,
+});
 
 /** Inner constraint of a probability or share, for `param(...)`. */
 export const unitInterval = () => z.number().min(0).max(1);

@@ -1,4 +1,7 @@
+export { ACTANT_KINDS } from "./actant.js";
+export { ACTOR_KINDS } from "./actor.js";
 export { CROSSING_STATUSES } from "./crossing.js";
+export { FIRST_DATE, LAST_DATE, LAST_START, MAX_DAYS } from "./fields.js";
 export { COST_PER_KM_USD_DEFAULT, VALUE_OF_TIME_USD_PER_HOUR_DEFAULT } from "./generalized-cost.js";
 export {
   HYPOTHESES,
@@ -31,6 +34,7 @@ export {
   validateScenario,
   withoutEchoes,
 } from "./parse.js";
+export { PROJECT_KINDS, PROJECT_STATUSES } from "./project.js";
 export { SCENARIO_SCHEMA_ID, type ScenarioFile, type ScenarioParsed, scenarioFileSchema } from "./schema.js";
 export { type ReadResult, readSource, type ScenarioSource } from "./source.js";
 export {
@@ -40,33 +44,29 @@ export {
   scenarioElements,
   scenarioNetwork,
 } from "./to-network.js";
-export {
-  ACTANT_KINDS,
-  ACTOR_KINDS,
-  type ActantKind,
-  type ActorKind,
-  type CrossingStatus,
-  type GeneralizedCost,
-  type LinkMode,
-  type ModelParams,
-  type NodeKind,
-  PROJECT_KINDS,
-  PROJECT_STATUSES,
-  type ProjectKind,
-  type ProjectStatus,
-  type Scenario,
-  type ScenarioActant,
-  type ScenarioActor,
-  type ScenarioCrossing,
-  type ScenarioDemand,
-  type ScenarioForcedEvent,
-  type ScenarioHypotheses,
-  type ScenarioLink,
-  type ScenarioNode,
-  type ScenarioPolicy,
-  type ScenarioProject,
-  type ScenarioRelation,
-  type ScenarioReturns,
-  type ScenarioStage,
-  type ScenarioZone,
+export type {
+  ActantKind,
+  ActorKind,
+  CrossingStatus,
+  GeneralizedCost,
+  LinkMode,
+  ModelParams,
+  NodeKind,
+  ProjectKind,
+  ProjectStatus,
+  Scenario,
+  ScenarioActant,
+  ScenarioActor,
+  ScenarioCrossing,
+  ScenarioDemand,
+  ScenarioForcedEvent,
+  ScenarioHypotheses,
+  ScenarioLink,
+  ScenarioNode,
+  ScenarioPolicy,
+  ScenarioProject,
+  ScenarioRelation,
+  ScenarioReturns,
+  ScenarioStage,
+  ScenarioZone,
 } from "./types.js";

@@ -1,5 +1,6 @@
 /** A road or rail section between two nodes. */
 import { z } from "zod";
+import { MAX_BPR_POWER } from "../network/index.js";
 import { idSchema, nodeRefSchema, refSchema, securityZoneSchema } from "./fields.js";
 import { param } from "./param.js";
 
@@ -14,8 +15,8 @@ export const BPR_POWER_DEFAULT = 4;
 export const bprBSchema = param(z.number().min(0), BPR_B_DEFAULT).describe(
   "BPR b in t = t0·(1 + b·(flow/capacity)^power), no unit. Default 0.15 (Bureau of Public Roads 1964).",
 );
-export const bprPowerSchema = param(z.number().min(0), BPR_POWER_DEFAULT).describe(
-  "BPR power in t = t0·(1 + b·(flow/capacity)^power), no unit. Default 4 (Bureau of Public Roads 1964).",
+export const bprPowerSchema = param(z.number().min(0).max(MAX_BPR_POWER), BPR_POWER_DEFAULT).describe(
+  `BPR power in t = t0·(1 + b·(flow/capacity)^power), no unit, 0 to ${MAX_BPR_POWER}. Default 4 (Bureau of Public Roads 1964).`,
 );
 export const feeSchema = param(z.number().min(0), 0).describe(
   "Toll or fee per vehicle per traversal, USD. Default 0.",

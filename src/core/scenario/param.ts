@@ -120,7 +120,29 @@ function toParamValue(v: number | CitedInput | AssumedInput): ParamValue {
   return new ParamValue(v.value, { kind: "assumed", range: [v.range[0], v.range[1]], ...withNote });
 }
 
-function paramUnion(inner: z.ZodNumber) {
+/**
+ * Largest magnitude of any number in a scenario: 10^15, above world GDP in USD (about 10^14) and any
+ * count of vehicles or people. The engine multiplies a few scenario numbers together (vehicles × value ×
+ * days, rates × capacities); with every factor at most 10^15 those products stay far inside double
+ * precision, where a value of 10^305 would turn totals into Infinity and their differences into NaN.
+ */
+export const MAX_MAGNITUDE = 1e15;
+
+function paramUnion(constraint: z.ZodNumber) {
+  // A refinement rather than min/max, so that a field's own range still reads "a number ≥ 0 (km)".
+  const inner = constraint.check((ctx) => {
+    if (Math.abs(ctx.value) <= MAX_MAGNITUDE) return;
+    ctx.issues.push({
+      code: "custom",
+      input: ctx.value,
+      message: "number too large for the model to compute with",
+      params: {
+        code: "out-of-range",
+        expected: `a number of magnitude at most ${MAX_MAGNITUDE} (10^15), so that products of numbers stay finite`,
+        found: String(ctx.value),
+      },
+    });
+  });
   return z.union([inner, citedForm(inner), assumedForm(inner)]).transform(toParamValue);
 }
 

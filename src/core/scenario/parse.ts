@@ -1,5 +1,6 @@
 /** From scenario text (or plain data) to a validated, resolved `Scenario`, or one `InputError` listing every problem. */
 import { InputError, type InputIssue } from "../errors/index.js";
+import { checkNoNul } from "../text/index.js";
 import { checkHypotheses, HYPOTHESES, renameUnknownHypotheses } from "./hypotheses/index.js";
 import { type DraftIssue, fromZodIssues } from "./issues.js";
 import { checkLeverNames } from "./levers.js";
@@ -24,6 +25,7 @@ export function parseScenario(text: string, file: string): Scenario {
 
 /** Like `parseScenario`, and also returns where each number came from (for `corridor sources`). */
 export function loadScenario(text: string, file: string): LoadedScenario {
+  checkNoNul(text, file);
   const read = readSource(text, file);
   if (!read.ok) throw new InputError(read.issues);
   return validate(read.source.data, file, read.source);

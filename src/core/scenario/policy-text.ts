@@ -28,7 +28,7 @@ import type { PathKey } from "./param.js";
 import { type Entry, entries, isEntry, text, texts } from "./raw.js";
 
 /** The ids policy text may name, by kind, as the policy language's checker wants them. */
-export function knownIds(data: unknown): KnownIds {
+function knownIds(data: unknown): KnownIds {
   const ids = (section: string) => entries(data, section).flatMap(([, e]) => text(e["id"]) ?? []);
   return {
     zones: ids("zones"),

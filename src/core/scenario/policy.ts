@@ -13,7 +13,7 @@ const actionList = () =>
       'Actions, each text one or more calls separated by ";", e.g. "open(gate); restrict(pass, 12)".',
     );
 
-export const stageSchema = z
+const stageSchema = z
   .strictObject({
     name: z
       .string()

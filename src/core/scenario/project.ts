@@ -2,7 +2,17 @@
 import { z } from "zod";
 import { actorRefSchema, dateSchema, idSchema, nameSchema, policyTextSchema } from "./fields.js";
 import { param } from "./param.js";
-import { PROJECT_KINDS, PROJECT_STATUSES } from "./types.js";
+
+export const PROJECT_KINDS = [
+  "railway",
+  "road",
+  "pipeline",
+  "power-line",
+  "crossing",
+  "port",
+  "other",
+] as const;
+export const PROJECT_STATUSES = ["announced", "building", "operational", "stalled"] as const;
 
 export const projectSchema = z
   .strictObject({

@@ -4,7 +4,7 @@ import { RUNGS } from "../diplomacy/index.js";
 import { actorRefSchema, unitInterval } from "./fields.js";
 import { param } from "./param.js";
 
-export const RELATION_DEFAULTS = { trust: 0.5, ladder: "normal", verification: 0.3 } as const;
+const RELATION_DEFAULTS = { trust: 0.5, ladder: "normal", verification: 0.3 } as const;
 
 export const relationSchema = z
   .strictObject({

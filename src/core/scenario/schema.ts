@@ -5,17 +5,19 @@ import { actorSchema } from "./actor.js";
 import { crossingSchema } from "./crossing.js";
 import { demandSchema } from "./demand.js";
 import { eventSchema } from "./event.js";
-import { dateSchema } from "./fields.js";
+import { startDateSchema } from "./fields.js";
 import { generalizedCostSchema } from "./generalized-cost.js";
 import { hypothesesSchema } from "./hypotheses/index.js";
 import { leversSchema } from "./levers.js";
 import { linkSchema } from "./link.js";
 import { modelSchema } from "./model.js";
 import { nodeSchema } from "./node.js";
+import type { Resolved } from "./param.js";
 import { policySchema } from "./policy.js";
 import { projectSchema } from "./project.js";
 import { relationSchema } from "./relation.js";
 import { returnsSchema } from "./returns.js";
+import type { Scenario } from "./types.js";
 import { zoneSchema } from "./zone.js";
 
 export const SCENARIO_SCHEMA_ID = "urn:corridor:scenario:v1";
@@ -34,7 +36,7 @@ export const scenarioFileSchema = z
       ),
     name: z.string().trim().min(1, { error: "non-empty text" }).describe("Name of the scenario."),
     description: z.string().default("").describe("What the scenario represents and what it is for."),
-    start: dateSchema
+    start: startDateSchema
       .optional()
       .describe("Calendar date of day 0 of a run, YYYY-MM-DD. Omit to let the run choose."),
     generalizedCost: generalizedCostSchema,
@@ -90,3 +92,13 @@ export type ScenarioFile = z.input<typeof scenarioFileSchema>;
 
 /** A scenario file after the schema: defaults filled, numbers still carrying their provenance. */
 export type ScenarioParsed = z.output<typeof scenarioFileSchema>;
+
+// Compile-time check that the interfaces above match the schema exactly.
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Simplify<T> = T extends readonly (infer U)[]
+  ? Simplify<U>[]
+  : T extends object
+    ? { [K in keyof T]: Simplify<T[K]> }
+    : T;
+const schemaMatchesTypes: Equal<Simplify<Resolved<ScenarioParsed>>, Simplify<Scenario>> = true;
+void schemaMatchesTypes;

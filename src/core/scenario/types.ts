@@ -1,15 +1,17 @@
 /**
  * The resolved scenario every other module uses: plain numbers, defaults filled in. Units are in the
  * field names; `docs/scenario-format.md` describes each field. `schema.ts` is the source of truth and a
- * compile-time check below keeps these interfaces equal to what it produces.
+ * compile-time check there keeps these interfaces equal to what it produces.
  */
 import type { z } from "zod";
+import type { ACTANT_KINDS } from "./actant.js";
+import type { ACTOR_KINDS } from "./actor.js";
 import type { CROSSING_STATUSES } from "./crossing.js";
 import type { hypothesesSchema } from "./hypotheses/index.js";
 import type { LINK_MODES } from "./link.js";
 import type { NODE_KINDS } from "./node.js";
 import type { Resolved } from "./param.js";
-import type { ScenarioParsed } from "./schema.js";
+import type { PROJECT_KINDS, PROJECT_STATUSES } from "./project.js";
 
 export type NodeKind = (typeof NODE_KINDS)[number];
 export type LinkMode = (typeof LINK_MODES)[number];
@@ -95,21 +97,9 @@ export interface GeneralizedCost {
   costPerKmUsd: number;
 }
 
-export const ACTOR_KINDS = ["state", "armed-group", "mediator", "international-body"] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
-export const ACTANT_KINDS = ["fence", "biometric", "scanner", "document-regime", "other"] as const;
 export type ActantKind = (typeof ACTANT_KINDS)[number];
-export const PROJECT_KINDS = [
-  "railway",
-  "road",
-  "pipeline",
-  "power-line",
-  "crossing",
-  "port",
-  "other",
-] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
-export const PROJECT_STATUSES = ["announced", "building", "operational", "stalled"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 /** A security zone: where incidents happen, with a self-exciting (Hawkes) rate. */
@@ -364,13 +354,3 @@ export interface Scenario {
   model: ModelParams;
   hypotheses: ScenarioHypotheses;
 }
-
-// Compile-time check that the interfaces above match the schema exactly.
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Simplify<T> = T extends readonly (infer U)[]
-  ? Simplify<U>[]
-  : T extends object
-    ? { [K in keyof T]: Simplify<T[K]> }
-    : T;
-const schemaMatchesTypes: Equal<Simplify<Resolved<ScenarioParsed>>, Simplify<Scenario>> = true;
-void schemaMatchesTypes;

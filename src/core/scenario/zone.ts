@@ -4,7 +4,7 @@ import { actorRefSchema, countrySchema, idSchema, nameSchema, unitInterval } fro
 import { param } from "./param.js";
 
 /** Defaults of the optional zone fields (docs/scenario-format.md gives the reason for each). */
-export const ZONE_DEFAULTS = {
+const ZONE_DEFAULTS = {
   fatalityShape: 2,
   fatalityScale: 1,
   majorFatalities: 10,

@@ -10,6 +10,7 @@ import type { Io } from "../io.js";
 import { type LoadedNetwork, loadTntp } from "../load-network.js";
 import { formatNumber, nonNegativeNumber, positiveInteger, positiveNumber } from "../options.js";
 import { prepareOutputFile } from "../output/index.js";
+import { formatPairs } from "../table.js";
 
 export interface AssignOptions {
   net: string;
@@ -108,8 +109,7 @@ export function printSummary(
   if (result.unservedDemand > 0) {
     rows.push(["unserved demand", `${formatNumber(result.unservedDemand, 1)} trips have no open route`]);
   }
-  const width = Math.max(...rows.map(([k]) => k.length));
-  io.out(`${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n")}\n`);
+  io.out(formatPairs(rows));
 }
 
 export function registerAssign(program: Command, io: Io): void {

@@ -20,6 +20,7 @@ import { loadScenarioFile } from "../load-scenario.js";
 import { nonNegativeNumber, positiveInteger } from "../options.js";
 import { type OutputFile, prepareOutputFile } from "../output/index.js";
 import { startProgress } from "../progress.js";
+import { formatTable } from "../table.js";
 
 interface CascadeOptions {
   attack?: string;
@@ -97,16 +98,6 @@ function rankAttacks(sg: ScenarioGraph, alpha: number, io: Io): RankedAttack[] {
   return ranked.sort((a, b) => a.G - b.G || b.overloadedNodes.length - a.overloadedNodes.length);
 }
 
-function table(header: string[], rows: string[][], leftColumns: number[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => (leftColumns.includes(c) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
-      .join("  ")
-      .trimEnd();
-  return `${[header, ...rows].map(line).join("\n")}\n`;
-}
-
 function graphSummary(sg: ScenarioGraph): string {
   const left = sg.leftOut.map((e) => `${e.kind} ${e.id} (${e.reason === "closed" ? "closed" : "not built"})`);
   const merged = sg.merged.length > 0 ? `; parallel to an earlier one, merged: ${sg.merged.join(", ")}` : "";
@@ -134,7 +125,9 @@ function printRanking(io: Io, sg: ScenarioGraph, alpha: number, ranked: RankedAt
       String(r.overloadedNodes.length),
       String(r.rounds),
     ]);
-  io.out(table(["rank", "attacked", "G", "G removal only", "overloaded", "rounds"], rows, [1]));
+  io.out(
+    formatTable(["rank", "attacked", "G", "G removal only", "overloaded", "rounds"], rows, { left: [1] }),
+  );
   if (ranked.length > top) io.out(`(${ranked.length - top} more: use --top, --out or --json)\n`);
 }
 
@@ -166,7 +159,7 @@ function printSweep(
       ? `${s.overloadedNodes.slice(0, 8).join(", ")}, …`
       : s.overloadedNodes.join(", "),
   ]);
-  io.out(table(["α", "G", "largest", "overloaded", "rounds", "overloaded nodes"], rows, [5]));
+  io.out(formatTable(["α", "G", "largest", "overloaded", "rounds", "overloaded nodes"], rows, { left: [5] }));
   io.out("\n");
   if (critical.alpha === undefined) {
     io.out(`critical tolerance: not reached for α up to ${critical.upper}\n`);

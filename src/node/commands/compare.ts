@@ -30,12 +30,13 @@ import { InputError, suggestName } from "../../core/errors/index.js";
 import type { Scenario } from "../../core/scenario/types.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
-import { positiveInteger } from "../options.js";
+import { dayCount, positiveInteger } from "../options.js";
 import { type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { startProgress } from "../progress.js";
 import { checkResources, estimateBatch } from "../resources.js";
 import { seriesCsv, writeRunFolder, writeSeriesParquet } from "../run-files/index.js";
 import { type RunJob, runInWorkers, workersAvailable } from "../run-pool.js";
+import { tableLines } from "../table.js";
 import { runInfo } from "./run.js";
 
 /** The built-in region, shipped with the package. */
@@ -421,7 +422,7 @@ export function registerCompare(program: Command, io: Io): void {
     )
     .option("--policies <ids>", "comma-separated policy ids (default: all of the actor's policies)")
     .option("--seeds <n>", "seeds per policy", positiveInteger("--seeds"), DEFAULT_SEEDS)
-    .option("--days <n>", "days to simulate (default: ten years)", positiveInteger("--days"))
+    .option("--days <n>", "days to simulate (default: ten years)", dayCount("--days"))
     .option(
       "--workers <n>",
       `worker threads (default: ${DEFAULT_WORKERS}, one per core)`,

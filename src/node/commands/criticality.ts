@@ -10,6 +10,7 @@ import { loadScenarioFile } from "../load-scenario.js";
 import { formatNumber, nonNegativeNumber, positiveInteger, positiveNumber } from "../options.js";
 import { prepareOutputFile } from "../output/index.js";
 import { startProgress } from "../progress.js";
+import { formatTable } from "../table.js";
 import { checkAlgorithm, DEFAULT_ALGORITHM } from "./assign.js";
 
 interface CriticalityOptions {
@@ -129,10 +130,7 @@ function printRanking(io: Io, problem: Problem, result: CriticalityResult, top: 
       (100 * r.costIncreaseShare).toFixed(2),
       formatNumber(r.baseFlow, 1),
     ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
-  io.out(`${line(header)}\n${rows.map(line).join("\n")}\n`);
+  io.out(formatTable(header, rows, { left: [1] }));
   const notConverged = result.ranking.filter((r) => !r.converged).length;
   if (notConverged > 0) io.out(`\nnote: ${notConverged} re-equilibrations stopped before the target gap\n`);
 }

@@ -7,7 +7,7 @@ import { readUserFile } from "../files.js";
 import type { Io } from "../io.js";
 import { formatNumber, nonNegativeInteger, positiveInteger } from "../options.js";
 import { parseEventsJsonl, type RunInfo, readRunInfo } from "../run-files/index.js";
-import { formatTable } from "./run.js";
+import { formatTable } from "../table.js";
 
 interface ExplainOptions {
   day?: number;

@@ -23,6 +23,7 @@ import {
 import { readUserFile } from "../files.js";
 import type { Io } from "../io.js";
 import { nonNegativeInteger, positiveInteger, positiveNumber } from "../options.js";
+import { formatPairs } from "../table.js";
 
 interface FitIncidentsOptions {
   zone?: string;
@@ -291,8 +292,7 @@ function printZone(io: Io, z: ZoneFit): void {
     ],
   ];
   io.out(`zone ${z.zone === "" ? "(all events, no zone column)" : z.zone}: ${z.events} events\n`);
-  const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows) io.out(`  ${label.padEnd(width)}  ${value}\n`);
+  io.out(formatPairs(rows, "  "));
   if (!se) {
     io.out("  (no standard errors: the information matrix is not positive definite, e.g. n ≈ 0)\n");
   }

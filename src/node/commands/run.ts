@@ -12,11 +12,13 @@ import {
 import type { Scenario } from "../../core/scenario/types.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
-import { formatNumber, nonNegativeInteger, positiveInteger } from "../options.js";
+import { dayCount, formatNumber, nonNegativeInteger, positiveInteger } from "../options.js";
 import { type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { type Progress, startProgress } from "../progress.js";
 import { checkResources, estimateRun } from "../resources.js";
 import { RUN_FILES, type RunInfo, writeRunFolder } from "../run-files/index.js";
+import { formatTable } from "../table.js";
+import { VERSION } from "../version.js";
 
 interface RunOptions {
   seed: number;
@@ -85,17 +87,6 @@ export function runInfo(
 const usd = (x: number) => formatNumber(x);
 const share = (x: number) => `${(100 * x).toFixed(1)} %`;
 const trust = (start: number, end: number) => `${start.toFixed(2)} → ${end.toFixed(2)}`;
-
-/** Columns padded to their widest cell; the first column left-aligned, the others right-aligned. */
-export function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? "").length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
-      .join("  ")
-      .trimEnd();
-  return `${[header, ...rows].map(line).join("\n")}\n`;
-}
 
 export function summaryHeader(o: Outcomes, file: string): string {
   return (
@@ -265,7 +256,7 @@ export function registerRun(program: Command, io: Io): void {
     )
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .option("--seed <n>", "random seed: the same seed gives the same run", seedNumber, 1)
-    .option("--days <n>", "days to simulate (default: the engine's, ten years)", positiveInteger("--days"))
+    .option("--days <n>", "days to simulate (default: the engine's, ten years)", dayCount("--days"))
     .option(
       "--policy <id>",
       "follow this policy instead of its actor's default (repeat for several actors)",
@@ -300,7 +291,7 @@ export function registerRun(program: Command, io: Io): void {
             });
 
       const result = simulateWithProgress(io, scenario, options);
-      const info = runInfo(result, path, text, options.policy, program.version() ?? "unknown");
+      const info = runInfo(result, path, text, options.policy, VERSION);
       if (folder) await writeRunFolder(folder, result, info);
 
       if (options.json) io.out(`${JSON.stringify(result.outcomes, null, 2)}\n`);

@@ -15,7 +15,7 @@ export interface SourcesSummary {
   parameters: ScenarioParameter[];
 }
 
-export function summarizeSources(parameters: ScenarioParameter[]): SourcesSummary {
+function summarizeSources(parameters: ScenarioParameter[]): SourcesSummary {
   const count = (kind: ScenarioParameter["kind"]) => parameters.filter((p) => p.kind === kind).length;
   return {
     cited: count("cited"),

@@ -23,7 +23,7 @@ export async function writeSeriesParquet(
 }
 
 /** The COPY statement; column types are given, never guessed, so a column of zeros is still DOUBLE. */
-export function seriesParquetSql(csvPath: string, columns: string[], parquetPath: string): string {
+function seriesParquetSql(csvPath: string, columns: string[], parquetPath: string): string {
   const types = [
     [SERIES_KEY_COLUMNS[0], "INTEGER"],
     [SERIES_KEY_COLUMNS[1], "DATE"],

@@ -1,0 +1,1 @@
+export { checkNoNul, position } from "./decode.js";
