@@ -252,7 +252,7 @@ export function economyStep(world: World): void {
     let flow = 0;
     for (const l of element.links) {
       flow += world.flows[l]!;
-      const state = world.stateOf(model.nodeCountry[network.to[l]!]!);
+      const state = model.nodeState[network.to[l]!]!;
       if (state >= 0) world.accounts.fees[state]! += world.flows[l]! * model.baseFee[l]!;
     }
     world.flowHistory[c]!.set(world.day, flow);

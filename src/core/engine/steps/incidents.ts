@@ -31,7 +31,7 @@ export function recordIncident(
   let hit = "";
   const streams = world.zoneStreams(zone);
   if (streams.damage.next() < z.linkHitProbability) {
-    const candidates = world.model.elements.flatMap((e, i) => (e.zone === zone ? [i] : []));
+    const candidates = world.model.zoneElements[zone]!;
     if (candidates.length > 0) {
       const element = candidates[streams.damage.int(candidates.length)]!;
       world.damagedUntil[element] = world.day + z.damageDays - 1;
