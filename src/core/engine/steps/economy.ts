@@ -239,9 +239,13 @@ export function economyStep(world: World): void {
   world.today.spoiled = q.spoiled;
   world.today.potential = potential;
   world.today.queued = q.queued;
-  for (const key of ["served", "unserved", "spoiled", "potential", "queued", "returned"] as const) {
-    world.totals[key] += world.today[key];
-  }
+  const { totals, today } = world;
+  totals.served += today.served;
+  totals.unserved += today.unserved;
+  totals.spoiled += today.spoiled;
+  totals.potential += today.potential;
+  totals.queued += today.queued;
+  totals.returned += today.returned;
   for (let a = 0; a < na; a++) {
     world.lossToday[a] = world.accounts.unserved[a]! + world.accounts.spoiled[a]! - lossBefore[a]!;
   }
