@@ -830,7 +830,13 @@ export function claimText(c: ClaimResult): string {
       ? `holds in ${pct(c.share)} of ${c.futures} futures (95 % interval ${pct(c.interval.low)} to ${pct(c.interval.high)})${c.ties ? `; the two sides are equal in ${pct(c.ties)}` : ""}`
       : `${c.verdict === "holds" ? "holds" : c.verdict === "fails" ? "fails" : "cannot be told from these futures"}: ${c.probabilities.map((p) => `${p.text} = ${pct(p.estimate)} (${pct(p.interval.low)} to ${pct(p.interval.high)})`).join(", ")}`;
   let text = `\n${c.name}${c.sentence ? ` — ${c.sentence}` : ""}\n  ${c.text}\n  ${verdict}${c.excluded > 0 ? ` (${c.excluded} futures left out for a missing value)` : ""}\n`;
-  if (c.breaks && c.breaks.restrictions.length > 0) {
+  const allFail = c.failing.length > 0 && c.failing.every((x) => x === 1);
+  const noneFail = c.failing.length > 0 && c.failing.every((x) => x === 0);
+  if (allFail)
+    text += "  fails in every future of this sample: no assumptions were found under which it holds.\n";
+  else if (noneFail)
+    text += "  holds in every future of this sample: no assumptions were found under which it fails.\n";
+  else if (c.breaks && c.breaks.restrictions.length > 0) {
     const b = c.breaks.box;
     text += `  fails mostly when: ${c.breaks.restrictions.map((r) => `${r.name} in ${num(r.lo)} to ${num(r.hi)}`).join(" and ")} (a box holding ${pct(b.coverage)} of the failures, ${pct(b.density)} of its futures failing)\n`;
   } else if (c.breaks) {
