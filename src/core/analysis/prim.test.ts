@@ -101,6 +101,31 @@ describe("PRIM on synthetic data", () => {
     expect(r.box.box.lo[1]).toBeCloseTo(0.6, 1);
   });
 
+  it("pastes each side of a box only with the cases beyond that side, so its counts are the box's own", () => {
+    // Small, coarse data (integer inputs with few levels, many restricted inputs): the case where a
+    // paste on the lower side once took in the cases above the upper limit, giving lo > hi and more
+    // hits than there are cases of interest.
+    // Seed 55 pasted a lower side with cases from above the upper limit before the fix.
+    for (const seed of [1, 2, 3, 55]) {
+      const random = createStream(seed, 0, "test/prim-paste");
+      const n = 100;
+      const d = 12;
+      const columns = Array.from({ length: d }, (_, j) =>
+        Float64Array.from({ length: n }, () => (j % 2 === 0 ? 1 + random.int(7) : random.next())),
+      );
+      const y = Float64Array.from({ length: n }, () => (random.next() < 0.1 ? 1 : 0));
+      if (y.every((v) => v === 0)) continue;
+      const names = columns.map((_, j) => `x${j}`);
+      const r = prim({ names, columns, y }, { threshold: 0.8 });
+      const direct = boxStats({ names, columns, y }, r.box.box);
+      expect(r.box.n).toBe(direct.n);
+      expect(r.box.hits).toBe(direct.hits);
+      expect(r.box.coverage).toBeLessThanOrEqual(1);
+      for (let j = 0; j < d; j++) expect(r.box.box.lo[j]!).toBeLessThanOrEqual(r.box.box.hi[j]!);
+      for (const x of r.restrictions) expect(Number.isNaN(x.qp)).toBe(false);
+    }
+  });
+
   it("refuses data without a case of interest", () => {
     expect(() => prim({ names: ["x"], columns: [[1, 2, 3]], y: [0, 0, 0] })).toThrow(/no case of interest/);
   });

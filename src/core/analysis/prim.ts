@@ -293,9 +293,11 @@ function paste(p: Prepared, start: Box, alpha: number): PrimStep {
       const order = p.order[j]!;
       const col = p.cols[j]!;
       for (const side of ["lo", "hi"] as const) {
-        // Walk outward from the box edge over cases outside only on input j.
+        // Walk outward from the box edge over the cases outside only on input j, and on this side of
+        // it: below the lower limit when pasting down, above the upper one when pasting up.
         let pos = side === "lo" ? p.n - 1 : 0;
         const step = side === "lo" ? -1 : 1;
+        const edge = side === "lo" ? box.lo[j]! : box.hi[j]!;
         let added = 0;
         let addedHits = 0;
         let limit = Number.NaN;
@@ -303,6 +305,7 @@ function paste(p: Prepared, start: Box, alpha: number): PrimStep {
           const i = order[pos]!;
           if (violations[i] !== 1 || which[i] !== j) continue;
           const v = col[i]!;
+          if (side === "lo" ? v >= edge : v <= edge) continue;
           if (added >= m && v !== limit) break;
           added++;
           addedHits += p.y[i]!;

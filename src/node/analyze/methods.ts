@@ -808,10 +808,13 @@ function robustnessMethod(data: StoreData, options: AnalyzeOptions, document: Ch
   };
 }
 
+/** A claim's result, with where it holds when it mostly fails (PRIM on the futures where it holds). */
+export type ClaimReport = ClaimResult & { holdsWhen?: PrimResult };
+
 /** The store's claims (or the ones given) evaluated over its futures, PRIM on where each fails. */
-export function claimResults(data: StoreData, specs: readonly ClaimSpec[]): ClaimResult[] {
+export function claimResults(data: StoreData, specs: readonly ClaimSpec[]): ClaimReport[] {
   const policies = data.policies;
-  return evaluateClaims(
+  const results = evaluateClaims(
     specs,
     {
       futures: data.futureCount,
@@ -821,10 +824,35 @@ export function claimResults(data: StoreData, specs: readonly ClaimSpec[]): Clai
     },
     { inputs: data.inputs },
   );
+  // A claim that fails in most futures is better described by where it holds.
+  return results.map((c) => {
+    const holds = c.failing.reduce((n, x) => n + (x === 0 ? 1 : 0), 0);
+    if (c.kind !== "per-future" || !(c.share < 0.5) || holds === 0 || data.inputs.names.length === 0)
+      return c;
+    const columns = data.inputs.columns.map((col) => Float64Array.from(c.kept, (f) => col[f]!));
+    if (!columns.every((col) => col.every(Number.isFinite))) return c;
+    const holdsWhen = prim({
+      names: data.inputs.names,
+      columns,
+      y: Uint8Array.from(c.failing, (x) => 1 - x),
+    });
+    return { ...c, holdsWhen };
+  });
+}
+
+/** The restrictions of a box that matter (quasi-p below 0.1), most significant first, as text. */
+function tellingBox(box: PrimResult, what: string): string {
+  const b = box.box;
+  const telling = box.restrictions.filter((r) => r.qp < 0.1).sort((x, y) => x.qp - y.qp);
+  const shown = telling.slice(0, 4);
+  const rest = box.restrictions.length - shown.length;
+  if (shown.length === 0)
+    return `no assumption separates the futures where it ${what} (no restriction with quasi-p < 0.1 in a box of ${pct(b.coverage)} of them): they are spread over the futures`;
+  return `${what} mostly when: ${shown.map((r) => `${r.name} in ${num(r.lo)} to ${num(r.hi)}`).join(" and ")} (a box holding ${pct(b.coverage)} of those futures, ${pct(b.density)} of its futures ${what === "fails" ? "failing" : "holding"}${rest > 0 ? `; ${rest} more restricted inputs with quasi-p ≥ 0.1 or beyond the first four` : ""})`;
 }
 
 /** A claim's result as terminal lines: the share or probability with its interval, then where it breaks. */
-export function claimText(c: ClaimResult): string {
+export function claimText(c: ClaimReport): string {
   const verdict =
     c.kind === "per-future"
       ? `holds in ${pct(c.share)} of ${c.futures} futures (95 % interval ${pct(c.interval.low)} to ${pct(c.interval.high)})${c.ties ? `; the two sides are equal in ${pct(c.ties)}` : ""}`
@@ -836,16 +864,14 @@ export function claimText(c: ClaimResult): string {
     text += "  fails in every future of this sample: no assumptions were found under which it holds.\n";
   else if (noneFail)
     text += "  holds in every future of this sample: no assumptions were found under which it fails.\n";
-  else if (c.breaks && c.breaks.restrictions.length > 0) {
-    const b = c.breaks.box;
-    text += `  fails mostly when: ${c.breaks.restrictions.map((r) => `${r.name} in ${num(r.lo)} to ${num(r.hi)}`).join(" and ")} (a box holding ${pct(b.coverage)} of the failures, ${pct(b.density)} of its futures failing)\n`;
-  } else if (c.breaks) {
+  else if (c.holdsWhen) text += `  ${tellingBox(c.holdsWhen, "holds")}.\n`;
+  else if (c.breaks && c.breaks.restrictions.length > 0) text += `  ${tellingBox(c.breaks, "fails")}.\n`;
+  else if (c.breaks)
     text += "  its failures are not explained by a box of the inputs (they are spread over the futures).\n";
-  }
   return text;
 }
 
-export function claimJson(c: ClaimResult): Record<string, unknown> {
+export function claimJson(c: ClaimReport): Record<string, unknown> {
   return {
     name: c.name,
     claim: c.text,
@@ -858,6 +884,13 @@ export function claimJson(c: ClaimResult): Record<string, unknown> {
     verdict: c.verdict,
     ties: c.ties ?? null,
     probabilities: c.probabilities,
+    holdsWhen: c.holdsWhen
+      ? {
+          coverage: c.holdsWhen.box.coverage,
+          density: c.holdsWhen.box.density,
+          restrictions: c.holdsWhen.restrictions.map(({ name, lo, hi, qp }) => ({ name, lo, hi, qp })),
+        }
+      : null,
     failsWhen: c.breaks
       ? {
           coverage: c.breaks.box.coverage,
