@@ -184,13 +184,43 @@ export interface ModelOptions {
   policies?: string[];
 }
 
+/**
+ * Days a run simulates: the given count, else the scenario's own span (start to end, both counted),
+ * else DEFAULT_DAYS. The end is a calendar date, so a run started on another day still stops there.
+ */
+export function runDays(scenario: Scenario, options: ModelOptions = {}): number {
+  if (options.days !== undefined) return options.days;
+  if (scenario.end === undefined) return DEFAULT_DAYS;
+  const start = options.start ?? scenario.start ?? DEFAULT_START;
+  const days = epochDay(scenario.end) - epochDay(start) + 1;
+  if (!(days >= 1)) {
+    throw new InputError({
+      code: "date-order",
+      path: "end",
+      expected: `an end date on or after the run's start (${start})`,
+      found: scenario.end,
+    });
+  }
+  return days;
+}
+
+/**
+ * Days by which a run of `days` goes past the scenario's end date (0 when it stops at or before it,
+ * or the scenario has none): a hindcast run past its end simulates days the record does not cover.
+ */
+export function daysPastEnd(scenario: Scenario, days: number, start?: string): number {
+  if (scenario.end === undefined) return 0;
+  const own = runDays(scenario, start === undefined ? {} : { start });
+  return Math.max(0, days - own);
+}
+
 export function compileModel(scenario: Scenario, options: ModelOptions = {}): Model {
   const start = options.start ?? scenario.start ?? DEFAULT_START;
   const calendar = new Calendar(start);
   if (!Number.isFinite(calendar.startEpochDay)) {
     throw new InputError({ code: "bad-date", path: "start", expected: "a date YYYY-MM-DD", found: start });
   }
-  const days = options.days ?? DEFAULT_DAYS;
+  const days = runDays(scenario, options);
   if (!(Number.isInteger(days) && days >= 1 && days <= MAX_DAYS)) {
     throw new InputError({
       code: "out-of-range",

@@ -336,6 +336,8 @@ export interface Scenario {
   description: string;
   /** YYYY-MM-DD. */
   start?: string;
+  /** Last day a run simulates (inclusive), after start; a command-line day count overrides it. */
+  end?: string;
   generalizedCost: GeneralizedCost;
   nodes: ScenarioNode[];
   links: ScenarioLink[];
