@@ -16,7 +16,19 @@ export function epochDay(iso: string): number {
   return ms / MS_PER_DAY;
 }
 
+/** Formatted dates of epoch days 0 … 73,049 (1970–2169), shared by every run in a process. */
+const ISO_CACHE_DAYS = 73_050;
+const isoCache = new Map<number, string>();
+
 export function isoFromEpochDay(day: number): string {
+  if (Number.isInteger(day) && day >= 0 && day < ISO_CACHE_DAYS) {
+    let iso = isoCache.get(day);
+    if (iso === undefined) {
+      iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+      isoCache.set(day, iso);
+    }
+    return iso;
+  }
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 

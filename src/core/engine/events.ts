@@ -32,8 +32,10 @@ export class EventLog {
   readonly events: SimEvent[] = [];
   constructor(private readonly dateOf: (day: number) => string) {}
 
-  add(event: NewEvent): SimEvent {
-    const full: SimEvent = { id: this.events.length + 1, date: this.dateOf(event.day), ...event };
+  /** Logs an event on `day` (default: the event's own day). Keys keep the order id, date, the event's, day. */
+  add(event: NewEvent | Omit<NewEvent, "day">, day = (event as NewEvent).day): SimEvent {
+    const full = Object.assign({ id: this.events.length + 1, date: this.dateOf(day) }, event) as SimEvent;
+    full.day = day;
     this.events.push(full);
     return full;
   }

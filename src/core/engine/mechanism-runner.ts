@@ -5,7 +5,13 @@
  * instantiated, so it draws no random number and leaves every modifier neutral.
  */
 import { HYPOTHESES, type HypothesisKey } from "../scenario/index.js";
-import type { ExplainedEvent, Mechanism, MechanismContext, Phase } from "./mechanism.js";
+import {
+  type ExplainedEvent,
+  type Mechanism,
+  type MechanismContext,
+  PHASES,
+  type Phase,
+} from "./mechanism.js";
 import { MECHANISMS } from "./mechanisms/index.js";
 import { hawkesAmplification, ownBaseline } from "./queries.js";
 import type { MechanismOutcome } from "./types.js";
@@ -18,7 +24,8 @@ interface Active {
   /** Incidents/day it adds per zone today (start phase). */
   added: Float64Array;
   addedToday: boolean;
-  contributions: Map<string, number>;
+  /** Running totals of the contributions it declared, by name (a plain object: cheaper than a Map daily). */
+  contributions: Record<string, number>;
 }
 
 export interface MechanismRun {
@@ -39,13 +46,13 @@ export function startMechanisms(world: World): MechanismRun {
       mechanism.key
     ];
     if (!entry || entry.strength === 0) continue;
-    const lastLogged = new Map<string, number>();
+    const lastLogged = new Map<number, number>();
     const item: Active = {
       mechanism,
       state: undefined,
       added: new Float64Array(nz),
       addedToday: false,
-      contributions: new Map(Object.keys(mechanism.contributions).map((name) => [name, 0])),
+      contributions: Object.fromEntries(Object.keys(mechanism.contributions).map((name) => [name, 0])),
       ctx: undefined as never,
     };
     const explain = (event: ExplainedEvent) => {
@@ -68,9 +75,10 @@ export function startMechanisms(world: World): MechanismRun {
         world.modifiers.baselineAdd[zone]! += perDay;
       },
       contribute(name, amount) {
-        if (!item.contributions.has(name))
+        const total = item.contributions[name];
+        if (total === undefined)
           throw new Error(`mechanism ${mechanism.key} reports undeclared contribution ${name}`);
-        item.contributions.set(name, item.contributions.get(name)! + amount);
+        item.contributions[name] = total + amount;
       },
       explain,
       explainChange(slot, value, initial, threshold, event) {
@@ -84,6 +92,12 @@ export function startMechanisms(world: World): MechanismRun {
     active.push(item);
   }
   const baselineIncidents = { value: 0 };
+  // Per phase, only the mechanisms with a hook there; and those whose `incidents` contribution the
+  // runner books.
+  const byPhase = new Map<Phase, Active[]>(
+    PHASES.map((phase) => [phase, active.filter((a) => a.mechanism.hooks[phase] !== undefined)]),
+  );
+  const booked = active.filter((a) => "incidents" in a.contributions);
   return {
     active,
     baselineIncidents,
@@ -95,15 +109,14 @@ export function startMechanisms(world: World): MechanismRun {
           a.addedToday = false;
         }
       }
-      for (const a of active) a.mechanism.hooks[phase]?.(a.ctx, a.state);
+      for (const a of byPhase.get(phase)!) a.mechanism.hooks[phase]!(a.ctx, a.state);
       if (phase !== "incidents") return;
       // The day's incidents are drawn: book what each source of baseline is expected to cause.
       for (let z = 0; z < nz; z++) {
         const gain = world.zoneScale[z]! * hawkesAmplification(world, z);
         baselineIncidents.value += ownBaseline(world, z) * gain;
-        for (const a of active) {
-          if (a.addedToday && a.added[z] !== 0 && a.contributions.has("incidents"))
-            a.contributions.set("incidents", a.contributions.get("incidents")! + a.added[z]! * gain);
+        for (const a of booked) {
+          if (a.addedToday && a.added[z] !== 0) a.contributions.incidents! += a.added[z]! * gain;
         }
       }
     },
@@ -113,7 +126,7 @@ export function startMechanisms(world: World): MechanismRun {
         title: titles.get(a.mechanism.key) ?? a.mechanism.key,
         strength: a.ctx.strength,
         claim: (a.ctx.entry as { claim: string }).claim,
-        contributions: Object.fromEntries(a.contributions),
+        contributions: { ...a.contributions },
       }));
     },
   };

@@ -64,10 +64,12 @@ export interface MechanismContext<K extends HypothesisKey> {
   explain(event: ExplainedEvent): SimEvent;
   /**
    * Logs `event(before)` when `value` has moved by at least `threshold` since it was last logged
-   * under `slot` (first reference: `initial`): material changes, not every day's drift.
+   * under `slot` (first reference: `initial`): material changes, not every day's drift. A slot is a
+   * number the mechanism chooses for what it tracks (an element, a zone, a pair index), so the daily
+   * check builds no string.
    */
   explainChange(
-    slot: string,
+    slot: number,
     value: number,
     initial: number,
     threshold: number,

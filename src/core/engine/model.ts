@@ -83,6 +83,8 @@ export interface Model {
   /** Scenario links then crossings. */
   elements: Element[];
   elementById: Map<string, number>;
+  /** Elements lying in each security zone, by zone index (where an incident can damage). */
+  zoneElements: number[][];
   /** Element index of each scenario crossing. */
   crossingElement: number[];
   /** Element of each network link, or -1 for connectors and "no trip" links. */
@@ -417,6 +419,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     demand,
     elements,
     elementById: new Map(elements.map((e, i) => [e.id, i])),
+    zoneElements: scenario.zones.map((_, zone) => elements.flatMap((e, i) => (e.zone === zone ? [i] : []))),
     crossingElement,
     linkElement: Int32Array.from(linkElement),
     nodeCountry,

@@ -79,22 +79,27 @@ export function hawkesAmplification(world: World, zone: number): number {
  */
 export function verificationOf(world: World, a: number, b: number, zone = -1, monitors = true): number {
   const relation = world.relation(a, b);
-  const v0 = relation?.verification ?? 0;
-  const strengths: number[] = [];
+  // Independent chances of detection (diplomacy/verification.ts), multiplied in the same order as
+  // verificationProbability does, without building the list: this runs several times a day.
+  let miss = 1 - (relation?.verification ?? 0);
+  let any = false;
   if (relation && monitors) {
     for (const [monitor, until] of relation.monitors) {
-      if (until >= world.day)
-        strengths.push(
-          Math.max(world.model.scenario.actors[monitor]!.monitorStrength, world.modifiers.monitorFloor),
-        );
+      if (until < world.day) continue;
+      miss *=
+        1 - Math.max(world.model.scenario.actors[monitor]!.monitorStrength, world.modifiers.monitorFloor);
+      any = true;
     }
   }
   if (zone >= 0) {
     for (const actant of activeActants(world)) {
-      if (actant.zone === zone && actant.detection > 0) strengths.push(actant.detection * actant.completion);
+      if (actant.zone !== zone || !(actant.detection > 0)) continue;
+      miss *= 1 - actant.detection * actant.completion;
+      any = true;
     }
   }
-  return verificationProbability(v0, strengths);
+  // Without detection the probability is the relation's own, checked as the diplomacy layer checks it.
+  return any ? 1 - miss : verificationProbability(relation?.verification ?? 0);
 }
 
 /** Sanctuaries: each (host, victim) pair of states with the zones the host's territory sustains in the victim's. */

@@ -197,7 +197,8 @@ export class World {
   readonly enforcement: Float64Array;
   readonly trust: Float64Array;
   readonly relations: Relation[];
-  readonly relationIndex = new Map<string, number>();
+  /** Index of the relation between actors a and b at a·n + b (either order), −1 when there is none. */
+  readonly relationIndex: Int32Array;
   readonly programmeState: ProgrammeState[];
   readonly ruleStreaks: Int32Array[];
   readonly transitSuspended: Uint8Array;
@@ -400,13 +401,14 @@ export class World {
     this.flowHistory = s.crossings.map(() => new History(days));
     this.enforcement = Float64Array.from(s.actors, (a) => a.enforcement);
     this.trust = new Float64Array(na * na).fill(s.model.trust.baseline);
+    this.relationIndex = new Int32Array(na * na).fill(-1);
     this.relations = s.relations.map((r, i) => {
       const a = model.actorIndex.get(r.a)!;
       const b = model.actorIndex.get(r.b)!;
       this.trust[a * na + b] = r.trustAB;
       this.trust[b * na + a] = r.trustBA;
-      this.relationIndex.set(`${a},${b}`, i);
-      this.relationIndex.set(`${b},${a}`, i);
+      this.relationIndex[a * na + b] = i;
+      this.relationIndex[b * na + a] = i;
       return {
         a,
         b,
@@ -543,8 +545,10 @@ export class World {
   }
 
   relation(a: number, b: number): Relation | undefined {
-    const i = this.relationIndex.get(`${a},${b}`);
-    return i === undefined ? undefined : this.relations[i];
+    const n = this.model.scenario.actors.length;
+    if (a < 0 || b < 0 || a >= n || b >= n) return undefined;
+    const i = this.relationIndex[a * n + b]!;
+    return i < 0 ? undefined : this.relations[i];
   }
 
   /** The state actor whose territory holds a country's nodes, or -1. */
@@ -554,7 +558,7 @@ export class World {
 
   record(event: Omit<NewEvent, "day">): SimEvent {
     this.eventCount.set(event.kind, (this.eventCount.get(event.kind) ?? 0) + 1);
-    return this.log.add({ ...event, day: this.day });
+    return this.log.add(event, this.day);
   }
 
   /** Sets a crossing's status and hours, marking the routing dirty when either changes. */

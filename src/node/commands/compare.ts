@@ -73,6 +73,9 @@ const fmt = (x: number, unit: string): string => {
   return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 };
 
+/** A typographic minus sign for a negative number. */
+const minus = (text: string) => (text.startsWith("-") ? `−${text.slice(1)}` : text);
+
 /** The mean, and the band unless it rounds to a single value (then every seed gave about the same). */
 const cell = (b: Band, unit: string) => {
   if (b.n === 0) return "–";
@@ -82,7 +85,10 @@ const cell = (b: Band, unit: string) => {
     x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const lo = f(b.p10);
   const hi = f(b.p90);
-  return lo === hi ? fmt(b.mean, unit) : `${fmt(b.mean, unit)} (${lo}–${hi})`;
+  if (lo === hi) return minus(fmt(b.mean, unit));
+  // A band with a negative end reads "−297 to −212": an en dash between two minus signs would not.
+  const joint = lo.startsWith("-") || hi.startsWith("-") ? " to " : "–";
+  return `${minus(fmt(b.mean, unit))} (${minus(lo)}${joint}${minus(hi)})`;
 };
 
 const measureLabel = (m: Measure, focus: ComparisonFocus) =>
@@ -155,7 +161,17 @@ const SAY: { key: string; better: "higher" | "lower"; most: string; what: string
 const listing = (xs: string[]) =>
   xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 
-const signed = (x: number, unit: string) => `${x >= 0 ? "+" : "−"}${fmt(Math.abs(x), unit)}`;
+/**
+ * A signed number at the measure's precision; a value that is not 0 but would round to 0 gets one
+ * significant digit instead ("−0.03", not "−0"), so an interval that excludes 0 never reads as if it
+ * reached it.
+ */
+export const signed = (x: number, unit: string): string => {
+  const sign = x >= 0 ? "+" : "−";
+  const text = fmt(Math.abs(x), unit);
+  if (x === 0 || Number.isNaN(x) || Number(text.replace(/,/g, "")) !== 0) return `${sign}${text}`;
+  return `${sign}${Number(Math.abs(x).toPrecision(1))}`;
+};
 
 /**
  * A few plain sentences: which policy leads on each headline measure, named only when its paired

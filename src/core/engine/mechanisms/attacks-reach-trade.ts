@@ -28,7 +28,7 @@ export const attacksReachTradeMechanism = defineMechanism({
         for (const l of model.elements[e]!.links) flow += world.flows[l]!;
         ctx.contribute("attackPremiumUsd", flow * premium);
         const id = model.elements[e]!.id;
-        ctx.explainChange(`premium/${e}`, premium, 0, Math.max(50, 0.25 * premium), (before) => ({
+        ctx.explainChange(e, premium, 0, Math.max(50, 0.25 * premium), (before) => ({
           kind: "attack-premium-change",
           target: id,
           why: "disruption D = min(1, closed + a·incidents in the zone), remembered with the premium's half-life",

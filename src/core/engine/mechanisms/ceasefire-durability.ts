@@ -79,7 +79,7 @@ export const ceasefireDurabilityMechanism = defineMechanism({
           (1 + strength * entry.spoilerHazard * state.spoilers[i]!) /
           (1 + strength * (entry.monitoringWeight * monitored + leverage));
         world.modifiers.hazardFactor[i] = factor;
-        ctx.explainChange(`relation/${i}`, factor, 1, 0.25, (before) => ({
+        ctx.explainChange(i, factor, 1, 0.25, (before) => ({
           kind: "ceasefire-hazard",
           actor: world.actorId(r.a),
           target: world.actorId(r.b),

@@ -91,7 +91,7 @@ export const coercionBackfireMechanism = defineMechanism({
         const perDay = strength * entry.incidentsPerGrievance * p.stock;
         const target = world.actorId(p.target);
         const coercer = world.actorId(p.coercer);
-        ctx.explainChange(`pair/${p.coercer}/${p.target}`, perDay, 0, 0.02, (logged) => ({
+        ctx.explainChange(p.coercer * na + p.target, perDay, 0, 0.02, (logged) => ({
           kind: "grievance-change",
           actor: coercer,
           target,

@@ -49,7 +49,7 @@ export const congestionQueuesMechanism = defineMechanism({
           );
         }
         const id = model.elements[e]!.id;
-        ctx.explainChange(`delay/${e}`, worst, 0, 1, (before) => ({
+        ctx.explainChange(e, worst, 0, 1, (before) => ({
           kind: "queue-delay-change",
           target: id,
           why: "point queue B ← max(0, B + x − c); wait B/c days priced at s·(24·VOT + h·v̄)",

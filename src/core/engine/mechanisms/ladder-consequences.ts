@@ -79,7 +79,7 @@ export const ladderConsequencesMechanism = defineMechanism({
         p.deaths += deaths;
         const r = world.relations[p.relation]!;
         const z = world.model.scenario.zones[zone]!;
-        ctx.explainChange(`deaths/${p.relation}`, p.deaths, 0, 10, (before) => ({
+        ctx.explainChange(p.relation, p.deaths, 0, 10, (before) => ({
           kind: "ladder-casualties",
           actor: world.actorId(r.a),
           target: world.actorId(r.b),

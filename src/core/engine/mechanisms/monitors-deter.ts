@@ -47,7 +47,7 @@ export const monitorsDeterMechanism = defineMechanism({
             perDay = -z.baselinePerDay * (z.sanctuary?.share ?? 0) * de;
             if (perDay !== 0) ctx.addBaseline(zone, perDay);
           }
-          ctx.explainChange(`zone/${zone}`, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay), (before) => ({
+          ctx.explainChange(zone, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay), (before) => ({
             kind: "deterrence-change",
             actor: world.actorId(host),
             target: z.id,

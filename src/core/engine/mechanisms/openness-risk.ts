@@ -46,7 +46,7 @@ export const opennessRiskMechanism = defineMechanism({
       state.added.forEach((perDay, zone) => {
         if (perDay !== 0) ctx.addBaseline(zone, perDay);
         const z = world.model.scenario.zones[zone]!;
-        ctx.explainChange(`zone/${zone}`, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay), (before) => ({
+        ctx.explainChange(zone, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay), (before) => ({
           kind: "baseline-change",
           target: z.id,
           why: "a = s·r·Σ (flow/1000)·(1 − screening) over the zone's open crossings",

@@ -126,7 +126,7 @@ export const stakeRestraintMechanism = defineMechanism({
         world.enforcement[h.host] = after;
         ctx.contribute("enforcementChange", after - before);
         const id = world.actorId(h.host);
-        ctx.explainChange(`host/${h.host}`, after, h.e0, 0.05, (logged) => ({
+        ctx.explainChange(h.host, after, h.e0, 0.05, (logged) => ({
           kind: "enforcement-change",
           actor: id,
           why: "e moves toward e* = e(0) + s·(stake + trust + cooperation + coercion + aid terms)",

@@ -243,9 +243,13 @@ export function economyStep(world: World): void {
   world.today.spoiled = q.spoiled;
   world.today.potential = potential;
   world.today.queued = q.queued;
-  for (const key of ["served", "unserved", "spoiled", "potential", "queued", "returned"] as const) {
-    world.totals[key] += world.today[key];
-  }
+  const { totals, today } = world;
+  totals.served += today.served;
+  totals.unserved += today.unserved;
+  totals.spoiled += today.spoiled;
+  totals.potential += today.potential;
+  totals.queued += today.queued;
+  totals.returned += today.returned;
   for (let a = 0; a < na; a++) {
     world.lossToday[a] = world.accounts.unserved[a]! + world.accounts.spoiled[a]! - lossBefore[a]!;
   }
@@ -256,7 +260,7 @@ export function economyStep(world: World): void {
     let flow = 0;
     for (const l of element.links) {
       flow += world.flows[l]!;
-      const state = world.stateOf(model.nodeCountry[network.to[l]!]!);
+      const state = model.nodeState[network.to[l]!]!;
       if (state >= 0) world.accounts.fees[state]! += world.flows[l]! * model.baseFee[l]!;
     }
     world.flowHistory[c]!.set(world.day, flow);

@@ -118,10 +118,10 @@ export function networkStateStep(world: World): void {
       const fromAttacks = disrupted - (!unbuilt && !open ? 1 : 0);
       world.riskFromAttacks[e] = (1 - memory) * world.riskFromAttacks[e]! + memory * fromAttacks;
     }
-    // Traders price risk in steps (RISK_STEP of closure probability), not to the last decimal.
-    const premium = Math.round(world.risk[e]! / RISK_STEP) * RISK_STEP * premiumPerRisk;
     // Nothing that sets this element's attributes moved since yesterday: keep them.
     if (unchanged) return;
+    // Traders price risk in steps (RISK_STEP of closure probability), not to the last decimal.
+    const premium = Math.round(world.risk[e]! / RISK_STEP) * RISK_STEP * premiumPerRisk;
     for (const l of element.links) {
       // A link that carries nothing only matters to the equilibrium if it becomes cheaper at zero flow
       // (reopened, faster, lower toll): closing it or cutting its capacity leaves every path cost as is.
