@@ -110,6 +110,8 @@ export interface Model {
     growth: number;
     owner: number;
     transitVia: number;
+    /** Share of the cargo's value a transit fee applies to. */
+    feeExposure: number;
     /** Centroid the entry's trips start from (its own for transit trade). */
     originCentroid: number;
   }[];
@@ -254,10 +256,13 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
 
   // Nodes: scenario nodes, then one centroid per demand end, so that "no trip" links can join
   // centroids directly without offering a shortcut to other traffic (centroids are no-through).
-  // Transit trade gets an origin centroid of its own (per origin, transit state and owner), so that
-  // the transit state can bar it from its territory while other traffic still crosses.
+  // Transit trade gets an origin centroid of its own (per origin, transit state, owner and fee
+  // exposure), so that the transit state can bar it from its territory while other traffic still
+  // crosses, and goods on and off a fee's list choose their routes apart.
   const originKey = (d: Scenario["demand"][number]) =>
-    d.transitVia === undefined ? d.origin : `${d.origin}|${d.transitVia}|${d.owner ?? ""}`;
+    d.transitVia === undefined
+      ? d.origin
+      : `${d.origin}|${d.transitVia}|${d.owner ?? ""}|${d.transitFeeExposure ?? 1}`;
   const endpointKeys = [...new Set(scenario.demand.flatMap((d) => [originKey(d), d.destination]))];
   const endpointNode = (key: string) => key.split("|")[0]!;
   const centroidOf = new Map(endpointKeys.map((key, i) => [key, scenario.nodes.length + i]));
@@ -312,6 +317,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     growth: d.growthPerYear,
     owner: d.owner === undefined ? -1 : (actorIndex.get(d.owner) ?? -1),
     transitVia: d.transitVia === undefined ? -1 : (actorIndex.get(d.transitVia) ?? -1),
+    feeExposure: d.transitFeeExposure ?? 1,
   }));
   const reservation = new Float64Array(demand.pairCount);
   const weight = new Float64Array(demand.pairCount);
