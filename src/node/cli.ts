@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { InputError } from "../core/errors/index.js";
+import { registerAnalyze } from "./commands/analyze.js";
 import { registerAssign } from "./commands/assign.js";
 import { registerCascade } from "./commands/cascade.js";
 import { registerCompare } from "./commands/compare.js";
@@ -43,6 +44,7 @@ export function buildProgram(io: Io): Command {
   registerExplain(program, io);
   registerExplore(program, io);
   registerExport(program, io);
+  registerAnalyze(program, io);
   registerQuery(program, io);
   registerSchema(program, io);
   registerSources(program, io);
