@@ -10,11 +10,13 @@ import { cpus, totalmem } from "node:os";
 import { runAnalysisBench } from "./analysis.js";
 import { runAssignmentBench } from "./assignment.js";
 import { runEngineBench } from "./engine.js";
+import { runHindcastBench } from "./hindcast.js";
 import type { BenchSection } from "./types.js";
 
 const suites: [string, () => Promise<BenchSection[]>][] = [
   ["assignment", runAssignmentBench],
   ["engine", runEngineBench],
+  ["hindcast", runHindcastBench],
   ["analysis", runAnalysisBench],
 ];
 

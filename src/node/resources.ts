@@ -57,13 +57,17 @@ export interface RunEstimate {
 export function seriesColumns(scenario: Scenario): number {
   const states = scenario.actors.filter((a) => a.kind === "state").length;
   const owners = new Set(scenario.demand.map((d) => d.owner).filter(Boolean)).size;
+  const transitOwners = new Set(scenario.demand.filter((d) => d.transitVia !== undefined).map((d) => d.owner))
+    .size;
   return (
     FIXED_COLUMNS +
     2 * scenario.zones.length +
     3 * scenario.crossings.length +
     3 * scenario.relations.length +
-    owners * states +
-    owners +
+    // dependence.<a>.<s> and via_usd.<a>.<s>; hhi.<a> and trade_usd.<a>; transit_usd.<a>.<s>
+    2 * owners * states +
+    2 * owners +
+    transitOwners * states +
     states +
     scenario.policies.length
   );

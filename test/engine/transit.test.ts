@@ -118,4 +118,28 @@ describe("a transit fee", () => {
     expect(via("ap", 9)).toBeCloseTo(150, 6);
     expect(series.values["trade.unserved_usd"]![4]).toBeCloseTo(0, 3);
   });
+
+  it("charges only the listed part of a class's value, and classes off the list keep their route", () => {
+    // XB's 100 vehicles split: 60 on the fee's list (exposure 1), 40 off it (exposure 0.2). A fee of
+    // 1 % ($100 listed, $20 for the others) beats the $40 detour for the listed class only.
+    const base = withFee(["when day() == 3 then transit_fee(xb, 0.01)"]);
+    const transit = base.demand[0]!;
+    const s = {
+      ...base,
+      demand: [
+        { ...transit, vehiclesPerDay: 60, transitFeeExposure: 1 },
+        { ...transit, vehiclesPerDay: 40, transitFeeExposure: 0.2 },
+        base.demand[1]!,
+      ],
+    };
+    const { series } = simulate(s, { days: 6, policies: ["squeeze"] });
+    const via = (c: string, day: number) => series.values[`flow.${c}`]![day]!;
+    expect(via("ap", 1)).toBeCloseTo(150, 6);
+    expect(via("ap", 4)).toBeCloseTo(90, 6); // 40 off the list + XA's 50
+    expect(via("aq", 4)).toBeCloseTo(60, 6);
+    expect(series.values["transit_usd.xb.xp"]![4]).toBeCloseTo(40 * 10000, 3);
+    expect(series.values["transit_usd.xb.xq"]![4]).toBeCloseTo(60 * 10000, 3);
+    expect(series.values["via_usd.xb.xp"]![4]).toBeCloseTo(40 * 10000, 3);
+    expect(series.values["trade_usd.xb"]![4]).toBeCloseTo(100 * 10000, 3);
+  });
 });

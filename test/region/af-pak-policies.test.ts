@@ -83,8 +83,13 @@ describe("Pakistan's policies in the built-in region", () => {
   });
 
   it("sends Afghan transit through the Iranian ports while the Pakistani crossings are closed", () => {
-    // No policies: the crossings stay as the file has them (closed), transit is not suspended.
-    const closed: Scenario = { ...scenario, actors: scenario.actors.map(({ policy: _, ...a }) => a) };
+    // No policies: the crossings stay as the file has them (closed), transit is not suspended, and
+    // (no events) Pakistan's transit curbs are lifted, so only the closure differs between the two.
+    const closed: Scenario = {
+      ...scenario,
+      events: [],
+      actors: scenario.actors.map(({ policy: _, ...a }) => a),
+    };
     const open: Scenario = { ...closed, crossings: closed.crossings.map((c) => ({ ...c, status: "open" })) };
     const seaFlow = (s: Scenario, port: string) => {
       const r = simulate(s, { seed: 1, days: 5 });
@@ -94,6 +99,22 @@ describe("Pakistan's policies in the built-in region", () => {
       2 * (seaFlow(open, "chabahar") + seaFlow(open, "bandar_abbas")) + 50,
     );
     expect(seaFlow(open, "karachi")).toBeGreaterThan(seaFlow(closed, "karachi") + 100);
+  });
+
+  it("sends Afghan transit through the Iranian ports with every crossing open while the curbs are in force at the start", () => {
+    const open: Scenario = {
+      ...scenario,
+      actors: scenario.actors.map(({ policy: _, ...a }) => a),
+      crossings: scenario.crossings.map((c) => ({ ...c, status: "open" })),
+    };
+    const seaFlow = (s: Scenario, port: string) => {
+      const r = simulate(s, { seed: 1, days: 5 });
+      return r.flows.links.filter((l) => l.id === `sea_${port}`).reduce((sum, l) => sum + l.meanFlow, 0);
+    };
+    const lifted: Scenario = { ...open, levers: { ...open.levers, transit_curbs_2025: 0 } };
+    const iran = (s: Scenario) => seaFlow(s, "chabahar") + seaFlow(s, "bandar_abbas");
+    expect(iran(open)).toBeGreaterThan(iran(lifted) + 50);
+    expect(seaFlow(lifted, "karachi")).toBeGreaterThan(seaFlow(open, "karachi") + 50);
   });
 });
 

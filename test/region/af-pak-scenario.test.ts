@@ -20,7 +20,15 @@ describe("the built-in region's files", () => {
     expect(hindcast.scenario.nodes).toEqual(base.scenario.nodes);
     expect(hindcast.scenario.demand).toEqual(base.scenario.demand);
     expect(hindcast.scenario.events.length).toBeGreaterThan(20);
-    expect(base.scenario.events).toHaveLength(0);
+    expect(hindcast.scenario.end).toBe("2025-12-31");
+    expect(base.scenario.end).toBeUndefined();
+    // The forward scenario forces only the state of Pakistan's transit curbs at the start.
+    expect(base.scenario.events).toHaveLength(1);
+    expect(base.scenario.events[0]).toMatchObject({
+      date: "2026-01-01",
+      actor: "pk",
+      actions: ["transit_fee(af, transit_curbs_2025)"],
+    });
   });
 
   it.each([

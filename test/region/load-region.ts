@@ -3,8 +3,6 @@ import { type LoadedScenarioFile, loadScenarioFile } from "../../src/node/load-s
 
 export const BASE = "scenarios/af-pak.yaml";
 export const HINDCAST = "scenarios/af-pak-hindcast.yaml";
-/** 1 September 2021 to 31 December 2025. */
-export const HINDCAST_DAYS = 1583;
 
 export function loadRegion(file: string): LoadedScenarioFile {
   return loadScenarioFile(file);

@@ -37,8 +37,10 @@ export {
   DEFAULT_DAYS,
   DEFAULT_RESERVATION_SHARE,
   DEFAULT_START,
+  daysPastEnd,
   type Model,
   pickPolicies,
+  runDays,
 } from "./model.js";
 export { FINAL_WINDOW_DAYS } from "./outcomes.js";
 export { simulate } from "./simulate.js";

@@ -110,6 +110,8 @@ export interface Model {
     growth: number;
     owner: number;
     transitVia: number;
+    /** Share of the cargo's value a transit fee applies to. */
+    feeExposure: number;
     /** Centroid the entry's trips start from (its own for transit trade). */
     originCentroid: number;
   }[];
@@ -186,13 +188,43 @@ export interface ModelOptions {
   policies?: string[];
 }
 
+/**
+ * Days a run simulates: the given count, else the scenario's own span (start to end, both counted),
+ * else DEFAULT_DAYS. The end is a calendar date, so a run started on another day still stops there.
+ */
+export function runDays(scenario: Scenario, options: ModelOptions = {}): number {
+  if (options.days !== undefined) return options.days;
+  if (scenario.end === undefined) return DEFAULT_DAYS;
+  const start = options.start ?? scenario.start ?? DEFAULT_START;
+  const days = epochDay(scenario.end) - epochDay(start) + 1;
+  if (!(days >= 1)) {
+    throw new InputError({
+      code: "date-order",
+      path: "end",
+      expected: `an end date on or after the run's start (${start})`,
+      found: scenario.end,
+    });
+  }
+  return days;
+}
+
+/**
+ * Days by which a run of `days` goes past the scenario's end date (0 when it stops at or before it,
+ * or the scenario has none): a hindcast run past its end simulates days the record does not cover.
+ */
+export function daysPastEnd(scenario: Scenario, days: number, start?: string): number {
+  if (scenario.end === undefined) return 0;
+  const own = runDays(scenario, start === undefined ? {} : { start });
+  return Math.max(0, days - own);
+}
+
 export function compileModel(scenario: Scenario, options: ModelOptions = {}): Model {
   const start = options.start ?? scenario.start ?? DEFAULT_START;
   const calendar = new Calendar(start);
   if (!Number.isFinite(calendar.startEpochDay)) {
     throw new InputError({ code: "bad-date", path: "start", expected: "a date YYYY-MM-DD", found: start });
   }
-  const days = options.days ?? DEFAULT_DAYS;
+  const days = runDays(scenario, options);
   if (!(Number.isInteger(days) && days >= 1 && days <= MAX_DAYS)) {
     throw new InputError({
       code: "out-of-range",
@@ -224,10 +256,13 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
 
   // Nodes: scenario nodes, then one centroid per demand end, so that "no trip" links can join
   // centroids directly without offering a shortcut to other traffic (centroids are no-through).
-  // Transit trade gets an origin centroid of its own (per origin, transit state and owner), so that
-  // the transit state can bar it from its territory while other traffic still crosses.
+  // Transit trade gets an origin centroid of its own (per origin, transit state, owner and fee
+  // exposure), so that the transit state can bar it from its territory while other traffic still
+  // crosses, and goods on and off a fee's list choose their routes apart.
   const originKey = (d: Scenario["demand"][number]) =>
-    d.transitVia === undefined ? d.origin : `${d.origin}|${d.transitVia}|${d.owner ?? ""}`;
+    d.transitVia === undefined
+      ? d.origin
+      : `${d.origin}|${d.transitVia}|${d.owner ?? ""}|${d.transitFeeExposure ?? 1}`;
   const endpointKeys = [...new Set(scenario.demand.flatMap((d) => [originKey(d), d.destination]))];
   const endpointNode = (key: string) => key.split("|")[0]!;
   const centroidOf = new Map(endpointKeys.map((key, i) => [key, scenario.nodes.length + i]));
@@ -282,6 +317,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     growth: d.growthPerYear,
     owner: d.owner === undefined ? -1 : (actorIndex.get(d.owner) ?? -1),
     transitVia: d.transitVia === undefined ? -1 : (actorIndex.get(d.transitVia) ?? -1),
+    feeExposure: d.transitFeeExposure ?? 1,
   }));
   const reservation = new Float64Array(demand.pairCount);
   const weight = new Float64Array(demand.pairCount);

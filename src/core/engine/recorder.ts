@@ -61,6 +61,23 @@ export class Recorder {
       }
       add(`hhi.${scenario.actors[o]!.id}`, (w) => w.herfindahl[o]!);
     }
+    // Trade value by owner and by the states it crosses (USD/day at the current equilibrium): the
+    // numerators and denominator of dependence, and the same for transit trade alone, so that a shift
+    // of routes shows as values, not only as shares.
+    const scratch = world.dependenceScratch;
+    const transitOwners = new Set(world.model.entries.filter((e) => e.transitVia >= 0).map((e) => e.owner));
+    for (const o of owners) {
+      const id = scenario.actors[o]!.id;
+      add(`trade_usd.${id}`, () => scratch.routed[o]!);
+      for (const s of states) {
+        if (s !== o) add(`via_usd.${id}.${scenario.actors[s]!.id}`, () => scratch.through[o * na + s]!);
+      }
+      if (!transitOwners.has(o)) continue;
+      for (const s of states) {
+        if (s !== o)
+          add(`transit_usd.${id}.${scenario.actors[s]!.id}`, () => scratch.transitThrough[o * na + s]!);
+      }
+    }
     for (const s of states) add(`enforcement.${scenario.actors[s]!.id}`, (w) => w.enforcement[s]!);
     world.model.policies.forEach((p, i) => {
       if (p.programme) add(`stage.${scenario.actors[p.actor]!.id}`, (w) => w.programmeState[i]!.stage);

@@ -276,8 +276,17 @@ export class World {
   transportCost = 0;
   monthApplied = -1;
   readonly queues: Map<number, Queue> = new Map();
-  /** Work arrays of the dependence computation, reused from one equilibrium to the next. */
-  readonly dependenceScratch: { routed: Float64Array; through: Float64Array; byCrossing: Float64Array };
+  /**
+   * Work arrays of the dependence computation, reused from one equilibrium to the next; they hold the
+   * current equilibrium's values (USD/day), which the daily series read: `routed[owner]`,
+   * `through[owner·na + state]` and, for transit trade only, `transitThrough[owner·na + state]`.
+   */
+  readonly dependenceScratch: {
+    routed: Float64Array;
+    through: Float64Array;
+    byCrossing: Float64Array;
+    transitThrough: Float64Array;
+  };
   /** Economy values that change only with the month or a new equilibrium. */
   readonly economyCache: {
     month: number;
@@ -439,6 +448,7 @@ export class World {
       routed: new Float64Array(na),
       through: new Float64Array(na * na),
       byCrossing: new Float64Array(na * ne),
+      transitThrough: new Float64Array(na * na),
     };
     this.herfindahl = new Float64Array(na);
     this.diversified = new Float64Array(na * na);

@@ -207,7 +207,11 @@ export const experimentFileSchema = z
           .optional()
           .describe("JS module (relative to this file) exporting (inputs) => outcomes."),
         export: z.string().default("default").describe("The module's export to call."),
-        days: z.int().positive().optional().describe("Days each run simulates (default: ten years)."),
+        days: z
+          .int()
+          .positive()
+          .optional()
+          .describe("Days each run simulates (default: to the scenario's end date, else ten years)."),
         actor: z.string().optional().describe("Actor whose measures the comparison focuses on."),
         dependent: z.string().optional().describe("The dependent actor of the comparison measures."),
       })

@@ -1,6 +1,6 @@
 /** A trade flow between two demand zones. */
 import { z } from "zod";
-import { actorRefSchema, nodeRefSchema } from "./fields.js";
+import { actorRefSchema, nodeRefSchema, unitInterval } from "./fields.js";
 import { param } from "./param.js";
 
 export const demandSchema = z
@@ -32,6 +32,11 @@ export const demandSchema = z
       .optional()
       .describe(
         "Id of the actor whose transit regime this trade depends on: while that actor suspends transit for the owner, the trade may not cross its territory (it reroutes or goes unserved).",
+      ),
+    transitFeeExposure: param(unitInterval())
+      .optional()
+      .describe(
+        "Share of the cargo's value a transit fee (transit_fee) applies to: 1 for goods on the fee's list, 0 for goods off it. Transit entries of one origin, owner and transit state that differ in it route as separate classes. Omit: 1.",
       ),
   })
   .meta({ title: "Demand", description: "A trade flow between two zones, in vehicles per day." });

@@ -6,6 +6,7 @@
  * even when the schema found other problems.
  */
 import { suggestName } from "../errors/index.js";
+import { MAX_DAYS } from "./fields.js";
 import type { DraftIssue } from "./issues.js";
 import { formatPath, type PathKey } from "./param.js";
 import { type Entry, entries, intervalOf, isEntry, numberOf, text, texts } from "./raw.js";
@@ -214,6 +215,8 @@ export function checkReferences(data: unknown): DraftIssue[] {
     }
   }
 
+  issues.push(...checkEndDate(data));
+
   for (const [i, event] of entries(data, "events")) {
     actor(["events", i, "actor"], event["actor"]);
     const incident = event["incident"];
@@ -259,4 +262,55 @@ function checkBranchingRatio(z: Entry, path: PathKey[], issues: DraftIssue[]): v
       found: `highest excitationPerDay / lowest decayPerDay = ${a[1]}/${b[0]} = ${round(a[1] / b[0])}`,
     });
   }
+}
+
+/** Whole days from one ISO date to another (UTC calendar; ISO strings parse the same in every engine). */
+const daysBetween = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+/**
+ * The scenario's end date: it needs a start (the run's default start is the engine's, not the file's,
+ * so an end alone would mean a different horizon in every tool), comes after it, and spans at most
+ * MAX_DAYS days counting both ends.
+ */
+function checkEndDate(data: unknown): DraftIssue[] {
+  if (!isEntry(data)) return [];
+  const [start, end] = [text(data["start"]), text(data["end"])];
+  if (end === undefined || !ISO_DATE.test(end)) return [];
+  if (start === undefined) {
+    return [
+      {
+        code: "missing-start",
+        path: ["end"],
+        message: "an end date needs a start date",
+        expected: "a start: YYYY-MM-DD before the end date",
+        found: "no start",
+      },
+    ];
+  }
+  if (!ISO_DATE.test(start)) return [];
+  if (end <= start) {
+    return [
+      {
+        code: "date-order",
+        path: ["end"],
+        message: "the scenario ends on or before its start",
+        expected: `a date after start (${start})`,
+        found: end,
+      },
+    ];
+  }
+  const days = daysBetween(start, end) + 1;
+  if (days > MAX_DAYS) {
+    return [
+      {
+        code: "out-of-range",
+        path: ["end"],
+        message: `the scenario spans more than ${MAX_DAYS} days (100 years)`,
+        expected: `an end within ${MAX_DAYS} days of start (${start}), counting both`,
+        found: `${end} (${days} days)`,
+      },
+    ];
+  }
+  return [];
 }

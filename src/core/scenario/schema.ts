@@ -5,7 +5,7 @@ import { actorSchema } from "./actor.js";
 import { crossingSchema } from "./crossing.js";
 import { demandSchema } from "./demand.js";
 import { eventSchema } from "./event.js";
-import { startDateSchema } from "./fields.js";
+import { dateSchema, startDateSchema } from "./fields.js";
 import { generalizedCostSchema } from "./generalized-cost.js";
 import { hypothesesSchema } from "./hypotheses/index.js";
 import { leversSchema } from "./levers.js";
@@ -39,6 +39,11 @@ export const scenarioFileSchema = z
     start: startDateSchema
       .optional()
       .describe("Calendar date of day 0 of a run, YYYY-MM-DD. Omit to let the run choose."),
+    end: dateSchema
+      .optional()
+      .describe(
+        "Last day a run simulates, YYYY-MM-DD, after start (which it needs); `--days` overrides it. Omit: ten years.",
+      ),
     generalizedCost: generalizedCostSchema,
     nodes: z.array(nodeSchema).describe("Places: cities, ports, junctions, the national sides of crossings."),
     links: z.array(linkSchema).default([]).describe("Road and rail sections between nodes."),

@@ -90,6 +90,8 @@ export interface ScenarioDemand {
   reservationCostUsd?: number;
   /** Actor whose transit regime this trade depends on: while it suspends transit for the owner, the trade may not cross its territory. */
   transitVia?: string;
+  /** Share of the cargo's value a transit fee applies to (goods on or off the fee's list); entries differing in it route apart. Default 1. */
+  transitFeeExposure?: number;
 }
 
 export interface GeneralizedCost {
@@ -336,6 +338,8 @@ export interface Scenario {
   description: string;
   /** YYYY-MM-DD. */
   start?: string;
+  /** Last day a run simulates (inclusive), after start; a command-line day count overrides it. */
+  end?: string;
   generalizedCost: GeneralizedCost;
   nodes: ScenarioNode[];
   links: ScenarioLink[];

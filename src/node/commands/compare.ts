@@ -10,7 +10,6 @@ import {
   type ComparisonRun,
   chooseFocus,
   comparePolicies,
-  DEFAULT_DAYS,
   ENSEMBLE_QUANTILES,
   ensembleQuantiles,
   leader,
@@ -23,6 +22,7 @@ import {
   type PolicyComparison,
   pairedDifferences,
   pickPolicies,
+  runDays,
   type SimulationResult,
   simulate,
 } from "../../core/engine/index.js";
@@ -37,7 +37,7 @@ import { checkResources, estimateBatch } from "../resources.js";
 import { seriesCsv, writeRunFolder, writeSeriesParquet } from "../run-files/index.js";
 import { type RunJob, runInWorkers, workersAvailable } from "../run-pool.js";
 import { tableLines } from "../table.js";
-import { runInfo } from "./run.js";
+import { noteDaysPastEnd, runInfo } from "./run.js";
 
 /** The built-in region, shipped with the package. */
 export const BUILT_IN_SCENARIO = fileURLToPath(new URL("../../../scenarios/af-pak.yaml", import.meta.url));
@@ -280,14 +280,16 @@ export async function runComparison(scenarioPath: string, options: CompareOption
   const total = policyIds.length * options.seeds;
   const days = options.days;
   const workersWanted = options.workers ?? DEFAULT_WORKERS;
+  const runLength = runDays(scenario, days === undefined ? {} : { days });
   checkResources(
-    estimateBatch(scenario, days ?? DEFAULT_DAYS, total, {
+    estimateBatch(scenario, runLength, total, {
       workers: workersWanted,
       keptRuns: policyIds.length,
     }),
-    `a comparison of ${total} runs of ${(days ?? DEFAULT_DAYS).toLocaleString("en-US")} days of ${scenarioPath}`,
+    `a comparison of ${total} runs of ${runLength.toLocaleString("en-US")} days of ${scenarioPath}`,
     io,
   );
+  noteDaysPastEnd(io, scenario, runLength);
   io.err(
     `comparing ${policyIds.length} policies of ${focus.actor} × ${options.seeds} seeds${days ? ` × ${days} days` : ""}\n`,
   );
@@ -438,7 +440,11 @@ export function registerCompare(program: Command, io: Io): void {
     )
     .option("--policies <ids>", "comma-separated policy ids (default: all of the actor's policies)")
     .option("--seeds <n>", "seeds per policy", positiveInteger("--seeds"), DEFAULT_SEEDS)
-    .option("--days <n>", "days to simulate (default: ten years)", dayCount("--days"))
+    .option(
+      "--days <n>",
+      "days to simulate (default: to the scenario's end date, else ten years)",
+      dayCount("--days"),
+    )
     .option(
       "--workers <n>",
       `worker threads (default: ${DEFAULT_WORKERS}, one per core)`,

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { basename, extname, join } from "node:path";
 import type { Command } from "commander";
 import {
-  DEFAULT_DAYS,
+  daysPastEnd,
   type Outcomes,
   pickPolicies,
+  runDays,
   type SimulationOptions,
   type SimulationResult,
   simulate,
@@ -256,7 +257,11 @@ export function registerRun(program: Command, io: Io): void {
     )
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .option("--seed <n>", "random seed: the same seed gives the same run", seedNumber, 1)
-    .option("--days <n>", "days to simulate (default: the engine's, ten years)", dayCount("--days"))
+    .option(
+      "--days <n>",
+      "days to simulate (default: to the scenario's end date, else ten years)",
+      dayCount("--days"),
+    )
     .option(
       "--policy <id>",
       "follow this policy instead of its actor's default (repeat for several actors)",
@@ -277,8 +282,9 @@ export function registerRun(program: Command, io: Io): void {
       const { scenario, text } = loadScenarioFile(path);
       // Unknown policy ids are bad input: report them (with the closest id) before simulating.
       pickPolicies(scenario, options.policy);
-      const days = options.days ?? DEFAULT_DAYS;
+      const days = runDays(scenario, options.days === undefined ? {} : { days: options.days });
       checkResources(estimateRun(scenario, days), `a run of ${formatNumber(days)} days of ${path}`, io);
+      noteDaysPastEnd(io, scenario, days);
       // Refuse a bad --out (or a read-only place) before spending minutes simulating; --json alone is a peek.
       const folder: OutputFolder | undefined =
         options.json && options.out === undefined
@@ -303,6 +309,20 @@ export function registerRun(program: Command, io: Io): void {
         if (!options.quiet) io.err(where);
       } else io.out(where);
     });
+}
+
+/**
+ * `--days` may run past the scenario's end date (to see how a hindcast's state carries on); the days
+ * after it are simulated under the scenario's assumptions with no record behind them, so say so.
+ */
+export function noteDaysPastEnd(io: Io, scenario: Scenario, days: number): void {
+  const past = daysPastEnd(scenario, days);
+  if (past > 0) {
+    io.err(
+      `note: --days ${formatNumber(days)} runs ${formatNumber(past)} days past the scenario's end (${scenario.end}); ` +
+        "those days follow the scenario's assumptions, with no forced record behind them\n",
+    );
+  }
 }
 
 function simulateWithProgress(io: Io, scenario: Scenario, options: RunOptions): SimulationResult {

@@ -14,6 +14,8 @@ interface PairEconomy {
   value: number;
   perishable: number;
   owners: Float64Array;
+  /** Transit trade (its entries name a transitVia state): each transit origin has a centroid of its own, so a pair is all transit or none. */
+  transit: boolean;
 }
 
 /** Value per vehicle, perishable share and owner shares of each pair (weighted by the entries' demand). */
@@ -24,6 +26,7 @@ function pairEconomy(world: World): PairEconomy[] {
     value: 0,
     perishable: 0,
     owners: new Float64Array(na),
+    transit: false,
   }));
   const weight = new Float64Array(model.demand.pairCount);
   const month = world.monthApplied;
@@ -33,6 +36,7 @@ function pairEconomy(world: World): PairEconomy[] {
     p.value += w * entry.valueUsd;
     p.perishable += entry.perishable ? w : 0;
     if (entry.owner >= 0) p.owners[entry.owner]! += w;
+    if (entry.transitVia >= 0) p.transit = true;
     weight[entry.pair]! += w;
   }
   out.forEach((p, k) => {
@@ -273,10 +277,11 @@ function dependenceStep(world: World, pairs: PairEconomy[]): void {
   const { model } = world;
   const na = model.scenario.actors.length;
   const ne = model.elements.length;
-  const { routed, through, byCrossing } = world.dependenceScratch;
+  const { routed, through, byCrossing, transitThrough } = world.dependenceScratch;
   routed.fill(0);
   through.fill(0);
   byCrossing.fill(0);
+  transitThrough.fill(0);
   for (let k = 0; k < pairs.length; k++) {
     const p = pairs[k]!;
     const value = world.pairServed[k]! * p.value;
@@ -287,6 +292,9 @@ function dependenceStep(world: World, pairs: PairEconomy[]): void {
       if (owned <= 0) continue;
       routed[a]! += owned;
       for (let s = 0; s < na; s++) through[a * na + s]! += owned * world.pairTerritory[k * na + s]!;
+      if (p.transit) {
+        for (let s = 0; s < na; s++) transitThrough[a * na + s]! += owned * world.pairTerritory[k * na + s]!;
+      }
       const country = model.scenario.actors[a]!.country;
       for (let c = 0; c < nc; c++) {
         const share = world.pairCrossingShare[k * nc + c]!;

@@ -51,12 +51,13 @@ function applyTransitBlocks(world: World): void {
 
 /**
  * A transit fee (`transit_fee`) charged by the transit state on the owner's transit trade: its origin
- * centroid pays share × cargo value per vehicle on every link entering the state's territory, so its
- * route choice weighs the fee against the detour (e.g. through another country's ports).
+ * centroid pays share × exposure × cargo value per vehicle on every link entering the state's
+ * territory (exposure: the part of the value on the fee's list), so its route choice weighs the fee
+ * against the detour (e.g. through another country's ports).
  */
 function applyTransitFee(world: World, entry: World["model"]["entries"][number]): void {
   const na = world.model.scenario.actors.length;
-  const share = world.transitFee[entry.transitVia * na + entry.owner]!;
+  const share = world.transitFee[entry.transitVia * na + entry.owner]! * entry.feeExposure;
   if ((world.transitSurcharge.get(entry.originCentroid) ?? 0) === share) return;
   world.transitSurcharge.set(entry.originCentroid, share);
   world.assigner.setOriginSurcharge?.(
