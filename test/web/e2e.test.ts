@@ -2,7 +2,7 @@
 /**
  * The workbench end to end in headless Chromium (Debian's, driven by playwright-core): load the
  * page, play the built-in region, move an assumption, break the YAML, compare two policies, export,
- * and lose the server. Writes screenshots of the main views to docs/ and the timings it measured
+ * and lose the server. Takes screenshots of the main views (into docs/ with UPDATE_SCREENSHOTS=1) and the timings it measured
  * to test/web/.timings.json (read into BENCHMARKS.md). Skipped when Chromium is missing.
  */
 import { execFile, execFileSync } from "node:child_process";
@@ -26,7 +26,11 @@ import { type RunningWorkbench, startWorkbench } from "../../src/node/server/ind
 
 const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? "/usr/bin/chromium";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DOCS = join(ROOT, "docs");
+// Screenshots refresh docs/ only when asked (UPDATE_SCREENSHOTS=1): a test run leaves the checkout as it was.
+const DOCS =
+  process.env.UPDATE_SCREENSHOTS === "1"
+    ? join(ROOT, "docs")
+    : mkdtempSync(join(tmpdir(), "corridor-shots-"));
 const timings: Record<string, number> = {};
 
 interface LongTask {
