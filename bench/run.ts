@@ -10,6 +10,7 @@ import { cpus, totalmem } from "node:os";
 import { runAnalysisBench } from "./analysis.js";
 import { runAssignmentBench } from "./assignment.js";
 import { runEngineBench } from "./engine.js";
+import { runExploreBench } from "./explore.js";
 import { runHindcastBench } from "./hindcast.js";
 import type { BenchSection } from "./types.js";
 
@@ -18,6 +19,7 @@ const suites: [string, () => Promise<BenchSection[]>][] = [
   ["engine", runEngineBench],
   ["hindcast", runHindcastBench],
   ["analysis", runAnalysisBench],
+  ["explore", runExploreBench],
 ];
 
 function table(rows: Record<string, string | number>[]): string {
