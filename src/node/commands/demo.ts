@@ -17,7 +17,7 @@ import { dayCount, positiveInteger } from "../options.js";
 import { prepareOutputFolder, writeFileAtomic } from "../output/index.js";
 import { VERSION_TEXT } from "../version.js";
 import { BUILT_IN_SCENARIO } from "./compare.js";
-import { summaryLines } from "./explore.js";
+import { checkExplorationResources, summaryLines } from "./explore.js";
 
 /**
  * Futures of the main job: a Latin hypercube over every assumption and hypothesis strength of the
@@ -69,6 +69,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
     sampler: "lhs",
     ...(options.days === undefined ? {} : { days: options.days }),
   });
+  checkExplorationResources(loaded, options.workers ?? DEFAULT_WORKERS, io);
   const folder = prepareOutputFolder({
     out: options.out,
     defaultPath: DEMO_OUT,
