@@ -134,11 +134,46 @@ describe("corridor fit-incidents on simulated series", () => {
       ["excitationPerDay", z!.alpha],
       ["decayPerDay", z!.beta],
     ] as const) {
-      const cited = zone[field] as { value: number; source: string; date: string };
-      expect(cited.value).toBe(Number(value.toPrecision(4)));
-      expect(cited.source).toBe("acled-export.csv");
-      expect(cited.date).toBe(lastDate);
+      // A ranged assumption: the estimate, its interval ± 1.96 SE (rounded outwards) and the data file.
+      const assumed = zone[field] as {
+        value: number;
+        assumption: true;
+        range: [number, number];
+        note: string;
+      };
+      expect(assumed.value).toBe(Number(value.toPrecision(4)));
+      expect(assumed.assumption).toBe(true);
+      expect(assumed.note).toContain("acled-export.csv");
+      expect(assumed.note).toContain(`events to ${lastDate}`);
     }
+    const ends = (field: string) => (zone[field] as { range: [number, number] }).range;
+    const se = z!.standardErrors!;
+    // Rounded outwards to four significant digits: never inside the exact end, at most 0.1 % beyond it.
+    const outward = (rounded: number, exact: number, dir: -1 | 1) => {
+      expect(dir * (rounded - exact)).toBeGreaterThanOrEqual(-1e-12);
+      expect(Math.abs(rounded - exact)).toBeLessThanOrEqual(1e-3 * Math.abs(exact) + 1e-12);
+    };
+    outward(ends("baselinePerDay")[0], Math.max(0, z!.mu - 1.96 * se.mu), -1);
+    outward(ends("baselinePerDay")[1], z!.mu + 1.96 * se.mu, 1);
+    outward(ends("decayPerDay")[1], z!.beta + 1.96 * se.beta, 1);
+    expect(ends("excitationPerDay")[1]).toBeLessThanOrEqual((z!.alpha + 1.96 * se.alpha) * 1.001);
+    expect(ends("excitationPerDay")[1] / ends("decayPerDay")[0]).toBeLessThan(1);
+  });
+
+  it("keeps the ranges of a near-critical fit inside the stationary region, says so, and the fragment loads", async () => {
+    // n = 0.9 over 300 days: independent ±1.96 SE ends of α and β would allow α/β ≥ 1.
+    const times = simulateHawkes({ mu: 0.2, alpha: 0.9, beta: 1 }, 300, createStream(5, 0, "critical"));
+    const file = writeCsv("critical.csv", `time,zone\n${times.map((t) => `${t},ridge`).join("\n")}\n`);
+    const { zones, scenarioYaml } = JSON.parse((await run("fit-incidents", file, "--json")).out);
+    const [z] = zones as ZoneJson[];
+    const se = z!.standardErrors!;
+    expect((z!.alpha + 1.96 * se.alpha) / (z!.beta - 1.96 * se.beta)).toBeGreaterThan(1);
+    expect(scenarioYaml).toContain("narrowed");
+    const fragment = parseYaml(scenarioYaml) as { zones: Record<string, { range: [number, number] }>[] };
+    const zone = fragment.zones[0]!;
+    expect(zone["excitationPerDay"]!.range[1] / zone["decayPerDay"]!.range[0]).toBeLessThan(1);
+    const pasted = `${readFileSync(STAR, "utf8")}\n${(scenarioYaml as string).replace(/^( {4}name: .*)$/gm, "$1\n    country: XA")}`;
+    expect(() => loadScenario(pasted, "pasted.yaml")).not.toThrow();
   });
 
   it("prints a fragment that loads into a scenario once a country is added", async () => {
@@ -146,9 +181,13 @@ describe("corridor fit-incidents on simulated series", () => {
     const pasted = `${readFileSync(STAR, "utf8")}\n${(scenarioYaml as string).replace(/^( {4}name: .*)$/gm, "$1\n    country: XA")}`;
     const { scenario, parameters } = loadScenario(pasted, "pasted.yaml");
     expect(scenario.zones.map((z) => z.id)).toEqual(["pass_zone", "valley"]);
-    const cited = parameters.filter((p) => p.path.startsWith("zones[") && p.kind === "cited");
-    expect(cited).toHaveLength(6);
-    for (const p of cited) expect(p).toMatchObject({ source: "incidents-example.csv", date: "2023-12-31" });
+    const assumed = parameters.filter((p) => p.path.startsWith("zones[") && p.kind === "assumed");
+    expect(assumed).toHaveLength(6);
+    for (const p of assumed) {
+      expect(p.note).toContain("incidents-example.csv (events to 2023-12-31)");
+      expect(p.range![0]).toBeLessThanOrEqual(p.value);
+      expect(p.range![1]).toBeGreaterThan(p.value);
+    }
   });
 
   it("prints the estimates, the goodness of fit and the fragment as text", async () => {
@@ -162,8 +201,8 @@ describe("corridor fit-incidents on simulated series", () => {
     );
     expect(r.out).toContain("converged");
     expect(r.out).toMatch(/\nzones:\n {2}- id: north\n/);
-    // Numeric times have no calendar date: the fragment says the date is that of the fit.
-    expect(r.out).toContain("date of the fit");
+    // Numeric times have no calendar date: the fragment's note says the date is that of the fit.
+    expect(r.out).toMatch(/event times in days; fitted \d{4}-\d\d-\d\d/);
   });
 
   it("says when evenly spaced events are not consistent with a self-exciting process", async () => {

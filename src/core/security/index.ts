@@ -1,4 +1,5 @@
 export { ksTestExp1 } from "../stats/index.js";
+export { type HawkesRangeOptions, type HawkesRanges, hawkesRanges, type Interval } from "./fit-ranges.js";
 export { fitHawkes, type HawkesFit, type HawkesFitOptions, MIN_FIT_EVENTS } from "./hawkes-fit.js";
 export { checkEventTimes, hawkesLogLikelihood, timeRescale } from "./hawkes-likelihood.js";
 export {

@@ -10,6 +10,7 @@ import { createStream } from "../../core/random/index.js";
 import {
   fitHawkes,
   type HawkesFit,
+  hawkesRanges,
   type IncidentEvents,
   isoToEpochDays,
   ksTestExp1,
@@ -225,30 +226,61 @@ function yamlText(text: string): string {
     : JSON.stringify(text);
 }
 
+/** `x` to four significant digits, rounded down (`dir` −1) or up (+1), so a rounded range still holds its value. */
+function significantOutward(x: number, dir: -1 | 1): string {
+  if (x === 0 || !Number.isFinite(x)) return significant(x);
+  const scale = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 3);
+  const rounded = (dir < 0 ? Math.floor(x / scale) : Math.ceil(x / scale)) * scale;
+  return Number(rounded.toPrecision(4)).toString();
+}
+
 /**
- * A `zones:` fragment with μ, α, β cited as { value, source, date }. The date is the last event date of
- * the file (the data's as-of date); with numeric times there is none, so the date of the fit is used and
- * a note says so.
+ * A `zones:` fragment with μ, α, β as ranged assumptions: the estimate, the interval estimate ± 1.96
+ * standard errors (kept inside the stationary region, src/core/security/fit-ranges.ts) and a note naming
+ * the data file and its last event date (the data's as-of date; with numeric times, the date of the
+ * fit). Exploration then samples the fit's uncertainty. Without standard errors the estimates are cited
+ * as { value, source, date } and a comment says why there is no range.
  */
 function zonesYaml(fits: ZoneFit[], file: string, window: Window, today: string): string {
   const source = yamlText(basename(file));
   const date = window.lastEventDate ?? today;
+  const asOf =
+    window.lastEventDate === undefined ? `event times in days; fitted ${today}` : `events to ${date}`;
   const note =
     window.lastEventDate === undefined
       ? `, note: "event times in days, no calendar date; date of the fit"`
       : "";
   const cite = (value: number) => `{ value: ${significant(value)}, source: ${source}, date: ${date}${note} }`;
+  const assume = (value: number, [lo, hi]: [number, number], extra: string) =>
+    `{ value: ${significant(value)}, assumption: true, range: [${significantOutward(lo, -1)}, ${significantOutward(hi, 1)}], note: ${JSON.stringify(`fitted by corridor fit-incidents to ${basename(file)} (${asOf}); range: estimate ± 1.96 SE${extra}`)} }`;
   const lines = [
     `# Hawkes parameters fitted by corridor fit-incidents; add each zone's country (ISO 3166-1 alpha-2).`,
     "zones:",
   ];
   for (const z of fits) {
+    const r = hawkesRanges(z.fit);
+    lines.push(`  - id: ${yamlText(z.id)}`, `    name: ${yamlText(z.zone === "" ? z.id : z.zone)}`);
+    if (r === undefined) {
+      lines.push(
+        "    # no standard errors (the information matrix is singular, e.g. n ≈ 0): cited without a range",
+        `    baselinePerDay: ${cite(z.fit.mu)}`,
+        `    excitationPerDay: ${cite(z.fit.alpha)}`,
+        `    decayPerDay: ${cite(z.fit.beta)}`,
+      );
+      continue;
+    }
+    const clip = r.clipped
+      ? `, narrowed towards the estimate so that α/β stays below 1 at every corner (worst ${r.worstBranching.toFixed(3)})`
+      : "";
+    if (r.clipped) {
+      lines.push(
+        `    # α's upper and β's lower ends narrowed: independent ±1.96 SE ends would allow α/β ≥ 1 (explosive)`,
+      );
+    }
     lines.push(
-      `  - id: ${yamlText(z.id)}`,
-      `    name: ${yamlText(z.zone === "" ? z.id : z.zone)}`,
-      `    baselinePerDay: ${cite(z.fit.mu)}`,
-      `    excitationPerDay: ${cite(z.fit.alpha)}`,
-      `    decayPerDay: ${cite(z.fit.beta)}`,
+      `    baselinePerDay: ${assume(z.fit.mu, r.mu, "")}`,
+      `    excitationPerDay: ${assume(z.fit.alpha, r.alpha, clip)}`,
+      `    decayPerDay: ${assume(z.fit.beta, r.beta, clip)}`,
     );
   }
   return `${lines.join("\n")}\n`;
