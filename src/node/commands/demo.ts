@@ -179,19 +179,9 @@ export function registerDemo(program: Command, io: Io): void {
     .description(
       `the main job: Pakistan's policies for the built-in region across ${DEMO_FUTURES} sampled futures, with the comparison, robustness and claims, written to runs/demo/`,
     )
-    .option(
-      "--futures <n>",
-      `sampled futures (default ${DEMO_FUTURES})`,
-      positiveInteger("--futures", 100_000),
-      DEMO_FUTURES,
-    )
+    .option("--futures <n>", "sampled futures", positiveInteger("--futures", 100_000), DEMO_FUTURES)
     .option("--days <n>", "days each run simulates (default: the scenario's ten years)", dayCount("--days"))
-    .option(
-      "--seed <n>",
-      `master seed of the sample and the runs (default ${DEMO_SEED})`,
-      positiveInteger("--seed"),
-      DEMO_SEED,
-    )
+    .option("--seed <n>", "master seed of the sample and the runs", positiveInteger("--seed"), DEMO_SEED)
     .option(
       "--workers <n>",
       `worker threads (default: ${DEFAULT_WORKERS}, one per core)`,
