@@ -5,16 +5,11 @@
  */
 import { simulate } from "../src/core/engine/index.js";
 import { loadScenarioFile } from "../src/node/load-scenario.js";
+import { median } from "./median.js";
 import type { BenchSection } from "./types.js";
 
 const FILE = "scenarios/af-pak.yaml";
 const TARGET_MS = 100;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 export async function runRegionBench(
   runs = Number(process.env["BENCH_REGION_RUNS"] ?? 9),
