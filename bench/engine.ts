@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as Scenarios from "../src/core/scenario/index.js";
 import type { Scenario } from "../src/core/scenario/index.js";
+import { median } from "./median.js";
 import { type RegionSize, syntheticRegionOfSize } from "./synthetic-region.js";
 import type { BenchSection } from "./types.js";
 
@@ -64,11 +65,6 @@ interface Run {
 /** A fingerprint of a run's outputs, to check every repetition computed the same thing. */
 const fingerprint = (r: Run) => `${r.events}/${r.incidents}/${r.servedUsd}/${r.equilibriumChanges}`;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const ms = (x: number) => Number(x.toFixed(x < 10 ? 2 : x < 1000 ? 1 : 0));
 const mib = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1));
 

@@ -4,16 +4,11 @@
  */
 import { simulate } from "../src/core/engine/index.js";
 import { loadScenarioFile } from "../src/node/load-scenario.js";
+import { median } from "./median.js";
 import type { BenchSection } from "./types.js";
 
 const TARGET_MS = 1000;
 const FILE = "scenarios/af-pak-hindcast.yaml";
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 export async function runHindcastBench(
   runs = Number(process.env["BENCH_HINDCAST_RUNS"] ?? 7),

@@ -12,11 +12,13 @@ import { runAssignmentBench } from "./assignment.js";
 import { runEngineBench } from "./engine.js";
 import { runExploreBench } from "./explore.js";
 import { runHindcastBench } from "./hindcast.js";
+import { runRegionBench } from "./region.js";
 import type { BenchSection } from "./types.js";
 
 const suites: [string, () => Promise<BenchSection[]>][] = [
   ["assignment", runAssignmentBench],
   ["engine", runEngineBench],
+  ["region", runRegionBench],
   ["hindcast", runHindcastBench],
   ["analysis", runAnalysisBench],
   ["explore", runExploreBench],

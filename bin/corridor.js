@@ -9,5 +9,13 @@ if (!existsSync(cli)) {
   );
   process.exit(1);
 }
+// A reader that stops early (`corridor sources --json | head`) closes the pipe: stop quietly, as other
+// command-line tools do, rather than print a stack trace for the write that found it closed.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -72,5 +72,10 @@ export function dayCount(flag: string) {
 
 /** Formats a number with thousands separators and a fixed number of decimals, for tables. */
 export function formatNumber(value: number, decimals = 0): string {
-  return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const text = value.toLocaleString("en-US", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+  // A value that rounds to zero prints as 0, never as "-0.0".
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }

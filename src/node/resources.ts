@@ -139,6 +139,7 @@ export function checkResources(
   what: string,
   io: Io,
   budget = memoryBudget(),
+  onStop = "nothing is written until it ends",
 ): void {
   const run = "run" in estimate ? estimate.run : estimate;
   const perDayChars = run.csvChars / run.days;
@@ -172,7 +173,7 @@ export function checkResources(
   }
   if (estimate.seconds > WARN_SECONDS) {
     io.err(
-      `note: ${what} will take roughly ${formatDuration(estimate.seconds)} and about ${gib(estimate.bytes)} of memory (Ctrl-C stops it; nothing is written until it ends)\n`,
+      `note: ${what} will take roughly ${formatDuration(estimate.seconds)} and about ${gib(estimate.bytes)} of memory (Ctrl-C stops it; ${onStop})\n`,
     );
   }
 }

@@ -73,6 +73,45 @@ describe("corridor criticality", () => {
     expect(rises[0]!).toBeGreaterThan(0);
   });
 
+  it("prices the demand a closure leaves without a route at each trip's reservation cost", async () => {
+    const r = await run("criticality", TWO_ROUTES, "--json");
+    const { ranking, unservedPrice } = JSON.parse(r.out);
+    expect(unservedPrice.source).toMatch(/reservation cost/);
+    const gate = ranking[0];
+    // The raw cost falls when the trips are lost; priced, the loss is a cost.
+    expect(gate.costIncrease).toBeLessThan(0);
+    expect(gate.pricedCostIncrease).toBeCloseTo(gate.costIncrease + gate.unservedCost, 6);
+    expect(gate.pricedCostIncrease).toBeGreaterThan(0);
+    const fixed = JSON.parse((await run("criticality", TWO_ROUTES, "--json", "--unserved-cost", "1000")).out);
+    expect(fixed.ranking[0].unservedCost).toBeCloseTo(450 * 1000, 6);
+  });
+
+  it("names the elements it leaves out and why, and closes them too from the all-open reference", async () => {
+    const asWritten = await run("criticality", "scenarios/af-pak.yaml", "--crossings", "--json");
+    const a = JSON.parse(asWritten.out);
+    expect(a.reference).toMatch(/as written/);
+    expect(a.leftOut.map((e: { label: string }) => e.label)).toContain("crossing torkham");
+    expect(a.leftOut[0].why).toBe("closed in the reference state");
+    expect(a.ranking.map((x: { label: string }) => x.label)).not.toContain("crossing torkham");
+    const open = JSON.parse(
+      (await run("criticality", "scenarios/af-pak.yaml", "--crossings", "--reference", "open", "--json")).out,
+    );
+    expect(open.leftOut).toEqual([]);
+    expect(open.ranking).toHaveLength(a.ranking.length + a.leftOut.length);
+    const text = await run("criticality", "scenarios/af-pak.yaml", "--crossings");
+    expect(text.out).toMatch(/left out \(5\): crossing torkham \(closed in the reference state\)/);
+    expect(text.out).not.toMatch(/-0\.0\b/);
+  }, 60_000);
+
+  it("takes the reference state from a run on a date, and refuses a bad one", async () => {
+    const r = await run("criticality", TWO_ROUTES, "--reference", "2025-03-01", "--json");
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).reference).toMatch(/on 2025-03-01/);
+    const bad = await run("criticality", TWO_ROUTES, "--reference", "yesterday");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--reference: expected scenario, open, or a date/);
+  });
+
   it("gives exit code 2 for a missing scenario", async () => {
     const r = await run("criticality", "no-such-file.yaml");
     expect(r.code).toBe(2);

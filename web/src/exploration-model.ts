@@ -169,3 +169,27 @@ export function brushed(
     if (x[i]! >= xl && x[i]! <= xh && y[i]! >= yl && y[i]! <= yh) out.push(i);
   return out;
 }
+
+/** One selected case, as the selection table lists it. */
+export interface SelectedCase {
+  future: number;
+  lever: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * The cases a brush selected, one row each (future, lever, the two plotted values), in future order,
+ * and the distinct futures among them: what the table under the scatter lists and exports.
+ */
+export function selection(
+  data: Pick<Exploration, "future" | "lever">,
+  picked: readonly number[],
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+): { rows: SelectedCase[]; futures: number[] } {
+  const rows = picked
+    .map((i) => ({ future: data.future[i]!, lever: data.lever[i]!, x: x[i]!, y: y[i]! }))
+    .sort((a, b) => a.future - b.future || a.lever.localeCompare(b.lever));
+  return { rows, futures: [...new Set(rows.map((r) => r.future))] };
+}

@@ -12,6 +12,8 @@ import {
   perFuture,
   primOf,
   robustnessTables,
+  type SelectedCase,
+  selection,
   sobolOf,
 } from "./exploration-model.js";
 import { download, svgText } from "./export.js";
@@ -242,9 +244,11 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
           : { legend: true, type: "linear", scheme: "viridis", label: cName },
       marks: [Plot.dot(points, { x: "x", y: "y", fill: "c", r: 3, fillOpacity: 0.75 })],
     });
-    const svg = (
-      figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg:last-of-type")
-    ) as SVGSVGElement;
+    const svg =
+      // With a legend Plot returns a <figure>: the plot is its own <svg> child, not a legend swatch's.
+      (
+        figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector(":scope > svg")
+      ) as SVGSVGElement;
     const scales = figure as unknown as { scale(n: string): { invert(px: number): number } };
     attachBrush(svg, (box) => {
       const x = scales.scale("x");
@@ -255,11 +259,12 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
         y0: y.invert(box.y0),
         y1: y.invert(box.y1),
       });
-      const futures = new Set(picked.map((i) => d.future[i]));
+      const chosen = selection(d, picked, xs, ys);
       $("brush-summary").textContent = picked.length
-        ? `${picked.length} cases selected, ${futures.size} futures (${fmt((100 * futures.size) / Math.max(1, new Set(d.future).size))} % of them).`
+        ? `${picked.length} cases selected, ${chosen.futures.length} futures (${fmt((100 * chosen.futures.length) / Math.max(1, new Set(d.future).size))} % of them).`
         : "No case in the brushed area.";
       $("brush-summary").dataset.count = String(picked.length);
+      showSelection(chosen.rows, xName, yName);
       for (const dot of svg.querySelectorAll("circle")) dot.removeAttribute("stroke");
       const circles = [...svg.querySelectorAll("circle")];
       points.forEach((p, k) => {
@@ -270,6 +275,59 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
       svgBlock(`${yName} against ${xName}, coloured by ${cName} (drag to select futures)`, figure, "scatter"),
     );
   }
+
+  /** The selected cases as a table under the scatter (the first 200), with clear and CSV buttons. */
+  let selected: { rows: SelectedCase[]; x: string; y: string } | undefined;
+  function showSelection(rows: SelectedCase[], xName: string, yName: string): void {
+    selected = rows.length > 0 ? { rows, x: xName, y: yName } : undefined;
+    ($("brush-clear") as HTMLButtonElement).disabled = !selected;
+    ($("brush-csv") as HTMLButtonElement).disabled = !selected;
+    if (!selected) {
+      $("brush-table").replaceChildren();
+      return;
+    }
+    const table = document.createElement("table");
+    table.className = "data";
+    const head = table.createTHead().insertRow();
+    for (const h of ["future", "lever", xName, yName]) {
+      const th = document.createElement("th");
+      th.textContent = h;
+      head.append(th);
+    }
+    const body = table.createTBody();
+    for (const r of rows.slice(0, 200)) {
+      const tr = body.insertRow();
+      for (const v of [String(r.future), r.lever, fmt(r.x), fmt(r.y)]) tr.insertCell().textContent = v;
+    }
+    $("brush-table").replaceChildren(
+      table,
+      ...(rows.length > 200
+        ? [
+            Object.assign(document.createElement("p"), {
+              className: "hint",
+              textContent: `… and ${rows.length - 200} more (CSV has them all).`,
+            }),
+          ]
+        : []),
+    );
+  }
+  $("brush-clear").addEventListener("click", () => {
+    showSelection([], "", "");
+    $("brush-summary").textContent = "";
+    renderScatter();
+  });
+  $("brush-csv").addEventListener("click", () => {
+    if (!selected) return;
+    const { rows, x, y } = selected;
+    download(
+      "selected-futures.csv",
+      toCsv(
+        ["future", "lever", x, y],
+        rows.map((r) => [r.future, r.lever, r.x, r.y]),
+      ),
+      "text/csv",
+    );
+  });
 
   /** A rectangle drawn by dragging on the chart selects the points inside it. */
   function attachBrush(

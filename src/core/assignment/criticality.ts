@@ -24,6 +24,8 @@ export interface ClosureImpact {
   costIncreaseShare: number;
   /** Total travel time (cost without tolls and distance) after minus before. */
   travelTimeIncrease: number;
+  /** The demand newly left without a route, priced by `unservedPrice` (0 without it). */
+  unservedCost: number;
   /** Base flow on the closed links. */
   baseFlow: number;
   gap: number;
@@ -36,6 +38,8 @@ export interface CriticalityOptions {
   maxIterations?: number;
   tollFactor?: number;
   distanceFactor?: number;
+  /** Cost of one unit of demand of an origin–destination pair left without a route. */
+  unservedPrice?: (origin: number, destination: number) => number;
   /** Called after each candidate, for progress. */
   onCandidate?: (done: number, total: number) => void;
 }
@@ -61,6 +65,10 @@ export function rankClosures(
     distanceFactor: options.distanceFactor ?? 0,
   };
   const base = assigner.solve(solve);
+  const price = options.unservedPrice;
+  const priced = (r: AssignmentResult) =>
+    price ? r.unserved.reduce((sum, u) => sum + u.demand * price(u.origin, u.destination), 0) : 0;
+  const baseUnservedCost = priced(base);
   const impacts: ClosureImpact[] = [];
   candidates.forEach((candidate, i) => {
     const wasClosed = candidate.links.map((l) => network.closed[l]!);
@@ -77,6 +85,7 @@ export function rankClosures(
       costIncrease,
       costIncreaseShare: base.tstt > 0 ? costIncrease / base.tstt : 0,
       travelTimeIncrease: after.totalTravelTime - base.totalTravelTime,
+      unservedCost: priced(after) - baseUnservedCost,
       baseFlow,
       gap: after.gap,
       converged: after.converged,

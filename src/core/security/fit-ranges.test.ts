@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hawkesRanges } from "./fit-ranges.js";
 import type { HawkesFit } from "./hawkes-fit.js";
 
-const fit = (mu: number, alpha: number, beta: number, se?: HawkesFit["standardErrors"]): HawkesFit => ({
+const fitted = (mu: number, alpha: number, beta: number, se?: HawkesFit["standardErrors"]): HawkesFit => ({
   mu,
   alpha,
   beta,
@@ -16,7 +16,7 @@ const fit = (mu: number, alpha: number, beta: number, se?: HawkesFit["standardEr
 
 describe("assumption ranges of a Hawkes fit", () => {
   it("are the estimate ± 1.96 standard errors when every corner is stationary", () => {
-    const r = hawkesRanges(fit(1, 0.2, 1, { mu: 0.1, alpha: 0.05, beta: 0.1 }))!;
+    const r = hawkesRanges(fitted(1, 0.2, 1, { mu: 0.1, alpha: 0.05, beta: 0.1 }))!;
     expect(r.mu[0]).toBeCloseTo(1 - 0.196, 12);
     expect(r.mu[1]).toBeCloseTo(1.196, 12);
     expect(r.alpha).toEqual([0.2 - 0.098, 0.2 + 0.098]);
@@ -27,7 +27,7 @@ describe("assumption ranges of a Hawkes fit", () => {
   });
 
   it("cut μ and α at zero and keep β's low end positive on a log scale", () => {
-    const r = hawkesRanges(fit(0.1, 0.01, 0.5, { mu: 0.1, alpha: 0.02, beta: 0.5 }))!;
+    const r = hawkesRanges(fitted(0.1, 0.01, 0.5, { mu: 0.1, alpha: 0.02, beta: 0.5 }))!;
     expect(r.mu[0]).toBe(0);
     expect(r.alpha[0]).toBe(0);
     expect(r.beta[0]).toBeCloseTo(0.5 * Math.exp(-1.96), 12);
@@ -35,7 +35,7 @@ describe("assumption ranges of a Hawkes fit", () => {
 
   it("keep the worst corner below a branching ratio of 1 where independent intervals would cross it", () => {
     // n = 0.8; Wald ends α ≤ 1.192, β ≥ 0.608: their ratio 1.96 would be explosive.
-    const f = fit(1, 0.8, 1, { mu: 0.1, alpha: 0.2, beta: 0.2 });
+    const f = fitted(1, 0.8, 1, { mu: 0.1, alpha: 0.2, beta: 0.2 });
     const r = hawkesRanges(f)!;
     expect(1.192 / 0.608).toBeGreaterThan(1);
     expect(r.clipped).toBe(true);
@@ -52,12 +52,12 @@ describe("assumption ranges of a Hawkes fit", () => {
   });
 
   it("stay stationary for a fit already above the 0.99 cap, halfway from its ratio to 1", () => {
-    const r = hawkesRanges(fit(1, 0.995, 1, { mu: 0.1, alpha: 0.1, beta: 0.1 }))!;
+    const r = hawkesRanges(fitted(1, 0.995, 1, { mu: 0.1, alpha: 0.1, beta: 0.1 }))!;
     expect(r.worstBranching).toBeCloseTo(0.9975, 12);
     expect(r.alpha[1]).toBeGreaterThanOrEqual(0.995);
   });
 
   it("are absent without standard errors", () => {
-    expect(hawkesRanges(fit(1, 0, 1))).toBeUndefined();
+    expect(hawkesRanges(fitted(1, 0, 1))).toBeUndefined();
   });
 });

@@ -282,50 +282,88 @@ export function analyze(
 const header = (data: StoreData) =>
   `${data.plan.name}: ${data.futureCount} futures × ${data.policies.length} lever combination${data.policies.length === 1 ? "" : "s"}; ${data.cases.stored} of ${data.cases.planned} cases stored${data.cases.failed > 0 ? `, ${data.cases.failed} failed (left out)` : ""}.\n`;
 
-function sobol(data: StoreData, options: AnalyzeOptions, document: ChartDocument): Analysis {
-  needSampler(data, "sobol", ["saltelli"], "--sampler saltelli");
-  needInputs(data, "sobol");
-  const names = data.inputs.names;
-  const k = names.length;
-  const top = options.top ?? 12;
+/** A table's lines indented under a heading. */
+const indent = (table: string, pad = "  ") =>
+  table
+    .split("\n")
+    .map((l) => (l ? `${pad}${l}` : l))
+    .join("\n");
+
+/** What a per-outcome, per-policy method finds for one outcome under one policy. */
+interface Part {
+  text: string;
+  json?: Record<string, unknown>;
+  chart?: Analysis["charts"][number];
+  table?: Analysis["tables"][number];
+}
+
+/** Runs `part` for each chosen outcome under each chosen policy and gathers the results. */
+function eachOutcomeAndPolicy(
+  method: Method,
+  data: StoreData,
+  options: AnalyzeOptions,
+  part: (outcome: string, policy: string) => Part,
+): Analysis {
   let text = header(data);
   const json: Record<string, unknown>[] = [];
   const charts: Analysis["charts"] = [];
   const tables: Analysis["tables"] = [];
   for (const outcome of chooseOutcomes(data, options.outcome)) {
     for (const policy of choosePolicies(data, options.policy)) {
-      const y = data.values(outcome, policy);
-      const r = sobolIndices(y, k, { resamples: options.resamples ?? 200, seed: options.seed ?? 0 });
-      const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => r.total[b]! - r.total[a]!);
-      text += `\nSobol indices of ${outcome} under ${policy} (${r.base} base rows${r.dropped > 0 ? `, ${r.dropped} dropped for a failed case` : ""}; ${Math.round(100 * r.confidence)} % bootstrap intervals, ${r.resamples} resamples)\n`;
-      if (r.constant) {
-        text += "  the outcome is the same in every future: no variance to apportion.\n";
-      } else {
-        const rows = order
-          .slice(0, top)
-          .map((i) => [
-            names[i]!,
-            num(r.first[i]!, 2),
-            interval(r.firstInterval[i]),
-            num(r.total[i]!, 2),
-            interval(r.totalInterval[i]),
-          ]);
-        text += formatTable(["input", "first order", "interval", "total order", "interval"], rows, {
-          rule: true,
-        })
-          .split("\n")
-          .map((l) => (l ? `  ${l}` : l))
-          .join("\n");
-        if (k > top) text += `  … ${k - top} more inputs (--top ${k} shows all; --json lists every one)\n`;
-        let sumFirst = 0;
-        for (let i = 0; i < k; i++) sumFirst += r.first[i]!;
-        text += `  sum of first-order indices ${num(sumFirst, 2)}: ${sumFirst < 0.8 ? "interactions (or estimator noise) carry much of the variance" : "the inputs act mostly alone"}.\n`;
-        charts.push({
-          name: stem("sobol", outcome, policy),
-          chart: sobolChart(r, { document, names, top, outcome }),
-        });
-      }
-      const entry = {
+      const p = part(outcome, policy);
+      text += p.text;
+      if (p.json) json.push(p.json);
+      if (p.chart) charts.push(p.chart);
+      if (p.table) tables.push(p.table);
+    }
+  }
+  return { method, json: { method, store: data.path, results: json }, text, charts, tables };
+}
+
+function sobol(data: StoreData, options: AnalyzeOptions, document: ChartDocument): Analysis {
+  needSampler(data, "sobol", ["saltelli"], "--sampler saltelli");
+  needInputs(data, "sobol");
+  const names = data.inputs.names;
+  const k = names.length;
+  const top = options.top ?? 12;
+  return eachOutcomeAndPolicy("sobol", data, options, (outcome, policy) => {
+    const r = sobolIndices(data.values(outcome, policy), k, {
+      resamples: options.resamples ?? 200,
+      seed: options.seed ?? 0,
+    });
+    const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => r.total[b]! - r.total[a]!);
+    let text = `\nSobol indices of ${outcome} under ${policy} (${r.base} base rows${r.dropped > 0 ? `, ${r.dropped} dropped for a failed case` : ""}; ${Math.round(100 * r.confidence)} % bootstrap intervals, ${r.resamples} resamples)\n`;
+    if (r.constant) text += "  the outcome is the same in every future: no variance to apportion.\n";
+    else {
+      const rows = order
+        .slice(0, top)
+        .map((i) => [
+          names[i]!,
+          num(r.first[i]!, 2),
+          interval(r.firstInterval[i]),
+          num(r.total[i]!, 2),
+          interval(r.totalInterval[i]),
+        ]);
+      text += indent(
+        formatTable(["input", "first order", "interval", "total order", "interval"], rows, { rule: true }),
+      );
+      if (k > top) text += `  … ${k - top} more inputs (--top ${k} shows all; --json lists every one)\n`;
+      let sumFirst = 0;
+      for (let i = 0; i < k; i++) sumFirst += r.first[i]!;
+      text += `  sum of first-order indices ${num(sumFirst, 2)}: ${sumFirst < 0.8 ? "interactions (or estimator noise) carry much of the variance" : "the inputs act mostly alone"}.\n`;
+    }
+    const inputs = order.map((i) => ({
+      name: names[i]!,
+      first: r.first[i]!,
+      firstLow: r.firstInterval[i]?.low ?? null,
+      firstHigh: r.firstInterval[i]?.high ?? null,
+      total: r.total[i]!,
+      totalLow: r.totalInterval[i]?.low ?? null,
+      totalHigh: r.totalInterval[i]?.high ?? null,
+    }));
+    return {
+      text,
+      json: {
         outcome,
         policy,
         base: r.base,
@@ -333,22 +371,21 @@ function sobol(data: StoreData, options: AnalyzeOptions, document: ChartDocument
         variance: r.variance,
         constant: r.constant,
         confidence: r.confidence,
-        inputs: order.map((i) => ({
-          name: names[i]!,
-          first: r.first[i]!,
-          firstLow: r.firstInterval[i]?.low ?? null,
-          firstHigh: r.firstInterval[i]?.high ?? null,
-          total: r.total[i]!,
-          totalLow: r.totalInterval[i]?.low ?? null,
-          totalHigh: r.totalInterval[i]?.high ?? null,
-        })),
-      };
-      json.push(entry);
-      tables.push({
+        inputs,
+      },
+      ...(r.constant
+        ? {}
+        : {
+            chart: {
+              name: stem("sobol", outcome, policy),
+              chart: sobolChart(r, { document, names, top, outcome }),
+            },
+          }),
+      table: {
         name: stem("sobol", outcome, policy),
         csv: csv(
           ["input", "first", "first_low", "first_high", "total", "total_low", "total_high"],
-          entry.inputs.map((x) => [
+          inputs.map((x) => [
             x.name,
             x.first,
             x.firstLow ?? "",
@@ -358,16 +395,9 @@ function sobol(data: StoreData, options: AnalyzeOptions, document: ChartDocument
             x.totalHigh ?? "",
           ]),
         ),
-      });
-    }
-  }
-  return {
-    method: "sobol",
-    json: { method: "sobol", store: data.path, results: json },
-    text,
-    charts,
-    tables,
-  };
+      },
+    };
+  });
 }
 
 function morris(data: StoreData, options: AnalyzeOptions, document: ChartDocument): Analysis {
@@ -376,54 +406,44 @@ function morris(data: StoreData, options: AnalyzeOptions, document: ChartDocumen
   const names = data.inputs.names;
   const k = names.length;
   const top = options.top ?? 12;
-  let text = header(data);
-  const json: Record<string, unknown>[] = [];
-  const charts: Analysis["charts"] = [];
-  const tables: Analysis["tables"] = [];
-  for (const outcome of chooseOutcomes(data, options.outcome)) {
-    for (const policy of choosePolicies(data, options.policy)) {
-      const y = data.values(outcome, policy);
-      const r = morrisIndices(data.futures.design.unit, y, k, { resamples: options.resamples ?? 200 });
-      const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => r.muStar[b]! - r.muStar[a]!);
-      text += `\nMorris elementary effects of ${outcome} under ${policy} (${data.plan.sampler.size} trajectories${r.skipped > 0 ? `, ${r.skipped} steps skipped for a failed case` : ""})\n`;
-      const rows = order
-        .slice(0, top)
-        .map((i) => [
-          names[i]!,
-          num(r.muStar[i]!),
-          interval(r.muStarInterval[i], (x) => num(x)),
-          num(r.mu[i]!),
-          num(r.sigma[i]!),
-          String(r.effects[i]!),
-        ]);
-      text += formatTable(["input", "μ*", "interval of μ*", "μ", "σ", "effects"], rows, { rule: true })
-        .split("\n")
-        .map((l) => (l ? `  ${l}` : l))
-        .join("\n");
-      if (k > top) text += `  … ${k - top} more inputs (--top ${k} shows all)\n`;
-      text +=
-        "  μ*: mean absolute effect (importance); σ large next to μ*: interactions or non-linearity; μ far below μ*: effects of both signs.\n";
-      charts.push({ name: stem("morris", outcome, policy), chart: morrisChart(r, { document, names }) });
-      const entry = {
-        outcome,
-        policy,
-        skipped: r.skipped,
-        inputs: order.map((i) => ({
-          name: names[i]!,
-          muStar: r.muStar[i]!,
-          muStarLow: r.muStarInterval[i]?.low ?? null,
-          muStarHigh: r.muStarInterval[i]?.high ?? null,
-          mu: r.mu[i]!,
-          sigma: r.sigma[i]!,
-          effects: r.effects[i]!,
-        })),
-      };
-      json.push(entry);
-      tables.push({
+  return eachOutcomeAndPolicy("morris", data, options, (outcome, policy) => {
+    const r = morrisIndices(data.futures.design.unit, data.values(outcome, policy), k, {
+      resamples: options.resamples ?? 200,
+    });
+    const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => r.muStar[b]! - r.muStar[a]!);
+    let text = `\nMorris elementary effects of ${outcome} under ${policy} (${data.plan.sampler.size} trajectories${r.skipped > 0 ? `, ${r.skipped} steps skipped for a failed case` : ""})\n`;
+    const rows = order
+      .slice(0, top)
+      .map((i) => [
+        names[i]!,
+        num(r.muStar[i]!),
+        interval(r.muStarInterval[i], (x) => num(x)),
+        num(r.mu[i]!),
+        num(r.sigma[i]!),
+        String(r.effects[i]!),
+      ]);
+    text += indent(formatTable(["input", "μ*", "interval of μ*", "μ", "σ", "effects"], rows, { rule: true }));
+    if (k > top) text += `  … ${k - top} more inputs (--top ${k} shows all)\n`;
+    text +=
+      "  μ*: mean absolute effect (importance); σ large next to μ*: interactions or non-linearity; μ far below μ*: effects of both signs.\n";
+    const inputs = order.map((i) => ({
+      name: names[i]!,
+      muStar: r.muStar[i]!,
+      muStarLow: r.muStarInterval[i]?.low ?? null,
+      muStarHigh: r.muStarInterval[i]?.high ?? null,
+      mu: r.mu[i]!,
+      sigma: r.sigma[i]!,
+      effects: r.effects[i]!,
+    }));
+    return {
+      text,
+      json: { outcome, policy, skipped: r.skipped, inputs },
+      chart: { name: stem("morris", outcome, policy), chart: morrisChart(r, { document, names }) },
+      table: {
         name: stem("morris", outcome, policy),
         csv: csv(
           ["input", "mu_star", "mu_star_low", "mu_star_high", "mu", "sigma", "effects"],
-          entry.inputs.map((x) => [
+          inputs.map((x) => [
             x.name,
             x.muStar,
             x.muStarLow ?? "",
@@ -433,72 +453,50 @@ function morris(data: StoreData, options: AnalyzeOptions, document: ChartDocumen
             x.effects,
           ]),
         ),
-      });
-    }
-  }
-  return {
-    method: "morris",
-    json: { method: "morris", store: data.path, results: json },
-    text,
-    charts,
-    tables,
-  };
+      },
+    };
+  });
 }
 
 function screening(data: StoreData, options: AnalyzeOptions, document: ChartDocument): Analysis {
   needInputs(data, "screening");
   const names = data.inputs.names;
   const top = options.top ?? 12;
-  let text = header(data);
-  const json: Record<string, unknown>[] = [];
-  const charts: Analysis["charts"] = [];
-  const tables: Analysis["tables"] = [];
-  for (const outcome of chooseOutcomes(data, options.outcome)) {
-    for (const policy of choosePolicies(data, options.policy)) {
-      const y = data.values(outcome, policy);
-      const kept: number[] = [];
-      for (let f = 0; f < y.length; f++) if (Number.isFinite(y[f]!)) kept.push(f);
-      text += `\nTree screening of ${outcome} under ${policy} (${kept.length} futures; share of the forest's variance reduction per input)\n`;
-      if (kept.length < 10) {
-        text += "  fewer than 10 futures with a value: too few to screen.\n";
-        continue;
-      }
-      const r = treeScreening(
-        names,
-        data.inputs.columns.map((c) => Float64Array.from(kept, (f) => c[f]!)),
-        Float64Array.from(kept, (f) => y[f]!),
-        { seed: options.seed ?? 0 },
-      );
-      const rows = r.ranking.slice(0, top).map((i) => [names[i]!, pct(r.importance[i]!)]);
-      text += formatTable(["input", "importance"], rows, { rule: true })
-        .split("\n")
-        .map((l) => (l ? `  ${l}` : l))
-        .join("\n");
-      if (names.length > top) text += `  … ${names.length - top} more inputs\n`;
-      charts.push({ name: stem("screening", outcome, policy), chart: screeningChart(r, { document, top }) });
-      const entry = {
-        outcome,
-        policy,
-        futures: kept.length,
-        inputs: r.ranking.map((i) => ({ name: names[i]!, importance: r.importance[i]! })),
-      };
-      json.push(entry);
-      tables.push({
+  return eachOutcomeAndPolicy("screening", data, options, (outcome, policy) => {
+    const y = data.values(outcome, policy);
+    const kept: number[] = [];
+    for (let f = 0; f < y.length; f++) if (Number.isFinite(y[f]!)) kept.push(f);
+    let text = `\nTree screening of ${outcome} under ${policy} (${kept.length} futures; share of the forest's variance reduction per input)\n`;
+    if (kept.length < 10)
+      return { text: `${text}  fewer than 10 futures with a value: too few to screen.\n` };
+    const r = treeScreening(
+      names,
+      data.inputs.columns.map((c) => Float64Array.from(kept, (f) => c[f]!)),
+      Float64Array.from(kept, (f) => y[f]!),
+      { seed: options.seed ?? 0 },
+    );
+    text += indent(
+      formatTable(
+        ["input", "importance"],
+        r.ranking.slice(0, top).map((i) => [names[i]!, pct(r.importance[i]!)]),
+        { rule: true },
+      ),
+    );
+    if (names.length > top) text += `  … ${names.length - top} more inputs\n`;
+    const inputs = r.ranking.map((i) => ({ name: names[i]!, importance: r.importance[i]! }));
+    return {
+      text,
+      json: { outcome, policy, futures: kept.length, inputs },
+      chart: { name: stem("screening", outcome, policy), chart: screeningChart(r, { document, top }) },
+      table: {
         name: stem("screening", outcome, policy),
         csv: csv(
           ["input", "importance"],
-          entry.inputs.map((x) => [x.name, x.importance]),
+          inputs.map((x) => [x.name, x.importance]),
         ),
-      });
-    }
-  }
-  return {
-    method: "screening",
-    json: { method: "screening", store: data.path, results: json },
-    text,
-    charts,
-    tables,
-  };
+      },
+    };
+  });
 }
 
 /** The box's limits as text: "name in [lo, hi]" for each restricted input, with its quasi-p. */
@@ -528,10 +526,10 @@ function primMethod(data: StoreData, options: AnalyzeOptions, document: ChartDoc
     ]);
   text +=
     "  peeling trajectory (coverage: share of those futures inside the box; density: share of the box's futures that are such futures)\n";
-  text += formatTable(["box", "coverage", "density", "mass", "inputs restricted"], trajRows, { rule: true })
-    .split("\n")
-    .map((l) => (l ? `    ${l}` : l))
-    .join("\n");
+  text += indent(
+    formatTable(["box", "coverage", "density", "mass", "inputs restricted"], trajRows, { rule: true }),
+    "    ",
+  );
   let chosen: { coverage: number; density: number; mass: number; restrictions: PrimResult["restrictions"] };
   if (options.box !== undefined) {
     const step = r.trajectory[options.box];
@@ -552,10 +550,10 @@ function primMethod(data: StoreData, options: AnalyzeOptions, document: ChartDoc
   if (chosen.restrictions.length === 0)
     text += "  no input is restricted: the condition is not explained by a box.\n";
   else
-    text += formatTable(["input", "from", "to", "quasi-p"], boxLines(chosen.restrictions), { rule: true })
-      .split("\n")
-      .map((l) => (l ? `    ${l}` : l))
-      .join("\n");
+    text += indent(
+      formatTable(["input", "from", "to", "quasi-p"], boxLines(chosen.restrictions), { rule: true }),
+      "    ",
+    );
   text +=
     "  quasi-p: chance that a box as dense arises without the restriction (small: the restriction matters).\n";
   const json = {
@@ -703,24 +701,23 @@ export function robustnessText(outcome: string, r: RobustnessResult): string {
     num(p.regretQuantile),
     ...(r.threshold !== undefined ? [pct(p.satisficing ?? Number.NaN)] : []),
   ]);
-  text += formatTable(
-    [
-      "policy",
-      "worst case",
-      "mean (Laplace)",
-      `Hurwicz α=${r.hurwiczAlpha}`,
-      "max regret",
-      `${Math.round(100 * r.regretQuantile)} % regret`,
-      ...(r.threshold !== undefined
-        ? [`meets ${r.direction === "maximize" ? "≥" : "≤"} ${num(r.threshold)}`]
-        : []),
-    ],
-    rows,
-    { rule: true },
-  )
-    .split("\n")
-    .map((l) => (l ? `  ${l}` : l))
-    .join("\n");
+  text += indent(
+    formatTable(
+      [
+        "policy",
+        "worst case",
+        "mean (Laplace)",
+        `Hurwicz α=${r.hurwiczAlpha}`,
+        "max regret",
+        `${Math.round(100 * r.regretQuantile)} % regret`,
+        ...(r.threshold !== undefined
+          ? [`meets ${r.direction === "maximize" ? "≥" : "≤"} ${num(r.threshold)}`]
+          : []),
+      ],
+      rows,
+      { rule: true },
+    ),
+  );
   const names: [string, string][] = [
     ["maximin", "best worst case"],
     ["laplace", "best mean"],

@@ -17,12 +17,12 @@ import { dayCount, positiveInteger } from "../options.js";
 import { prepareOutputFolder, writeFileAtomic } from "../output/index.js";
 import { VERSION_TEXT } from "../version.js";
 import { BUILT_IN_SCENARIO } from "./compare.js";
-import { summaryLines } from "./explore.js";
+import { checkExplorationResources, summaryLines } from "./explore.js";
 
 /**
  * Futures of the main job: a Latin hypercube over every assumption and hypothesis strength of the
  * built-in region, each run under every one of Pakistan's policies (paired: same futures, same seeds).
- * 100 futures × 4 policies of ten years take about a minute on two cores (BENCHMARKS.md).
+ * 100 futures × 4 policies of ten years take 70–80 s on an idle two-core machine.
  */
 export const DEMO_FUTURES = 100;
 export const DEMO_SEED = 2026;
@@ -69,6 +69,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
     sampler: "lhs",
     ...(options.days === undefined ? {} : { days: options.days }),
   });
+  checkExplorationResources(loaded, options.workers ?? DEFAULT_WORKERS, io);
   const folder = prepareOutputFolder({
     out: options.out,
     defaultPath: DEMO_OUT,
@@ -178,19 +179,9 @@ export function registerDemo(program: Command, io: Io): void {
     .description(
       `the main job: Pakistan's policies for the built-in region across ${DEMO_FUTURES} sampled futures, with the comparison, robustness and claims, written to runs/demo/`,
     )
-    .option(
-      "--futures <n>",
-      `sampled futures (default ${DEMO_FUTURES})`,
-      positiveInteger("--futures", 100_000),
-      DEMO_FUTURES,
-    )
+    .option("--futures <n>", "sampled futures", positiveInteger("--futures", 100_000), DEMO_FUTURES)
     .option("--days <n>", "days each run simulates (default: the scenario's ten years)", dayCount("--days"))
-    .option(
-      "--seed <n>",
-      `master seed of the sample and the runs (default ${DEMO_SEED})`,
-      positiveInteger("--seed"),
-      DEMO_SEED,
-    )
+    .option("--seed <n>", "master seed of the sample and the runs", positiveInteger("--seed"), DEMO_SEED)
     .option(
       "--workers <n>",
       `worker threads (default: ${DEFAULT_WORKERS}, one per core)`,

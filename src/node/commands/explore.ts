@@ -1,11 +1,17 @@
 import { join } from "node:path";
 import type { Command } from "commander";
-import { SAMPLERS } from "../../core/experiment/index.js";
+import { runDays } from "../../core/engine/index.js";
+import { caseCount, SAMPLERS } from "../../core/experiment/index.js";
 import { DEFAULT_WORKERS, type ExploreSummary, explore } from "../explore/explore.js";
-import { type ExperimentOverrides, loadExperiment } from "../explore/load-experiment.js";
+import {
+  type ExperimentOverrides,
+  type LoadedExperiment,
+  loadExperiment,
+} from "../explore/load-experiment.js";
 import { Interrupted } from "../interrupted.js";
 import type { Io } from "../io.js";
 import { positiveInteger } from "../options.js";
+import { checkResources, estimateBatch } from "../resources.js";
 import { VERSION_TEXT } from "../version.js";
 import { BUILT_IN_SCENARIO } from "./compare.js";
 
@@ -13,6 +19,31 @@ export interface ExploreCommandOptions extends ExperimentOverrides {
   store?: string;
   workers?: number;
   json?: boolean;
+}
+
+/**
+ * Refuses an exploration of a scenario that cannot fit in memory, and warns when it will take long,
+ * before any case runs (the estimate of src/node/resources.ts: each worker holds one run; rows are
+ * streamed to the store, so no run is kept).
+ */
+export function checkExplorationResources(loaded: LoadedExperiment, workers: number, io: Io): void {
+  if (loaded.spec.kind !== "scenario") return;
+  const { scenario } = loaded.spec;
+  const days = runDays(
+    scenario,
+    loaded.plan.model.days === undefined ? {} : { days: loaded.plan.model.days },
+  );
+  const cases = caseCount(loaded.plan, loaded.futures.count);
+  const batch = estimateBatch(scenario, days, cases, { workers, keptRuns: 0 });
+  // The design is held whole: unit-cube values and codes, 8 bytes each, per future and input.
+  const designBytes = loaded.futures.count * loaded.plan.inputs.length * 16;
+  checkResources(
+    { ...batch, bytes: batch.bytes + designBytes },
+    `an exploration of ${cases.toLocaleString("en-US")} runs of ${days.toLocaleString("en-US")} days of ${loaded.modelFile}`,
+    io,
+    undefined,
+    "the cases done are kept, and the same command resumes",
+  );
 }
 
 /** The summary as a few lines: how many cases, how many failed and why, how fast, where the store is. */
@@ -68,6 +99,7 @@ export function registerExplore(program: Command, io: Io): void {
           found: `"${options.sampler}"`,
         });
       const loaded = await loadExperiment(path, options);
+      checkExplorationResources(loaded, options.workers ?? DEFAULT_WORKERS, io);
       const store = options.store ?? join("runs", `explore-${loaded.stem}`, "store.duckdb");
       io.err(
         `exploring ${loaded.plan.name}: ${loaded.plan.inputs.length} uncertainties, ${loaded.plan.levers.map((l) => `${l.values.length} × ${l.name}`).join(", ") || "no levers"}, ${loaded.plan.outcomes.length} outcomes\n`,

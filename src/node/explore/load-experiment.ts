@@ -14,6 +14,7 @@ import {
   claimsFileSchema,
   completeHypotheses,
   designFutures,
+  designSpec,
   type Experiment,
   experimentFileSchema,
   type Futures,
@@ -25,10 +26,12 @@ import {
   probeScenarioOutcomes,
   splitPath,
 } from "../../core/experiment/index.js";
+import { designRows } from "../../core/explore/index.js";
 import { fromZodIssues, positionIssues, readSource, withoutEchoes } from "../../core/scenario/index.js";
 import { chooseFocus } from "../commands/compare.js";
 import { readUserFile } from "../files.js";
 import { loadScenarioFile } from "../load-scenario.js";
+import { memoryBudget } from "../resources.js";
 import { importModel, type ModelSpec } from "./model-spec.js";
 
 export interface ExperimentOverrides {
@@ -57,6 +60,27 @@ export interface LoadedExperiment {
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The design is built whole before any case runs (unit-cube values and codes: 16 bytes per future and
+ * input); one that would not fit in the memory this machine offers is refused with the size that fits.
+ */
+function checkDesignMemory(plan: Plan, file: string): void {
+  const spec = designSpec(plan);
+  const rows = designRows(spec.sampler, spec.parameters);
+  if (rows === undefined || plan.inputs.length === 0) return;
+  const bytes = rows * plan.inputs.length * 16;
+  const budget = memoryBudget();
+  if (bytes <= budget) return;
+  const fits = Math.floor(budget / (plan.inputs.length * 16));
+  throw new InputError({
+    code: "too-large",
+    file,
+    path: "sampler.size",
+    expected: `a design that fits in the ${(budget / 2 ** 30).toFixed(1)} GiB this machine offers (at most about ${fits.toLocaleString("en-US")} futures of ${plan.inputs.length} inputs)`,
+    found: `${rows.toLocaleString("en-US")} futures (${(bytes / 2 ** 30).toFixed(1)} GiB)`,
+  });
+}
 
 /** Parses `text` with `schema`, reporting every problem with file:line:column. */
 export function parseDocument<T>(
@@ -171,6 +195,7 @@ async function loadFrom(
     plan.claims = loadClaims(experiment, experimentFile, modelFile);
     checkClaimNames(plan, experimentFile ?? path);
   }
+  checkDesignMemory(plan, experimentFile ?? path);
   const futures = designFutures(plan, experimentFile ?? path, experiment.uncertainties !== undefined);
   const { claims: _claims, name: _name, description: _description, $schema: _s, ...rest } = experiment;
   const experimentHash = sha256(
