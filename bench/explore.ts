@@ -102,37 +102,19 @@ export async function runExploreBench(): Promise<BenchSection[]> {
   const big = await timedExplore(runs, cores);
   process.stderr.write("bench: explore, store writes…\n");
   const rate = await storeRate(big.loaded, 20_000);
-  const perCore = (r: { runs: number; seconds: number }, w: number) => r.runs / r.seconds / w;
   const mib = (b: number) => Math.round(b / 2 ** 20);
+  const row = (r: { runs: number; seconds: number; peakRss: number; failed: number }, workers: number) => ({
+    case: `${r.runs} runs, ${workers} worker${workers === 1 ? "" : "s"}`,
+    "wall (s)": r.seconds.toFixed(1),
+    "runs/s": (r.runs / r.seconds).toFixed(2),
+    "runs/s per core": (r.runs / r.seconds / workers).toFixed(2),
+    "peak RSS (MiB)": mib(r.peakRss),
+    failed: r.failed,
+  });
   return [
     {
       title: "Exploration at scale: ten-year runs of the built-in region",
-      rows: [
-        {
-          case: `${one.runs} runs, 1 worker`,
-          "wall (s)": one.seconds.toFixed(1),
-          "runs/s": (one.runs / one.seconds).toFixed(2),
-          "runs/s per core": perCore(one, 1).toFixed(2),
-          "peak RSS (MiB)": mib(one.peakRss),
-          failed: one.failed,
-        },
-        {
-          case: `${two.runs} runs, 2 workers`,
-          "wall (s)": two.seconds.toFixed(1),
-          "runs/s": (two.runs / two.seconds).toFixed(2),
-          "runs/s per core": perCore(two, 2).toFixed(2),
-          "peak RSS (MiB)": mib(two.peakRss),
-          failed: two.failed,
-        },
-        {
-          case: `${big.runs} runs, ${cores} workers`,
-          "wall (s)": big.seconds.toFixed(1),
-          "runs/s": (big.runs / big.seconds).toFixed(2),
-          "runs/s per core": perCore(big, cores).toFixed(2),
-          "peak RSS (MiB)": mib(big.peakRss),
-          failed: big.failed,
-        },
-      ],
+      rows: [row(one, 1), row(two, 2), row(big, cores)],
       notes: [
         `Parallel efficiency, 2 workers against 1 on the same ${small} runs: ${((100 * one.seconds) / (2 * two.seconds)).toFixed(0)} %.`,
         `Target: 10,000 runs in under ${TARGET_SECONDS / 60} minutes with resident memory under ${TARGET_RSS_MIB} MiB. ` +

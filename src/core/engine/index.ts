@@ -40,6 +40,7 @@ export {
   daysPastEnd,
   type Model,
   pickPolicies,
+  reservationCost,
   runDays,
 } from "./model.js";
 export { FINAL_WINDOW_DAYS } from "./outcomes.js";

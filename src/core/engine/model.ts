@@ -32,6 +32,11 @@ import { Calendar, epochDay } from "./calendar.js";
 
 /** Share of a vehicle's value it will pay at most to make the trip when the scenario gives no reservation cost. */
 export const DEFAULT_RESERVATION_SHARE = 0.25;
+
+/** The most a trip of a demand entry is worth making, USD/vehicle: what a trip not made costs. */
+export function reservationCost(d: Scenario["demand"][number]): number {
+  return d.reservationCostUsd ?? DEFAULT_RESERVATION_SHARE * d.valueUsdPerVehicle;
+}
 export const DEFAULT_START = "2025-01-01";
 export const DEFAULT_DAYS = 3650;
 
@@ -322,7 +327,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
   const reservation = new Float64Array(demand.pairCount);
   const weight = new Float64Array(demand.pairCount);
   scenario.demand.forEach((d, i) => {
-    const cost = d.reservationCostUsd ?? DEFAULT_RESERVATION_SHARE * d.valueUsdPerVehicle;
+    const cost = reservationCost(d);
     const w = Math.max(d.vehiclesPerDay, 1e-9);
     reservation[entries[i]!.pair]! += cost * w;
     weight[entries[i]!.pair]! += w;

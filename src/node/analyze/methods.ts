@@ -16,6 +16,7 @@ import {
   restrictionSignificance,
   robustness,
   sobolIndices,
+  sortedQuantile,
   treeScreening,
 } from "../../core/analysis/index.js";
 import {
@@ -30,8 +31,9 @@ import {
   sobolChart,
 } from "../../core/charts/index.js";
 import { InputError } from "../../core/errors/index.js";
+import { csvField } from "../run-files/series-csv.js";
 import { formatTable } from "../table.js";
-import { chooseOutcomes, choosePolicies, type StoreData } from "./store-data.js";
+import { chooseNames, chooseOutcomes, choosePolicies, type StoreData } from "./store-data.js";
 
 export const METHODS = ["sobol", "morris", "screening", "prim", "cart", "robustness", "claims"] as const;
 export type Method = (typeof METHODS)[number];
@@ -90,10 +92,8 @@ const pct = (x: number) =>
 const interval = (i: { low: number; high: number } | undefined, f = (x: number) => num(x, 2)) =>
   i && Number.isFinite(i.low) ? `${f(i.low)} to ${f(i.high)}` : "–";
 
-const csvCell = (v: string | number) => {
-  const s = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
+const csvCell = (v: string | number) =>
+  typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : csvField(v);
 function csv(header: string[], rows: (string | number)[][]): string {
   return `${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n")}\n`;
 }
@@ -155,10 +155,10 @@ export function parseCondition(
       'a condition "<outcome> <op> <value>", op one of < <= > >= == !=, value a number or qNN (e.g. "fatalities >= q90")',
     );
   const [, outcome, op, raw] = match as unknown as [string, string, Operator, string];
-  if (!outcomes.includes(outcome)) {
-    // chooseOutcomes gives the message with the closest name.
-    chooseOutcomesOf(outcomes, outcome, flag);
-  }
+  chooseNames(outcomes, [outcome], flag, {
+    code: "unknown-outcome",
+    expected: "an outcome of the experiment",
+  });
   const q = /^q(\d{1,2}(?:\.\d+)?)$/i.exec(raw);
   if (q) {
     const level = Number(q[1]) / 100;
@@ -168,15 +168,6 @@ export function parseCondition(
   const value = Number(raw);
   if (!Number.isFinite(value)) throw bad(`"${raw}"`, "a number, or qNN for a quantile of the outcome");
   return { outcome, op, value };
-}
-
-function chooseOutcomesOf(outcomes: readonly string[], name: string, flag: string): never {
-  chooseOutcomes(
-    { plan: { outcomes: outcomes.map((o) => ({ name: o })) } } as unknown as StoreData,
-    [name],
-    flag,
-  );
-  throw new Error("unreachable");
 }
 
 function compare(x: number, op: Operator, v: number): boolean {
@@ -196,15 +187,9 @@ function compare(x: number, op: Operator, v: number): boolean {
   }
 }
 
-function quantileOfFinite(y: ArrayLike<number>, level: number): number {
-  const xs = Array.from(y)
-    .filter(Number.isFinite)
-    .sort((a, b) => a - b);
-  if (xs.length === 0) return Number.NaN;
-  const h = (xs.length - 1) * level;
-  const lo = Math.floor(h);
-  return xs[lo]! + (h - lo) * ((xs[Math.min(lo + 1, xs.length - 1)] ?? xs[lo]!) - xs[lo]!);
-}
+/** The q-quantile of the finite values (linear interpolation between order statistics). */
+const quantileOfFinite = (y: ArrayLike<number>, q: number) =>
+  sortedQuantile(Float64Array.from(Array.from(y).filter(Number.isFinite)).sort(), q);
 
 /** The single policy a method on one policy's futures needs: --policy, or the only one there is. */
 function onePolicy(data: StoreData, options: AnalyzeOptions, method: Method): string {

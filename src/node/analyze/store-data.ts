@@ -83,22 +83,25 @@ export async function readStoreData(path: string): Promise<StoreData> {
   }
 }
 
-/** The outcomes named (or, by default, every outcome the experiment records); unknown names are an InputError. */
-export function chooseOutcomes(
-  data: StoreData,
+/**
+ * The names asked for (default: all `known`), each checked against `known`: an unknown one is an
+ * InputError naming the flag and the closest known name.
+ */
+export function chooseNames(
+  known: readonly string[],
   names: readonly string[] | undefined,
-  flag = "--outcome",
+  flag: string,
+  what: { code: string; expected: string },
 ): string[] {
-  const known = data.plan.outcomes.map((o) => o.name);
-  if (!names || names.length === 0) return known;
+  if (!names || names.length === 0) return [...known];
   const issues = names
     .filter((name) => !known.includes(name))
     .map((name) => {
       const suggestion = suggestName(name, known);
       return {
-        code: "unknown-outcome",
+        code: what.code,
         path: flag,
-        expected: `an outcome of the experiment: ${known.join(", ")}`,
+        expected: `${what.expected}: ${known.join(", ")}`,
         found: `"${name}"`,
         ...(suggestion ? { suggestion } : {}),
       };
@@ -107,25 +110,18 @@ export function chooseOutcomes(
   return [...names];
 }
 
-/** The policies named (default: all of them); unknown names are an InputError. */
-export function choosePolicies(
-  data: StoreData,
-  names: readonly string[] | undefined,
-  flag = "--policy",
-): string[] {
-  if (!names || names.length === 0) return data.policies;
-  const issues = names
-    .filter((name) => !data.policies.includes(name))
-    .map((name) => {
-      const suggestion = suggestName(name, data.policies);
-      return {
-        code: "unknown-policy",
-        path: flag,
-        expected: `a lever combination of the experiment: ${data.policies.join(", ")}`,
-        found: `"${name}"`,
-        ...(suggestion ? { suggestion } : {}),
-      };
-    });
-  if (issues.length > 0) throw new InputError(issues);
-  return [...names];
-}
+/** The outcomes named (or, by default, every outcome the experiment records). */
+export const chooseOutcomes = (data: StoreData, names: readonly string[] | undefined, flag = "--outcome") =>
+  chooseNames(
+    data.plan.outcomes.map((o) => o.name),
+    names,
+    flag,
+    { code: "unknown-outcome", expected: "an outcome of the experiment" },
+  );
+
+/** The policies named (default: all of them). */
+export const choosePolicies = (data: StoreData, names: readonly string[] | undefined, flag = "--policy") =>
+  chooseNames(data.policies, names, flag, {
+    code: "unknown-policy",
+    expected: "a lever combination of the experiment",
+  });

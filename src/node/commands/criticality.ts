@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { type ClosureCandidate, type CriticalityResult, rankClosures } from "../../core/assignment/index.js";
-import { Calendar, DEFAULT_RESERVATION_SHARE, simulate } from "../../core/engine/index.js";
+import { Calendar, reservationCost, simulate } from "../../core/engine/index.js";
 import { InputError } from "../../core/errors/index.js";
 import type { Demand } from "../../core/network/demand.js";
 import type { Network } from "../../core/network/graph.js";
@@ -104,7 +104,7 @@ function reservationPrices(
   const sums = new Map<string, { cost: number; weight: number }>();
   for (const d of scenario.demand) {
     const key = `${nodeIndex.get(d.origin)},${nodeIndex.get(d.destination)}`;
-    const cost = d.reservationCostUsd ?? DEFAULT_RESERVATION_SHARE * d.valueUsdPerVehicle;
+    const cost = reservationCost(d);
     const s = sums.get(key) ?? { cost: 0, weight: 0 };
     s.cost += cost * d.vehiclesPerDay;
     s.weight += d.vehiclesPerDay;

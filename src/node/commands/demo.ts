@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { claimChart, outcomeDistributionChart } from "../../core/charts/index.js";
+import { InputError } from "../../core/errors/index.js";
 import {
   COMPARISON_NOTE,
   compareOverFutures,
@@ -10,14 +11,13 @@ import {
 import { claimJson, claimResults, claimText, robustnessOf, robustnessText } from "../analyze/methods.js";
 import { readStoreData } from "../analyze/store-data.js";
 import { chartDocument, writeChart } from "../charts/index.js";
-import { DEFAULT_WORKERS, explore } from "../explore/explore.js";
+import { DEFAULT_WORKERS } from "../explore/explore.js";
 import { loadExperiment } from "../explore/load-experiment.js";
 import type { Io } from "../io.js";
 import { dayCount, positiveInteger } from "../options.js";
 import { prepareOutputFolder, writeFileAtomic } from "../output/index.js";
-import { VERSION_TEXT } from "../version.js";
 import { BUILT_IN_SCENARIO } from "./compare.js";
-import { checkExplorationResources, summaryLines } from "./explore.js";
+import { checkExplorationResources, exploreInto, summaryLines } from "./explore.js";
 
 /**
  * Futures of the main job: a Latin hypercube over every assumption and hypothesis strength of the
@@ -90,16 +90,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
   let summaryJson: Record<string, unknown> = {};
   await folder.write(async (dir) => {
     const store = join(dir, "store.duckdb");
-    const summary = await explore(
-      loaded,
-      {
-        store,
-        ...(options.workers ? { workers: options.workers } : {}),
-        handleSignals: true,
-        version: VERSION_TEXT,
-      },
-      io,
-    );
+    const summary = await exploreInto(loaded, store, options.workers, io);
     for (const line of summaryLines({ ...summary, store: join(folder.path, "store.duckdb") }))
       io.err(`${line}\n`);
     const data = await readStoreData(store);
@@ -203,7 +194,6 @@ paired. For a resumable exploration of your own, use corridor explore; to read i
     )
     .action(async (options: DemoOptions & { seeds?: string }) => {
       if (options.seeds !== undefined) {
-        const { InputError } = await import("../../core/errors/index.js");
         throw new InputError({
           code: "removed-option",
           path: "--seeds",

@@ -46,6 +46,20 @@ export function checkExplorationResources(loaded: LoadedExperiment, workers: num
   );
 }
 
+/** Runs an exploration from the command line: Ctrl-C stops it cleanly, the version is recorded. */
+export function exploreInto(
+  loaded: LoadedExperiment,
+  store: string,
+  workers: number | undefined,
+  io: Io,
+): Promise<ExploreSummary> {
+  return explore(
+    loaded,
+    { store, ...(workers ? { workers } : {}), handleSignals: true, version: VERSION_TEXT },
+    io,
+  );
+}
+
 /** The summary as a few lines: how many cases, how many failed and why, how fast, where the store is. */
 export function summaryLines(s: ExploreSummary): string[] {
   const lines = [
@@ -104,16 +118,7 @@ export function registerExplore(program: Command, io: Io): void {
       io.err(
         `exploring ${loaded.plan.name}: ${loaded.plan.inputs.length} uncertainties, ${loaded.plan.levers.map((l) => `${l.values.length} × ${l.name}`).join(", ") || "no levers"}, ${loaded.plan.outcomes.length} outcomes\n`,
       );
-      const summary = await explore(
-        loaded,
-        {
-          store,
-          ...(options.workers ? { workers: options.workers } : {}),
-          handleSignals: true,
-          version: VERSION_TEXT,
-        },
-        io,
-      );
+      const summary = await exploreInto(loaded, store, options.workers, io);
       if (summary.interrupted)
         throw new Interrupted(
           `interrupted: ${summary.ok + summary.failed} of ${summary.total} cases are in ${store}; run the same command again to resume.`,
