@@ -15,6 +15,8 @@ export default defineConfig({
       "test/engine/hypotheses-flip.test.ts",
       "test/engine/comparison.test.ts",
     ],
-    pool: "forks",
+    // One process for every mutant: modules (and the scenarios the tests load) stay loaded between runs;
+    // the instrumented code reads the active mutant at each call, so nothing stale is tested.
+    isolate: false,
   },
 });
