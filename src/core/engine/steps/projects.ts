@@ -57,7 +57,8 @@ export function projectsStep(world: World): void {
       if (!benchmarkMet(world.benchmarkStreak[p]!, benchmarkDays)) return;
       world.projectPhase[p] = "operational";
       world.projectOperatingDay[p] = world.day;
-      world.dirty = true;
+      // A new epoch makes tomorrow's network state re-read every element; opening the project's links
+      // then marks the routing dirty.
       world.networkEpoch += 1;
       world.record({
         kind: "project-operational",
