@@ -1,9 +1,11 @@
 /**
- * Running totals of the corridor performance indicators (filled by steps/indicators.ts), one per crossing link (direction) and one per demand pair. */
+ * Running totals of the corridor performance indicators (filled by steps/indicators.ts), one per
+ * crossing link (direction) and one per demand pair. A crossing's cost (TFI2) is its fee, read from
+ * the model, so no total is kept for it.
+ */
 export class IndicatorTotals {
   readonly vehicles: Float64Array;
   readonly vehicleHours: Float64Array;
-  readonly feeUsd: Float64Array;
   /** Per crossing element: vehicle-hours spent waiting in queues, and vehicles that waited. */
   readonly queueHours: Float64Array;
   /** Per pair: vehicle-km, moving vehicle-hours (links) and border vehicle-hours (crossings). */
@@ -22,7 +24,6 @@ export class IndicatorTotals {
     this.linkHours = new Float64Array(links);
     this.vehicles = new Float64Array(links);
     this.vehicleHours = new Float64Array(links);
-    this.feeUsd = new Float64Array(links);
     this.queueHours = new Float64Array(elements);
     this.pairVehicles = new Float64Array(pairs);
     this.pairKm = new Float64Array(pairs);

@@ -45,14 +45,13 @@ export function updateRouteMeasures(world: World): void {
 
 export function indicatorsStep(world: World): void {
   const totals = world.indicators;
-  const { crossingElement, elements, baseFee, demand } = world.model;
+  const { crossingElement, elements, demand } = world.model;
   for (const e of crossingElement) {
     for (const l of elements[e]!.links) {
       const x = world.flows[l]!;
       if (x <= 0 || world.model.network.closed[l]) continue;
       totals.vehicles[l]! += x;
       totals.vehicleHours[l]! += x * totals.linkHours[l]!;
-      totals.feeUsd[l]! += x * baseFee[l]!;
     }
   }
   for (let k = 0; k < demand.pairCount; k++) {
