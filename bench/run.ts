@@ -74,8 +74,22 @@ if (only.length > 0 && existsSync(file)) {
   writeFileSync(file, replaceSections(readFileSync(file, "utf8"), sections, only));
   process.stderr.write(`bench: rewrote the ${only.join(", ")} sections of BENCHMARKS.md\n`);
 } else {
-  writeFileSync(file, `${parts.join("\n")}\n`);
+  // Sections no suite writes (the mutation scores, measured by hand with Stryker) are kept as they were.
+  const kept = existsSync(file)
+    ? sectionBlocks(readFileSync(file, "utf8")).filter((b) => !sections.some((s) => s.title === b.title))
+    : [];
+  writeFileSync(file, `${[...parts, ...kept.map((b) => b.text.trimEnd())].join("\n")}\n`);
   process.stderr.write("bench: wrote BENCHMARKS.md\n");
+}
+
+/** The `## ` sections of a Markdown text, each with its title. */
+function sectionBlocks(text: string): { title: string; text: string }[] {
+  const starts = [...text.matchAll(/^## /gm)].map((m) => m.index);
+  return starts.map((start, i) => {
+    const block = text.slice(start, starts[i + 1] ?? text.length);
+    const end = block.indexOf("\n");
+    return { title: block.slice(3, end < 0 ? block.length : end), text: block };
+  });
 }
 
 /**
@@ -87,15 +101,13 @@ function replaceSections(
   fresh: { title: string; text: string }[],
   names: string[],
 ): string {
-  const starts = [...previous.matchAll(/^## /gm)].map((m) => m.index);
-  const head = previous.slice(0, starts[0] ?? previous.length);
-  const blocks = starts.map((start, i) => previous.slice(start, starts[i + 1] ?? previous.length));
+  const first = previous.search(/^## /m);
+  const head = previous.slice(0, first < 0 ? previous.length : first);
   const byTitle = new Map(fresh.map((s) => [s.title, `${s.text}\n`]));
-  const out = blocks.map((block) => {
-    const title = block.slice(3, block.indexOf("\n") < 0 ? block.length : block.indexOf("\n"));
-    const replacement = byTitle.get(title);
-    byTitle.delete(title);
-    return replacement ?? block;
+  const out = sectionBlocks(previous).map((block) => {
+    const replacement = byTitle.get(block.title);
+    byTitle.delete(block.title);
+    return replacement ?? block.text;
   });
   const note = `Sections of ${names.join(", ")} rewritten on ${new Date().toISOString().slice(0, 10)} by \`npm run bench -- ${names.join(" ")}\` (machine: ${machine}).`;
   const headLines = head.split("\n").filter((line) => !line.startsWith("Sections of "));
