@@ -16,9 +16,10 @@ import { createStreams } from "../../src/core/random/index.js";
 import { threeStates } from "./three-states.js";
 
 /** A world on day 0 after its first equilibrium, as simulate() starts one; CB's fee as given. */
-function world(cbFeeUsd = 230) {
+function world(cbFeeUsd = 230, transitViaXa = false) {
   const scenario = threeStates();
   scenario.crossings[1]!.feeUsd = cbFeeUsd;
+  if (transitViaXa) scenario.demand[0]!.transitVia = "xa";
   const w = createWorld(compileModel(scenario), createStreams(1, 0));
   networkStateStep(w);
   routingStep(w);
@@ -29,6 +30,14 @@ function world(cbFeeUsd = 230) {
 
 const XA = 0;
 const XB = 1;
+const ACTORS = 3;
+
+/** The run's equilibrium re-solved after a change to the transit state's measures. */
+function resolve(w: ReturnType<typeof world>["w"]): void {
+  w.dirty = true;
+  routingStep(w);
+  economyStep(w);
+}
 
 describe("current dependence of the target on the coercer (three-state toy)", () => {
   it("is 1 when all of the target's trade crosses the coercer", () => {
@@ -72,5 +81,25 @@ describe("current dependence of the target on the coercer (three-state toy)", ()
   it("counts only the target's own trade: XC depends on nothing it does not own", () => {
     const { w } = world();
     expect(currentOpenDependence(w, 2, XA)).toBe(0);
+  });
+
+  it("lifts the coercer's own transit bar for the counterfactual, and keeps it in the run", () => {
+    // XA suspends XB's transit: in the run the trade is cut off (CB's 260 USD is above 250).
+    const { w } = world(230, true);
+    w.transitSuspended[XA * ACTORS + XB] = 1;
+    resolve(w);
+    expect(w.transitBlock.get(w.model.entries[0]!.originCentroid)).toBe(XA);
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
+    // For XC as coercer XA's bar stays: nothing is routed, dependence 0.
+    expect(currentOpenDependence(w, XB, 2)).toBe(0);
+  });
+
+  it("lifts the coercer's own transit fee for the counterfactual", () => {
+    // A 50 % fee on 20,000 USD cargo (10,000 USD a trip) cuts the trade off in the run.
+    const { w } = world(230, true);
+    w.transitFee[XA * ACTORS + XB] = 0.5;
+    resolve(w);
+    expect(w.transitSurcharge.get(w.model.entries[0]!.originCentroid)).toBe(0.5);
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
   });
 });
