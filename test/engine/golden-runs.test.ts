@@ -1,6 +1,6 @@
 /**
- * Golden traces of whole runs (the hindcast's is test/cli/golden-scenarios.test.ts), from the sources (so mutation testing sees them): each named scenario
- * under each of its policies at a fixed seed, written as stable text — the outcomes, every logged event
+ * Golden traces of whole runs, from the sources so that mutation testing sees them (the hindcast's is
+ * in test/cli/golden-scenarios.test.ts): each named scenario under each of its policies at a fixed seed, written as stable text — the outcomes, every logged event
  * but the daily minor-incident counts (those are summed per zone), and per daily series three
  * checksums (its sum, its day-weighted sum, which moves when anything happens a day early or late, and
  * its last value). Numbers are rounded to 6 significant digits. On a mismatch a `-changed` file is

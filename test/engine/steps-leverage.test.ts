@@ -30,7 +30,6 @@ function world(cbFeeUsd = 230, transitViaXa = false) {
 
 const XA = 0;
 const XB = 1;
-const ACTORS = 3;
 
 /** The run's equilibrium re-solved after a change to the transit state's measures. */
 function resolve(w: ReturnType<typeof world>["w"]): void {
@@ -86,7 +85,7 @@ describe("current dependence of the target on the coercer (three-state toy)", ()
   it("lifts the coercer's own transit bar for the counterfactual, and keeps it in the run", () => {
     // XA suspends XB's transit: in the run the trade is cut off (CB's 260 USD is above 250).
     const { w } = world(230, true);
-    w.transitSuspended[XA * ACTORS + XB] = 1;
+    w.transitSuspended[XA * w.model.scenario.actors.length + XB] = 1;
     resolve(w);
     expect(w.transitBlock.get(w.model.entries[0]!.originCentroid)).toBe(XA);
     expect(currentOpenDependence(w, XB, XA)).toBe(1);
@@ -97,7 +96,7 @@ describe("current dependence of the target on the coercer (three-state toy)", ()
   it("lifts the coercer's own transit fee for the counterfactual", () => {
     // A 50 % fee on 20,000 USD cargo (10,000 USD a trip) cuts the trade off in the run.
     const { w } = world(230, true);
-    w.transitFee[XA * ACTORS + XB] = 0.5;
+    w.transitFee[XA * w.model.scenario.actors.length + XB] = 0.5;
     resolve(w);
     expect(w.transitSurcharge.get(w.model.entries[0]!.originCentroid)).toBe(0.5);
     expect(currentOpenDependence(w, XB, XA)).toBe(1);
