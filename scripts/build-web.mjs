@@ -1,5 +1,6 @@
 // Builds the workbench's browser app into dist/web: the page, its bundle, the simulation worker's
-// bundle (the same pure core as the CLI), and Natural Earth 1:50m country outlines from world-atlas.
+// bundle (the same pure core as the CLI), Natural Earth 1:50m country outlines from world-atlas, and the
+// scenario format's JSON Schema.
 import { copyFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -26,3 +27,5 @@ await build({
 copyFileSync(`${root}web/index.html`, `${out}/index.html`);
 copyFileSync(`${root}web/app.css`, `${out}/app.css`);
 copyFileSync(`${root}node_modules/world-atlas/countries-50m.json`, `${out}/world.json`);
+// The scenario format's JSON Schema, read by the editor for completion.
+copyFileSync(`${root}corridor.schema.json`, `${out}/corridor.schema.json`);

@@ -123,6 +123,13 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
   });
 
   const status = () => page.textContent("#status");
+  /** The editor's text, as a user takes it away: the "Download YAML" button of the editor's tab. */
+  const editorText = async () => {
+    await page.click("#tab-editor");
+    const download = page.waitForEvent("download");
+    await page.click("#download-yaml");
+    return readFileSync((await (await download).path())!, "utf8");
+  };
   const waitForRun = (previous?: string) =>
     page.waitForFunction(
       (before) => {
@@ -258,41 +265,73 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     const now = await incidents();
     expect(now).toBeGreaterThan(was);
     expect(await page.locator("tr[data-measure=incidents].moved").count()).toBe(1);
-    expect(await page.inputValue("#yaml")).toMatch(/baselinePerDay:[\s\S]*?value: 1\.4904/);
     await page.screenshot({ path: join(DOCS, "workbench-assumptions.png") });
+    expect(await editorText()).toMatch(/baselinePerDay:[\s\S]*?value: 1\.4904/);
   });
 
   it("shows a broken scenario's error at its line and keeps the last valid run", async () => {
     await page.click("#tab-editor");
-    const text = await page.inputValue("#yaml");
+    const text = await editorText();
     const lines = text.split("\n");
     const index = lines.findIndex((l) => /^\s+value: [\d.]+\s*$/.test(l));
     expect(index).toBeGreaterThan(0);
+    const number = /[\d.]+(?=\s*$)/.exec(lines[index]!)![0];
     const charts = await page.locator(".chart svg").count();
-    // Select the number on that line and type over it, as a user would.
-    await page.evaluate((line) => {
-      const area = document.querySelector<HTMLTextAreaElement>("#yaml")!;
-      const all = area.value.split("\n");
-      const start = all.slice(0, line).reduce((s, l) => s + l.length + 1, 0) + all[line]!.indexOf(":") + 2;
-      area.focus();
-      area.setSelectionRange(start, start + all[line]!.length - all[line]!.indexOf(":") - 2);
-    }, index);
+    // Go to the line (the editor's go-to-line panel), select the number at its end and type over it.
+    await page.click("#yaml .cm-content");
+    await page.keyboard.press("Control+Alt+g");
+    await page.keyboard.type(String(index + 1));
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("End");
+    for (let i = 0; i < number.length; i++) await page.keyboard.press("Shift+ArrowLeft");
     await page.keyboard.type("lots");
     await page.waitForSelector("#issues li", { timeout: 20_000 });
     const issue = page.locator(`#issues li[data-line="${index + 1}"]`);
     expect(await issue.count()).toBeGreaterThan(0);
     expect(await issue.first().textContent()).toMatch(new RegExp(`line ${index + 1}`));
-    expect(await page.locator(`#gutter .bad[data-line="${index + 1}"]`).count()).toBe(1);
+    // The editor tints that line, underlines the word and marks the gutter.
+    await page.waitForSelector(`#yaml .cm-bad-line[data-line="${index + 1}"]`, { timeout: 5_000 });
+    expect(await page.textContent(`#yaml .cm-bad-line[data-line="${index + 1}"] .cm-lintRange-error`)).toBe(
+      "lots",
+    );
+    expect(await page.locator("#yaml .cm-lint-marker-error").count()).toBeGreaterThan(0);
     expect(await page.locator(".chart svg").count()).toBe(charts);
     expect(await page.textContent("#banner")).toMatch(/last valid run/);
+    // Going to the problem from the list scrolls there and selects the line.
+    await page.keyboard.press("Control+Home");
     await issue.first().click();
+    expect(await page.locator(`#yaml .cm-bad-line[data-line="${index + 1}"]`).count()).toBe(1);
     await page.screenshot({ path: join(DOCS, "workbench-editor.png") });
-    await page.evaluate((original) => {
-      const area = document.querySelector<HTMLTextAreaElement>("#yaml")!;
-      area.value = original;
-      area.dispatchEvent(new Event("input"));
-    }, text);
+    // Undo restores the valid scenario; the editor's history holds only the user's edits.
+    for (let i = 0; i < 6; i++) await page.keyboard.press("Control+z");
     await page.waitForSelector("#issues .ok", { timeout: 30_000 });
+    expect(await editorText()).toBe(text);
+  });
+
+  it("completes field names and values from the scenario format's schema", async () => {
+    await page.click("#tab-editor");
+    const text = await editorText();
+    expect(text).not.toMatch(/^extends:/m);
+    await page.click("#yaml .cm-content");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("exte");
+    const option = page.locator(".cm-tooltip-autocomplete li", { hasText: "extends" });
+    await option.first().waitFor({ timeout: 5_000 });
+    // The list ignores keys for its first 75 ms (CodeMirror's interactionDelay), as a person never notices.
+    await page.waitForTimeout(150);
+    await page.keyboard.press("Tab");
+    const completed = await editorText();
+    expect(completed.split("\n").at(-1)).toBe("extends: ");
+    // Escape leaves the editor; undo (from inside it) puts the text back.
+    await page.click("#yaml .cm-content");
+    expect(await page.evaluate(() => document.activeElement?.closest(".cm-editor") !== null)).toBe(true);
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => document.activeElement?.closest(".cm-editor") === null)).toBe(true);
+    await page.click("#yaml .cm-content");
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Control+z");
+    await page.waitForFunction((t) => document.querySelector("#issues .ok") !== null && t.length > 0, text);
+    expect(await editorText()).toBe(text);
   });
 
   it("compares two policies over seeds in workers and stays responsive while runs stream in", async () => {

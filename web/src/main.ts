@@ -15,6 +15,8 @@ import { formatIssue, type InputIssue } from "../../src/core/errors/index.js";
 import type { Scenario, ScenarioParameter } from "../../src/core/scenario/index.js";
 import { chartCsv, chartSpecs, type DrawnChart, drawChart, drawEventStrip, moveCursor } from "./charts.js";
 import { setupCompare } from "./compare.js";
+import { createScenarioEditor, type ScenarioEditor } from "./editor.js";
+import type { SchemaNode } from "./editor-model.js";
 import { setupExploration } from "./exploration.js";
 import { download, exportButtons, svgText, svgToPng } from "./export.js";
 import { escapeHtml, type MapSelection, RegionMap } from "./map.js";
@@ -590,27 +592,17 @@ function renderOutcomes(run: RunResult): void {
 // ---------------------------------------------------------------- editor
 
 let editTimer = 0;
+let schema: SchemaNode | undefined;
+let editor: ScenarioEditor | undefined;
 
 function setEditorText(text: string): void {
-  const area = $<HTMLTextAreaElement>("yaml");
-  if (area.value !== text) area.value = text;
-  renderGutter();
-}
-
-function renderGutter(): void {
-  const lines = $<HTMLTextAreaElement>("yaml").value.split("\n").length;
-  const bad = new Set(state.issues.map((i) => i.line).filter((l): l is number => l !== undefined));
-  const gutter = $("gutter");
-  const parts: string[] = [];
-  for (let i = 1; i <= lines; i++)
-    parts.push(bad.has(i) ? `<span class="bad" data-line="${i}">${i}</span>` : String(i));
-  gutter.innerHTML = parts.join("\n");
-  gutter.scrollTop = $("yaml").scrollTop;
+  editor?.setText(text);
+  editor?.showIssues(state.issues);
 }
 
 function renderIssues(): void {
   const box = $("issues");
-  renderGutter();
+  editor?.showIssues(state.issues);
   if (state.issues.length === 0) {
     box.innerHTML = `<p class="ok">The scenario is valid.</p>`;
     showBanner(serverLost ? ($("banner").textContent ?? undefined) : undefined);
@@ -635,38 +627,24 @@ function renderIssues(): void {
 function goToLine(line: number): void {
   if (!(line > 0)) return;
   selectTab("editor");
-  const area = $<HTMLTextAreaElement>("yaml");
-  const lines = area.value.split("\n");
-  const start = lines.slice(0, line - 1).reduce((s, l) => s + l.length + 1, 0);
-  area.focus();
-  area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
-  area.scrollTop = Math.max(0, (line - 5) * 18);
-  renderGutter();
+  editor?.goToLine(line);
 }
 
 function setupEditor(): void {
-  const area = $<HTMLTextAreaElement>("yaml");
-  area.addEventListener("input", () => {
-    renderGutter();
-    clearTimeout(editTimer);
-    editTimer = window.setTimeout(() => {
-      state.text = area.value;
-      requestRun();
-    }, 400);
+  editor = createScenarioEditor($("yaml"), {
+    label: "Scenario YAML",
+    schema: () => schema,
+    onEdit(text) {
+      clearTimeout(editTimer);
+      editTimer = window.setTimeout(() => {
+        state.text = text;
+        requestRun();
+      }, 400);
+    },
   });
-  area.addEventListener("scroll", () => {
-    $("gutter").scrollTop = area.scrollTop;
-  });
-  area.addEventListener("keydown", (event) => {
-    // Tab indents by two spaces (YAML forbids tabs); Escape leaves the editor for keyboard users.
-    if (event.key === "Tab" && !event.shiftKey) {
-      event.preventDefault();
-      area.setRangeText("  ", area.selectionStart, area.selectionEnd, "end");
-      area.dispatchEvent(new Event("input"));
-    } else if (event.key === "Escape") area.blur();
-  });
+  const editorText = () => editor?.text() ?? state.text;
   $("download-yaml").addEventListener("click", () =>
-    download(state.file.split("/").pop() || "scenario.yaml", area.value, "text/yaml"),
+    download(state.file.split("/").pop() || "scenario.yaml", editorText(), "text/yaml"),
   );
   $("save").addEventListener("click", async () => {
     const name = prompt("Save as (a file in the scenarios folder):", state.file);
@@ -675,7 +653,7 @@ function setupEditor(): void {
       api<{ path: string }>("api/scenario", {
         method: "PUT",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ path: name, text: area.value, overwrite }),
+        body: JSON.stringify({ path: name, text: editorText(), overwrite }),
       });
     try {
       await save(false).catch(async (error: Error) => {
@@ -700,7 +678,6 @@ function selectTab(name: (typeof TABS)[number]): void {
     $(`tab-${t}`).setAttribute("aria-selected", String(t === name));
     $(`view-${t}`).hidden = t !== name;
   }
-  if (name === "editor") renderGutter();
 }
 
 function setupControls(): void {
@@ -728,7 +705,12 @@ function setupControls(): void {
   document.addEventListener("keydown", (event) => {
     const target = event.target as HTMLElement;
     if (event.key === "Escape") $("details").hidden = true;
-    if (["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName) || $("view-play").hidden) return;
+    if (
+      ["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName) ||
+      target.isContentEditable ||
+      $("view-play").hidden
+    )
+      return;
     if (event.key === " ") {
       event.preventDefault();
       state.playing ? pause() : play();
@@ -779,6 +761,13 @@ async function start(): Promise<void> {
       .catch(() => undefined),
   ]);
   state.world = world;
+  // The schema only feeds completion: the editor works without it.
+  void fetch("corridor.schema.json")
+    .then((r) => (r.ok ? (r.json() as Promise<SchemaNode>) : undefined))
+    .then((s) => {
+      schema = s;
+    })
+    .catch(() => undefined);
   void exploration.refreshList().catch(() => undefined);
   const select = $<HTMLSelectElement>("scenario-select");
   for (const s of list.scenarios) {

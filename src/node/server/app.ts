@@ -40,7 +40,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Files of the app, served from webDir by exact name only (no path from the request reaches the disk). */
-const APP_FILES = ["index.html", "app.js", "worker.js", "app.css", "world.json"];
+const APP_FILES = ["index.html", "app.js", "worker.js", "app.css", "world.json", "corridor.schema.json"];
 
 const saveBody = z.strictObject({
   path: z.string().regex(/\.ya?ml$/i, { error: "a scenario file name ending in .yaml or .yml" }),
