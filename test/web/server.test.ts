@@ -154,6 +154,44 @@ describe("workbench server", () => {
     expect((await app.request("/api/exploration?path=x/store.csv")).status).toBe(400);
   });
 
+  it("sends the claims a scenario ships with, none when it has no claims file, and a 400 for a broken one", async () => {
+    writeFileSync(
+      join(root, "scenarios/a.claims.yaml"),
+      "claims:\n  - name: fewer\n    side: one side\n    sentence: Fewer deaths.\n    claim: fatalities[x] < fatalities[y]\n",
+    );
+    const body = (await (await app.request("/api/claims?path=a.yaml")).json()) as {
+      file: string;
+      claims: unknown[];
+    };
+    expect(body).toEqual({
+      file: "a.claims.yaml",
+      claims: [
+        { name: "fewer", text: "fatalities[x] < fatalities[y]", sentence: "Fewer deaths.", side: "one side" },
+      ],
+    });
+    expect(await (await app.request("/api/claims?path=examples/b.yml")).json()).toEqual({
+      file: null,
+      claims: [],
+    });
+    writeFileSync(join(root, "scenarios/examples/b.claims.yaml"), "claims:\n  - name: x\n    claim: 3\n");
+    const broken = await app.request("/api/claims?path=examples/b.yml");
+    expect(broken.status).toBe(400);
+    expect(await errorOf(broken)).toMatch(/b\.claims\.yaml:\d+:\d+/);
+  });
+
+  it.each([
+    ["../outside/secret.yaml", 403],
+    ["a.claims.yaml", 400],
+    ["a.txt", 400],
+    ["missing.yaml", 404],
+  ])("refuses claims for %s (status %i)", async (path, status) => {
+    writeFileSync(join(root, "scenarios/a.claims.yaml"), "claims: []\n");
+    const response = await app.request(`/api/claims?path=${path}`);
+    expect(response.status).toBe(status);
+    expect(await errorOf(response)).not.toBe("");
+    expect((await app.request("/api/claims")).status).toBe(400);
+  });
+
   it("answers an unknown page with 404 and a message, not a crash", async () => {
     const response = await app.request("/etc/passwd");
     expect(response.status).toBe(404);

@@ -1,15 +1,21 @@
 /**
- * Compare policies in the browser: N seeds of each of one actor's policies run in a pool of
- * workers; as outcomes stream in, the distributions are redrawn at most a few times a second.
+ * Compare policies in the browser: N futures (seeds of the scenario as written, or a sample of its
+ * assumptions) of each of one actor's policies run in a pool of workers; as outcomes stream in, the
+ * distributions are redrawn at most a few times a second, and at the end the scenario's claims are
+ * evaluated over the futures.
  */
 import * as Plot from "@observablehq/plot";
+import { comparePolicies, MEASURES, type PolicyComparison } from "../../src/core/engine/index.js";
+import { loadScenario, type Scenario } from "../../src/core/scenario/index.js";
 import {
-  comparePolicies,
-  MEASURES,
-  type Outcomes,
-  type PolicyComparison,
-} from "../../src/core/engine/index.js";
-import type { Scenario } from "../../src/core/scenario/index.js";
+  type Assignment,
+  assignmentsOf,
+  type ClaimRow,
+  type CompareRun,
+  compareClaims,
+  type SampledFutures,
+  sampleFutures,
+} from "./compare-model.js";
 import { download, svgText } from "./export.js";
 import { escapeHtml } from "./map.js";
 import { Pool } from "./runner.js";
@@ -19,13 +25,18 @@ import { comparisonReport, measureRows, OKABE_ITO, toCsv } from "./view-model.js
 interface Deps {
   setStatus(text: string): void;
   focusOf(scenario: Scenario): { actor: string; dependent?: string };
+  api<T>(path: string): Promise<T>;
 }
 
-export interface CompareRun {
-  policy: string;
-  seed: number;
-  outcomes: Outcomes;
+interface ClaimSpecText {
+  name: string;
+  text: string;
+  sentence?: string;
+  side?: string;
 }
+
+/** Master seed of the sampled futures: the same N futures every time, as a comparison should be. */
+const FUTURES_SEED = 1;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -48,6 +59,10 @@ export function setupCompare(deps: Deps) {
   let pool: Pool | undefined;
   let drawTimer = 0;
   let lastFocus: { actor: string; dependent?: string } = { actor: "" };
+  let claims: ClaimSpecText[] = [];
+  let claimsNote = "";
+  let sampled: SampledFutures | undefined;
+  let futureCount = 0;
   const timings = (globalThis as unknown as { corridorTimings: Record<string, number> }).corridorTimings;
 
   const actorSelect = $<HTMLSelectElement>("compare-actor");
@@ -73,9 +88,25 @@ export function setupCompare(deps: Deps) {
     );
   }
 
+  async function loadClaims(path: string): Promise<void> {
+    try {
+      const body = await deps.api<{ file: string | null; claims: ClaimSpecText[] }>(
+        `api/claims?path=${encodeURIComponent(path)}`,
+      );
+      claims = body.claims;
+      claimsNote = body.file
+        ? `Claims of ${body.file}`
+        : `${path} has no claims file (a <code>.claims.yaml</code> beside it).`;
+    } catch (error) {
+      claims = [];
+      claimsNote = `The claims file could not be read: ${escapeHtml((error as Error).message)}`;
+    }
+  }
+
   function setScenario(next: Scenario, nextText: string, nextFile: string): void {
     const signature = JSON.stringify(next.policies.map((p) => [p.id, p.actor]));
     text = nextText;
+    if (nextFile !== file) void loadClaims(nextFile);
     file = nextFile;
     if (actorSelect.dataset.signature === signature) {
       scenario = next;
@@ -127,7 +158,7 @@ export function setupCompare(deps: Deps) {
     wrap.className = "chart";
     wrap.dataset.measure = key;
     const h = document.createElement("h3");
-    h.textContent = `${label}: mean (black) and 10th–90th percentile (bar); dots are seeds`;
+    h.textContent = `${label}: mean (black) and 10th–90th percentile (bar); dots are futures`;
     const svgButton = document.createElement("button");
     svgButton.type = "button";
     svgButton.className = "small";
@@ -167,6 +198,7 @@ export function setupCompare(deps: Deps) {
       drawing = false;
     }
     if (final) {
+      renderClaims();
       ($("compare-report") as HTMLButtonElement).disabled = false;
       ($("compare-csv") as HTMLButtonElement).disabled = false;
     }
@@ -191,9 +223,24 @@ export function setupCompare(deps: Deps) {
       deps.setStatus("Choose at least one policy to compare.");
       return;
     }
-    const seeds = Math.max(
+    const count = Math.max(
       1,
       Math.min(1000, Math.floor(Number($<HTMLInputElement>("compare-seeds").value) || 10)),
+    );
+    const vary = $<HTMLSelectElement>("compare-vary").value;
+    sampled = undefined;
+    if (vary === "assumptions") {
+      try {
+        const loaded = loadScenario(text, file);
+        sampled = sampleFutures(loaded.scenario, loaded.parameters, count, FUTURES_SEED);
+      } catch (error) {
+        deps.setStatus(`Cannot sample the futures: ${(error as Error).message.split("\n", 1)[0]}`);
+        return;
+      }
+    }
+    futureCount = count;
+    const futures: (Assignment[] | undefined)[] = Array.from({ length: count }, (_, f) =>
+      sampled ? assignmentsOf(sampled, f) : undefined,
     );
     const days = Math.max(30, Math.floor(Number($<HTMLInputElement>("compare-days").value) || 3650));
     const focus = deps.focusOf(scenario);
@@ -203,15 +250,18 @@ export function setupCompare(deps: Deps) {
     };
     runs = [];
     wraps.clear();
+    $("compare-claims").replaceChildren();
     let id = 0;
+    // Future f runs with seed f + 1 under every policy: the policies of one future share their draws.
     const jobs = chosen.flatMap((policy) =>
-      Array.from({ length: seeds }, (_, i) => ({
+      futures.map((assign, f) => ({
         id: ++id,
         text,
         file,
-        seed: i + 1,
+        seed: f + 1,
         days,
         policies: [policy],
+        ...(assign ? { assign } : {}),
       })),
     );
     const progress = $<HTMLProgressElement>("compare-progress");
@@ -222,11 +272,17 @@ export function setupCompare(deps: Deps) {
     pool = new Pool(Pool.defaultSize());
     const started = performance.now();
     let failures = 0;
-    deps.setStatus(`Comparing ${chosen.length} policies × ${seeds} seeds…`);
+    const what = sampled ? `${count} sampled futures` : `${count} seeds`;
+    deps.setStatus(`Comparing ${chosen.length} policies × ${what}…`);
     void pool
       .run(jobs, (job, reply) => {
         if (reply.type === "outcomes")
-          runs.push({ policy: job.policies![0]!, seed: job.seed, outcomes: reply.outcomes });
+          runs.push({
+            policy: job.policies![0]!,
+            future: job.seed - 1,
+            seed: job.seed,
+            outcomes: reply.outcomes,
+          });
         else failures += 1;
         progress.value = runs.length + failures;
         schedule();
@@ -238,19 +294,26 @@ export function setupCompare(deps: Deps) {
           .then(() => {
             timings.lastCompareMs = performance.now() - started;
             deps.setStatus(
-              `Compared ${chosen.length} policies × ${seeds} seeds in ${(timings.lastCompareMs / 1000).toFixed(1)} s${failures ? `; ${failures} runs failed` : ""}`,
+              `Compared ${chosen.length} policies × ${what} in ${(timings.lastCompareMs / 1000).toFixed(1)} s${failures ? `; ${failures} runs failed` : ""}`,
             );
           });
       });
   });
 
   $("compare-csv").addEventListener("click", () => {
-    const header = ["policy", "seed", ...MEASURES.map((m) => m.key)];
+    const inputs = sampled?.names ?? [];
+    const header = ["policy", "future", "seed", ...inputs, ...MEASURES.map((m) => m.key)];
     download(
       "compare-runs.csv",
       toCsv(
         header,
-        runs.map((r) => [r.policy, r.seed, ...MEASURES.map((m) => m.read(r.outcomes, lastFocus))]),
+        runs.map((r) => [
+          r.policy,
+          r.future,
+          r.seed,
+          ...(sampled ? sampled.rows[r.future]! : []),
+          ...MEASURES.map((m) => m.read(r.outcomes, lastFocus)),
+        ]),
       ),
       "text/csv",
     );
@@ -276,7 +339,40 @@ export function setupCompare(deps: Deps) {
     download("comparison-report.html", html, "text/html");
   });
 
+  function renderClaims(): void {
+    const box = $("compare-claims");
+    const head = `<h2>Claims over these futures</h2><p class="hint">${claimsNote}${
+      sampled
+        ? ` Each claim's share of the ${futureCount} sampled futures where it holds, with its 95 % interval, and where it fails (PRIM on the sampled assumptions).`
+        : ` Each claim's share of the ${futureCount} seeds where it holds, with its 95 % interval. The futures differ only by their seed, so there is no assumption to say where a claim fails: vary every assumption for that.`
+    }</p>`;
+    if (claims.length === 0) {
+      box.innerHTML = head;
+      return;
+    }
+    const rows = compareClaims(claims, runs, lastFocus, futureCount, sampled);
+    box.innerHTML = `${head}<table class="data-table" id="compare-claims-table"><thead><tr><th>claim</th><th>side</th><th>holds in</th><th>95 % interval</th><th>verdict</th><th>fails mostly when</th></tr></thead><tbody>${rows.map(claimRowHtml).join("")}</tbody></table>`;
+  }
+
   return { setScenario };
+}
+
+function claimRowHtml(row: ClaimRow): string {
+  const name = `<td>${escapeHtml(row.name)}<div class="provenance">${escapeHtml(row.sentence ?? row.text)}</div></td><td>${escapeHtml(row.side ?? "")}</td>`;
+  const r = row.result;
+  if (!r)
+    return `<tr data-claim="${escapeHtml(row.name)}">${name}<td colspan="4" class="hint">${escapeHtml(row.unavailable ?? "")}</td></tr>`;
+  const fails = r.failing.every((x) => x === 0)
+    ? "holds in every future"
+    : r.breaks?.restrictions.length
+      ? r.breaks.restrictions
+          .map((x) => `${escapeHtml(x.name)} in [${fmt(x.lo)}, ${fmt(x.hi)}]`)
+          .join(" and ")
+      : r.breaksOn?.length
+        ? "no simple condition found"
+        : "–";
+  const ties = r.ties ? ` <span class="provenance">(${fmt(100 * r.ties)} % ties)</span>` : "";
+  return `<tr data-claim="${escapeHtml(row.name)}">${name}<td class="num">${fmt(100 * r.share)} %${ties}</td><td class="num">[${fmt(100 * r.interval.low)}, ${fmt(100 * r.interval.high)}] %</td><td>${r.verdict}</td><td>${fails}</td></tr>`;
 }
 
 function measureLabel(label: string, focus: { actor: string; dependent?: string }): string {
@@ -293,7 +389,7 @@ function tableHtml(rows: PolicyComparison[], focus: { actor: string; dependent?:
     });
     return `<tr><td>${escapeHtml(measureLabel(m.label, focus))} [${escapeHtml(m.unit)}]</td>${cells.join("")}</tr>`;
   }).join("");
-  return `<table class="data-table" id="compare-results"><thead>${head}</thead><tbody>${body}</tbody></table><p class="hint">Mean over seeds with the 10th–90th percentile band. Explorations under the scenario's assumptions, not forecasts.</p>`;
+  return `<table class="data-table" id="compare-results"><thead>${head}</thead><tbody>${body}</tbody></table><p class="hint">Mean over the futures with the 10th–90th percentile band. Explorations under the scenario's assumptions, not forecasts.</p>`;
 }
 
 function fmt(x: number): string {

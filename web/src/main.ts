@@ -744,7 +744,7 @@ async function openScenario(path: string): Promise<void> {
   requestRun();
 }
 
-const compare = setupCompare({ setStatus, focusOf });
+const compare = setupCompare({ setStatus, focusOf, api });
 const exploration = setupExploration(api, setStatus);
 
 async function start(): Promise<void> {

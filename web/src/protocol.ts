@@ -6,6 +6,7 @@
 import type { LinkFlows, Outcomes, SimEvent } from "../../src/core/engine/index.js";
 import type { InputIssue } from "../../src/core/errors/index.js";
 import type { Scenario, ScenarioParameter } from "../../src/core/scenario/index.js";
+import type { Assignment } from "./compare-model.js";
 
 export interface RunRequest {
   type: "run";
@@ -17,6 +18,8 @@ export interface RunRequest {
   policies?: string[];
   /** Only outcomes are sent back (for comparisons of many runs). */
   outcomesOnly?: boolean;
+  /** Scenario numbers this run sets first (a sampled future; see compare-model.ts). */
+  assign?: Assignment[];
 }
 
 export interface SeriesPayload {

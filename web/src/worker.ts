@@ -5,12 +5,13 @@
  */
 import { simulate } from "../../src/core/engine/index.js";
 import { InputError } from "../../src/core/errors/index.js";
-import { type LoadedScenario, loadScenario } from "../../src/core/scenario/index.js";
+import { type LoadedScenario, loadScenario, type Scenario } from "../../src/core/scenario/index.js";
+import { explorableModel, scenarioOfFuture } from "./compare-model.js";
 import type { RunRequest, WorkerReply } from "./protocol.js";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let cached: { text: string; file: string; loaded: LoadedScenario } | undefined;
+let cached: { text: string; file: string; loaded: LoadedScenario; explorable?: Scenario } | undefined;
 
 function post(reply: WorkerReply, transfer: Transferable[] = []): void {
   self.postMessage(reply, transfer);
@@ -23,6 +24,12 @@ function load(text: string, file: string): LoadedScenario {
   return loaded;
 }
 
+/** The scenario a sampled future changes: every hypothesis present, each number set at its path. */
+function withFuture(loaded: LoadedScenario, assign: NonNullable<RunRequest["assign"]>): Scenario {
+  if (!cached!.explorable) cached!.explorable = explorableModel(loaded.scenario, loaded.parameters).scenario;
+  return scenarioOfFuture(cached!.explorable, assign);
+}
+
 self.onmessage = (event: MessageEvent<RunRequest>) => {
   const request = event.data;
   if (request?.type !== "run") return;
@@ -31,7 +38,8 @@ self.onmessage = (event: MessageEvent<RunRequest>) => {
   try {
     const loaded = load(request.text, request.file);
     const every = request.outcomesOnly ? Number.POSITIVE_INFINITY : 120;
-    const result = simulate(loaded.scenario, {
+    const scenario = request.assign ? withFuture(loaded, request.assign) : loaded.scenario;
+    const result = simulate(scenario, {
       seed: request.seed,
       ...(request.days !== undefined && { days: request.days }),
       ...(request.policies && request.policies.length > 0 && { policies: request.policies }),

@@ -11,6 +11,7 @@ export {
   aggregate,
   type CaseResult,
   type CaseTask,
+  cloneData,
   type Evaluator,
   failed,
   probeScenarioOutcomes,

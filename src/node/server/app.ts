@@ -5,11 +5,13 @@
  * No request text is ever evaluated: scenarios are parsed as YAML data by the core loader.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { InputError } from "../../core/errors/index.js";
+import { claimsFileSchema } from "../../core/experiment/index.js";
+import { parseDocument } from "../explore/load-experiment.js";
 import { prepareOutputFile } from "../output/index.js";
 import { listExplorations, readExploration, StoreRefused } from "./explorations.js";
 import { PathRefused, resolveExisting, resolveForWrite } from "./paths.js";
@@ -147,6 +149,33 @@ export function createApp(options: WorkbenchOptions): Hono {
       throw error;
     }
     return c.json({ path, bytes: Buffer.byteLength(text) }, 200);
+  });
+
+  // The claims a scenario ships with (`x.claims.yaml` beside `x.yaml`), for the compare view.
+  app.get("/api/claims", (c) => {
+    const path = c.req.query("path");
+    if (path === undefined)
+      return c.json({ error: "expected ?path=<scenario file relative to the scenarios folder>" }, 400);
+    if (!/\.ya?ml$/i.test(path) || /\.claims\.ya?ml$/i.test(path))
+      return c.json({ error: "expected a scenario file ending in .yaml or .yml" }, 400);
+    const scenario = resolveExisting(options.scenariosDir, path);
+    const claimsPath = join(dirname(path), `${basename(path, extname(path))}.claims.yaml`);
+    if (!existsSync(join(dirname(scenario), basename(claimsPath)))) return c.json({ file: null, claims: [] });
+    const real = resolveExisting(options.scenariosDir, claimsPath);
+    if (statSync(real).size > MAX_BODY_BYTES) return c.json({ error: "claims file too large" }, 413);
+    try {
+      const parsed = parseDocument(claimsFileSchema, readFileSync(real, "utf8"), claimsPath);
+      const claims = (Array.isArray(parsed) ? parsed : parsed.claims).map((x) => ({
+        name: x.name,
+        text: x.claim,
+        sentence: x.sentence,
+        ...(x.side === undefined ? {} : { side: x.side }),
+      }));
+      return c.json({ file: claimsPath, claims });
+    } catch (error) {
+      if (error instanceof InputError) return c.json({ error: error.message }, 400);
+      throw error;
+    }
   });
 
   app.get("/api/explorations", (c) => c.json({ stores: listExplorations(options.runsDir) }));
