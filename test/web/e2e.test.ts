@@ -52,6 +52,7 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     mkdirSync(join(dir, "scenarios/examples"), { recursive: true });
     mkdirSync(join(dir, "runs"));
     copyFileSync(join(ROOT, "scenarios/af-pak.yaml"), join(dir, "scenarios/af-pak.yaml"));
+    copyFileSync(join(ROOT, "scenarios/af-pak.claims.yaml"), join(dir, "scenarios/af-pak.claims.yaml"));
     copyFileSync(
       join(ROOT, "scenarios/examples/two-routes.yaml"),
       join(dir, "scenarios/examples/two-routes.yaml"),
@@ -367,6 +368,36 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     const report = readFileSync((await (await download).path())!, "utf8");
     expect(report).toContain("Policy comparison");
     expect(report).not.toMatch(/<script/i);
+    // The scenario's claims over these seeds: those naming both compared policies are evaluated.
+    const claims = page.locator("#compare-claims-table tbody tr");
+    expect(await claims.count()).toBe(4);
+    const evaluated = page.locator("#compare-claims-table tbody tr:has(td.num)");
+    expect(await evaluated.count()).toBeGreaterThan(0);
+    expect(await page.textContent("#compare-claims")).toMatch(/among the compared policies/);
+    expect(await page.textContent("#compare-claims")).toMatch(/differ only by their seed/);
+  }, 150_000);
+
+  it("compares over sampled futures and says where each claim fails", async () => {
+    await page.click("#tab-compare");
+    await page.selectOption("#compare-vary", "assumptions");
+    await page.fill("#compare-seeds", "6");
+    await page.fill("#compare-days", "365");
+    await page.click("#compare-run");
+    await page.waitForFunction(
+      () => /sampled futures in/.test(document.querySelector("#status")?.textContent ?? ""),
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+    expect(await page.textContent("#compare-claims")).toMatch(/6 sampled futures/);
+    expect(await page.locator("#compare-claims-table tbody tr:has(td.num)").count()).toBeGreaterThan(0);
+    const csvDownload = page.waitForEvent("download");
+    await page.click("#compare-csv");
+    const csv = readFileSync((await (await csvDownload).path())!, "utf8").split("\n");
+    expect(csv[0]).toMatch(/^policy,future,seed,.*hypotheses\.\w+\.strength/);
+    expect(csv.filter((l) => l.trim() !== "")).toHaveLength(1 + 2 * 6);
+    await page.selectOption("#compare-vary", "seeds");
   }, 150_000);
 
   it("exports a chart's data as CSV and a chart as SVG", async () => {

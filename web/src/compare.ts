@@ -95,7 +95,7 @@ export function setupCompare(deps: Deps) {
       );
       claims = body.claims;
       claimsNote = body.file
-        ? `Claims of ${body.file}`
+        ? `Claims of ${body.file}.`
         : `${path} has no claims file (a <code>.claims.yaml</code> beside it).`;
     } catch (error) {
       claims = [];
@@ -372,7 +372,7 @@ function claimRowHtml(row: ClaimRow): string {
         ? "no simple condition found"
         : "–";
   const ties = r.ties ? ` <span class="provenance">(${fmt(100 * r.ties)} % ties)</span>` : "";
-  return `<tr data-claim="${escapeHtml(row.name)}">${name}<td class="num">${fmt(100 * r.share)} %${ties}</td><td class="num">[${fmt(100 * r.interval.low)}, ${fmt(100 * r.interval.high)}] %</td><td>${r.verdict}</td><td>${fails}</td></tr>`;
+  return `<tr data-claim="${escapeHtml(row.name)}">${name}<td class="num">${fmt(100 * r.share)} %${ties}</td><td class="num">[${fmt(100 * r.interval.low)}, ${fmt(100 * r.interval.high)}] %</td><td>${r.verdict === "share" ? "per future" : r.verdict}</td><td>${fails}</td></tr>`;
 }
 
 function measureLabel(label: string, focus: { actor: string; dependent?: string }): string {
