@@ -431,20 +431,30 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     expect(await page.locator("#sobol svg").count()).toBeGreaterThan(0);
     expect(await page.locator("#prim svg").count()).toBeGreaterThan(0);
     expect(await page.locator("#scatter svg circle").count()).toBeGreaterThan(10);
-    // Brushing selects futures: drag across the whole plot, and the table lists the cases.
+    expect(await page.locator("#distribution svg circle").count()).toBeGreaterThan(10);
+    // Brushing selects futures: drag across the left half of the plot, and the table lists the cases.
     const plot = page.locator("#scatter svg:has(rect.brush)");
     await plot.scrollIntoViewIfNeeded();
     const box = (await plot.boundingBox())!;
     await page.mouse.move(box.x + 5, box.y + 5);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width - 5, box.y + box.height - 5, { steps: 5 });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height - 5, { steps: 5 });
     await page.mouse.up();
     await page.waitForSelector("#brush-table tbody tr", { timeout: 10_000 });
     expect(await page.locator("#brush-table tbody tr").count()).toBeGreaterThan(0);
     expect(await page.textContent("#brush-summary")).toMatch(/cases selected, \d+ futures/);
+    // The selection is marked in the outcome distribution and the claims are evaluated on it.
+    const all = await page.locator("#distribution svg circle").count();
+    const marked = await page.locator("#distribution g.selected-future circle").count();
+    expect(marked).toBeGreaterThan(0);
+    expect(marked).toBeLessThan(all);
+    expect(await page.textContent("#claims-table thead")).toMatch(/in the \d+ selected futures/);
+    expect(await page.locator("#claims-table td.selected-share").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(DOCS, "workbench-exploration.png"), fullPage: true });
     await page.click("#brush-clear");
     expect(await page.locator("#brush-table tbody tr").count()).toBe(0);
-    await page.screenshot({ path: join(DOCS, "workbench-exploration.png"), fullPage: true });
+    expect(await page.locator("#distribution g.selected-future circle").count()).toBe(0);
+    expect(await page.textContent("#claims-table thead")).not.toMatch(/selected futures/);
   });
 
   it("says so clearly when the server is gone", async () => {

@@ -193,3 +193,64 @@ export function selection(
     .sort((a, b) => a.future - b.future || a.lever.localeCompare(b.lever));
   return { rows, futures: [...new Set(rows.map((r) => r.future))] };
 }
+
+/**
+ * The experiment's claims over a subset of futures (a brushed selection): the share of those futures
+ * where each holds, with its interval. No PRIM here: the selection is itself the condition.
+ */
+export function claimResultsIn(
+  data: Exploration,
+  futures: readonly number[],
+): ClaimResult[] | { error: string } {
+  if (data.claims.length === 0 || futures.length === 0) return [];
+  const cache = new Map<string, Float64Array>();
+  const values = (outcome: string, policy: string) => {
+    const key = `${outcome}\u0000${policy}`;
+    let column = cache.get(key);
+    if (!column) {
+      const all = perFuture(data, outcome, policy);
+      column = Float64Array.from(futures, (f) => all[f] ?? Number.NaN);
+      cache.set(key, column);
+    }
+    return column;
+  };
+  try {
+    return evaluateClaims(data.claims, {
+      futures: futures.length,
+      outcomes: data.outcomes.map((o) => o.name),
+      policies: data.levers,
+      values,
+    });
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** One case of the outcome-distribution chart: its lever, value and whether its future is selected. */
+export interface DistributionPoint {
+  lever: string;
+  future: number;
+  value: number;
+  selected: boolean;
+}
+
+/** Every case's value of `outcome` by lever, marking the cases whose future is in `selected`. */
+export function distributionPoints(
+  data: Exploration,
+  outcome: string,
+  selected: ReadonlySet<number>,
+): DistributionPoint[] {
+  const column = data.columns[outcome] ?? [];
+  const out: DistributionPoint[] = [];
+  for (let i = 0; i < data.rows; i++) {
+    const v = column[i];
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    out.push({
+      lever: data.lever[i] ?? "",
+      future: data.future[i]!,
+      value: v,
+      selected: selected.has(data.future[i]!),
+    });
+  }
+  return out;
+}

@@ -7,6 +7,8 @@ import { claimChart, primBoxChart, primTradeoffChart, sobolChart } from "../../s
 import {
   brushed,
   claimResults,
+  claimResultsIn,
+  distributionPoints,
   type Exploration,
   inputColumns,
   perFuture,
@@ -59,6 +61,8 @@ function fmt(x: number): string {
 
 export function setupExploration(api: Api, setStatus: (text: string) => void) {
   let data: Exploration | undefined;
+  /** Futures brushed on the scatter; highlighted in the distribution chart and the claims table. */
+  let selectedFutures: number[] = [];
 
   async function refreshList(): Promise<void> {
     const { stores } = await api<{ stores: string[] }>("api/explorations");
@@ -76,7 +80,9 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
       `${d.inputs.length} uncertain inputs, sampler ${String(d.sampler.method ?? d.sampler.kind)}; from ${d.source}.` +
       (d.truncated ? " Only the first cases are shown." : "");
     const outcomes = d.outcomes.map((o) => o.name);
-    for (const id of ["sobol-outcome", "prim-outcome"]) options($<HTMLSelectElement>(id), outcomes);
+    for (const id of ["sobol-outcome", "prim-outcome", "dist-outcome"])
+      options($<HTMLSelectElement>(id), outcomes);
+    selectedFutures = [];
     for (const id of ["sobol-lever", "prim-lever"]) options($<HTMLSelectElement>(id), d.levers);
     const vars = [...d.inputs, ...outcomes];
     options($<HTMLSelectElement>("scatter-x"), vars);
@@ -93,6 +99,7 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
     renderSobol();
     renderPrim();
     renderScatter();
+    renderDistribution();
     setStatus(`Opened ${path}: ${d.rows} cases`);
   }
 
@@ -108,15 +115,28 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
       box.innerHTML = `<p class="hint">This experiment states no claims (an experiment file's <code>claims:</code> section).</p>`;
       return;
     }
+    const inSelection = selectedFutures.length > 0 ? claimResultsIn(data, selectedFutures) : [];
+    const selectedShare = (name: string) => {
+      if (!Array.isArray(inSelection)) return "–";
+      const r = inSelection.find((x) => x.name === name);
+      return r && r.futures > 0
+        ? `${fmt(100 * r.share)} % <span class="provenance">[${fmt(100 * r.interval.low)}, ${fmt(100 * r.interval.high)}] of ${r.futures}</span>`
+        : "–";
+    };
+    const withSelection = selectedFutures.length > 0;
     const rows = results.map((r) => {
       const fails = r.breaks?.restrictions.length
         ? r.breaks.restrictions
             .map((x) => `${escapeHtml(x.name)} in [${fmt(x.lo)}, ${fmt(x.hi)}]`)
             .join(" and ")
         : "no simple condition found";
-      return `<tr><td>${escapeHtml(r.name)}<div class="provenance">${escapeHtml(r.text)}</div></td><td class="num">${fmt(100 * r.share)} %</td><td class="num">[${fmt(100 * r.interval.low)}, ${fmt(100 * r.interval.high)}] %</td><td>${r.verdict}</td><td>${fails}</td></tr>`;
+      const selectedCell = withSelection
+        ? `<td class="num selected-share">${selectedShare(r.name)}</td>`
+        : "";
+      return `<tr><td>${escapeHtml(r.name)}<div class="provenance">${escapeHtml(r.text)}</div></td><td class="num">${fmt(100 * r.share)} %</td><td class="num">[${fmt(100 * r.interval.low)}, ${fmt(100 * r.interval.high)}] %</td>${selectedCell}<td>${r.verdict}</td><td>${fails}</td></tr>`;
     });
-    box.innerHTML = `<table class="data-table" id="claims-table"><thead><tr><th>claim</th><th>holds in</th><th>95 % interval</th><th>verdict</th><th>fails mostly when</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+    const selectedHead = withSelection ? `<th>in the ${selectedFutures.length} selected futures</th>` : "";
+    box.innerHTML = `<table class="data-table" id="claims-table"><thead><tr><th>claim</th><th>holds in</th><th>95 % interval</th>${selectedHead}<th>verdict</th><th>fails mostly when</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
     box.append(
       svgBlock(
         "Claims: share of futures where each holds",
@@ -264,7 +284,10 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
         ? `${picked.length} cases selected, ${chosen.futures.length} futures (${fmt((100 * chosen.futures.length) / Math.max(1, new Set(d.future).size))} % of them).`
         : "No case in the brushed area.";
       $("brush-summary").dataset.count = String(picked.length);
+      selectedFutures = chosen.futures;
       showSelection(chosen.rows, xName, yName);
+      renderClaims();
+      renderDistribution();
       for (const dot of svg.querySelectorAll("circle")) dot.removeAttribute("stroke");
       const circles = [...svg.querySelectorAll("circle")];
       points.forEach((p, k) => {
@@ -274,6 +297,14 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
     $("scatter").replaceChildren(
       svgBlock(`${yName} against ${xName}, coloured by ${cName} (drag to select futures)`, figure, "scatter"),
     );
+    // Redrawn with other axes, the scatter still marks the cases of the futures selected before.
+    if (selectedFutures.length > 0) {
+      const chosen = new Set(selectedFutures);
+      const circles = [...svg.querySelectorAll("circle")];
+      points.forEach((p, k) => {
+        if (chosen.has(d.future[p.i]!)) circles[k]?.setAttribute("stroke", "#000");
+      });
+    }
   }
 
   /** The selected cases as a table under the scatter (the first 200), with clear and CSV buttons. */
@@ -312,10 +343,45 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
     );
   }
   $("brush-clear").addEventListener("click", () => {
+    selectedFutures = [];
     showSelection([], "", "");
     $("brush-summary").textContent = "";
     renderScatter();
+    renderClaims();
+    renderDistribution();
   });
+
+  /** Every case's value of an outcome by lever; the cases of the selected futures drawn in black on top. */
+  function renderDistribution(): void {
+    if (!data) return;
+    const outcome = $<HTMLSelectElement>("dist-outcome").value;
+    const points = distributionPoints(data, outcome, new Set(selectedFutures));
+    const levers = data.levers.length > 0 ? data.levers : [""];
+    const any = selectedFutures.length > 0;
+    const figure = Plot.plot({
+      width: 480,
+      height: 70 + 34 * levers.length,
+      marginLeft: 130,
+      style: { fontSize: "11px", background: "transparent" },
+      x: { label: outcome, grid: true },
+      y: { domain: levers, label: null },
+      color: { domain: levers, range: [...OKABE_ITO] },
+      marks: [
+        Plot.dot(
+          points.filter((p) => !p.selected),
+          { x: "value", y: "lever", fill: "lever", r: 2.5, fillOpacity: any ? 0.18 : 0.5 },
+        ),
+        Plot.dot(
+          points.filter((p) => p.selected),
+          { x: "value", y: "lever", fill: "#000", r: 3, className: "selected-future" },
+        ),
+      ],
+    });
+    const title = any
+      ? `${outcome} by lever: the ${selectedFutures.length} selected futures in black`
+      : `${outcome} by lever, one dot per case (select futures on the scatter to mark them here)`;
+    $("distribution").replaceChildren(svgBlock(title, figure, "distribution"));
+  }
   $("brush-csv").addEventListener("click", () => {
     if (!selected) return;
     const { rows, x, y } = selected;
@@ -378,6 +444,7 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
   for (const id of ["prim-outcome", "prim-lever"]) $(id).addEventListener("change", renderPrim);
   for (const id of ["scatter-x", "scatter-y", "scatter-colour"])
     $(id).addEventListener("change", renderScatter);
+  $("dist-outcome").addEventListener("change", renderDistribution);
 
   return { refreshList, inputColumns, perFuture };
 }
