@@ -190,6 +190,7 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
 
   it("plays ten years at full speed and the map and charts change", async () => {
     const before = await page.evaluate(() => ({
+      links: [...document.querySelectorAll<SVGElement>("line.link")].map((l) => l.dataset.flow),
       zones: [...document.querySelectorAll<SVGElement>(".zone")].map((z) => z.dataset.incidents),
       cursor: document.querySelector(".chart .cursor")?.getAttribute("x1"),
       label: document.querySelector("#day-label")?.textContent,
@@ -208,6 +209,7 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
       timeout: 10_000,
     });
     const after = await page.evaluate(() => ({
+      links: [...document.querySelectorAll<SVGElement>("line.link")].map((l) => l.dataset.flow),
       zones: [...document.querySelectorAll<SVGElement>(".zone")].map((z) => z.dataset.incidents),
       cursor: document.querySelector(".chart .cursor")?.getAttribute("x1"),
       label: document.querySelector("#day-label")?.textContent,
@@ -219,6 +221,8 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     expect(after.play.lastPlayDays).toBeGreaterThan(3000);
     expect(after.label).not.toBe(before.label);
     expect(after.zones).not.toEqual(before.zones);
+    // Links carry the day's flow: the network of the last day is not the network of day 0.
+    expect(after.links).not.toEqual(before.links);
     expect(Number(after.cursor)).toBeGreaterThan(Number(before.cursor));
     // Back to the first year's end for the screenshot.
     await page.fill("#scrubber", "365");

@@ -11,7 +11,9 @@ import {
   crossingState,
   crossingsOnDay,
   cumulative,
+  flowsOnDay,
   flowWidth,
+  maxDailyFlow,
   maxZoneIncidents,
   measureRows,
   nearestEvent,
@@ -205,5 +207,34 @@ describe("exports", () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(src|href)=["']?https?:/i);
     expect(html).toContain("not a forecast");
+  });
+});
+
+describe("daily link flows on the map", () => {
+  const flows = {
+    links: [{ id: "a" }, { id: "a" }, { id: "b" }],
+    changes: [
+      { day: 0, flow: [1, 2, 10] },
+      { day: 5, flow: [3, 4, 0] },
+      { day: 9, flow: [0, 0, 7] },
+    ],
+  };
+
+  it("reads the flows that hold on a day (both directions summed), the last change on or before it", () => {
+    expect([...flowsOnDay(flows, 0)!]).toEqual([
+      ["a", 3],
+      ["b", 10],
+    ]);
+    expect(flowsOnDay(flows, 4)!.get("a")).toBe(3);
+    expect(flowsOnDay(flows, 5)!.get("a")).toBe(7);
+    expect(flowsOnDay(flows, 8)!.get("b")).toBe(0);
+    expect(flowsOnDay(flows, 9)!.get("b")).toBe(7);
+    expect(flowsOnDay(flows, 400)!.get("b")).toBe(7);
+    expect(flowsOnDay({ links: flows.links }, 3)).toBeUndefined();
+  });
+
+  it("scales widths by the largest flow of any day", () => {
+    expect(maxDailyFlow(flows)).toBe(10);
+    expect(maxDailyFlow({ links: flows.links })).toBe(0);
   });
 });

@@ -228,7 +228,7 @@ async function showRun(): Promise<boolean> {
       ]),
     );
   }
-  state.map.setRun(run.series, meanFlows(run.flows.links));
+  state.map.setRun(run.series, meanFlows(run.flows.links), run.flows);
   await nextTask();
   if (!current() || !(await drawCharts(run, current))) return false;
   const scrubber = $<HTMLInputElement>("scrubber");

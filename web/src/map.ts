@@ -10,12 +10,15 @@ import { type ZoomBehavior, zoom, zoomIdentity } from "d3-zoom";
 import type { FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
+import type { LinkFlows } from "../../src/core/engine/index.js";
 import type { Scenario } from "../../src/core/scenario/index.js";
 import type { SeriesPayload } from "./protocol.js";
 import {
   crossingsOnDay,
+  flowsOnDay,
   flowWidth,
   formatNumber,
+  maxDailyFlow,
   maxZoneIncidents,
   STATUS_COLOURS,
   ZONE_WINDOW_DAYS,
@@ -60,6 +63,8 @@ export class RegionMap {
   private series: SeriesPayload | undefined;
   private zoneMax = 0;
   private flowMax = 0;
+  private flows: LinkFlows | undefined;
+  private meanFlow: ReadonlyMap<string, number> = new Map();
   private day = 0;
 
   constructor(
@@ -214,7 +219,11 @@ export class RegionMap {
       line.setAttribute("aria-label", `Link ${l.id}`);
       this.interactive(line, { section: "links", index }, () => {
         const flow = Number(line.dataset.flow ?? 0);
-        return `<b>${escapeHtml(l.id)}</b> (${l.mode} link)<br>${escapeHtml(l.from)} → ${escapeHtml(l.to)}, ${formatNumber(l.lengthKm)} km<br>mean flow ${formatNumber(flow)} veh/day of ${formatNumber(l.capacityVehPerDay)}`;
+        const mean = Number(line.dataset.meanFlow ?? 0);
+        const flowText = this.flows
+          ? `flow ${formatNumber(flow)} veh/day on this day (mean over the run ${formatNumber(mean)})`
+          : `mean flow ${formatNumber(flow)} veh/day`;
+        return `<b>${escapeHtml(l.id)}</b> (${l.mode} link)<br>${escapeHtml(l.from)} → ${escapeHtml(l.to)}, ${formatNumber(l.lengthKm)} km<br>${flowText}; capacity ${formatNumber(l.capacityVehPerDay)}`;
       });
       this.linkLines.set(l.id, line);
       links.append(line);
@@ -339,35 +348,48 @@ export class RegionMap {
     this.tooltip.style.top = `${Math.min(y, outer.height - 80)}px`;
   }
 
-  /** A new run: link widths from its mean flows, colour from volume/capacity; the day shown is reset. */
-  setRun(series: SeriesPayload, meanFlow: ReadonlyMap<string, number>): void {
+  /**
+   * A new run: link widths from the day's flows when the run kept them (else its mean flows), colour
+   * from volume/capacity; the day shown is reset.
+   */
+  setRun(series: SeriesPayload, meanFlow: ReadonlyMap<string, number>, flows?: LinkFlows): void {
     this.series = series;
+    this.flows = flows?.changes ? flows : undefined;
     this.zoneMax = maxZoneIncidents(this.scenario, series);
     this.flowMax = Math.max(
       1,
       ...meanFlow.values(),
+      this.flows ? maxDailyFlow(this.flows) : 0,
       ...this.scenario.crossings.map((c) => {
         const f = series.values[`flow.${c.id}`];
         return f ? Math.max(...f) : 0;
       }),
     );
+    this.meanFlow = meanFlow;
+    this.drawLinks(meanFlow);
+    this.showDay(0);
+  }
+
+  private drawLinks(flowOf: ReadonlyMap<string, number>): void {
     for (const l of this.scenario.links) {
       const line = this.linkLines.get(l.id);
       if (!line) continue;
-      const flow = meanFlow.get(l.id) ?? 0;
+      const flow = flowOf.get(l.id) ?? 0;
       line.dataset.flow = String(flow);
+      line.dataset.meanFlow = String(this.meanFlow.get(l.id) ?? 0);
       line.style.strokeWidth = `calc(${flowWidth(flow, this.flowMax)}px / var(--zoom, 1))`;
       line.style.stroke = congestionColour(
         flow / Math.max(1e-9, l.capacityVehPerDay * (l.bidirectional ? 2 : 1)),
       );
     }
-    this.showDay(0);
   }
 
   /** Crossings' state and flow, and zone shading, on `day`. Cheap: only attributes change. */
   showDay(day: number): void {
     if (!this.series) return;
     this.day = day;
+    const daily = this.flows ? flowsOnDay(this.flows, day) : undefined;
+    if (daily) this.drawLinks(daily);
     for (const c of crossingsOnDay(this.scenario, this.series, day)) {
       const colour = STATUS_COLOURS[c.state];
       const line = this.crossingLines.get(c.id);

@@ -291,6 +291,43 @@ export function meanFlows(links: readonly { id: string; meanFlow: number }[]): M
   return out;
 }
 
+/**
+ * Each link's flow on `day` (both directions summed), from the flow changes a run recorded: the last
+ * change on or before the day holds. Undefined when the run kept no daily flows.
+ */
+export function flowsOnDay(
+  flows: { links: readonly { id: string }[]; changes?: readonly { day: number; flow: ArrayLike<number> }[] },
+  day: number,
+): Map<string, number> | undefined {
+  const changes = flows.changes;
+  if (!changes || changes.length === 0) return undefined;
+  let lo = 0;
+  let hi = changes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (changes[mid]!.day <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  const flow = changes[lo]!.flow;
+  const out = new Map<string, number>();
+  flows.links.forEach((l, i) => out.set(l.id, (out.get(l.id) ?? 0) + flow[i]!));
+  return out;
+}
+
+/** The largest flow of any link (both directions summed) on any day the changes cover. */
+export function maxDailyFlow(flows: {
+  links: readonly { id: string }[];
+  changes?: readonly { day: number; flow: ArrayLike<number> }[];
+}): number {
+  let max = 0;
+  for (const c of flows.changes ?? []) {
+    const byId = new Map<string, number>();
+    flows.links.forEach((l, i) => byId.set(l.id, (byId.get(l.id) ?? 0) + c.flow[i]!));
+    for (const v of byId.values()) if (v > max) max = v;
+  }
+  return max;
+}
+
 /** Events of a day window, newest last. */
 export function eventsBetween(events: readonly SimEvent[], from: number, to: number): SimEvent[] {
   return events.filter((e) => e.day >= from && e.day <= to);

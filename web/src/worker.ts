@@ -43,6 +43,7 @@ self.onmessage = (event: MessageEvent<RunRequest>) => {
       seed: request.seed,
       ...(request.days !== undefined && { days: request.days }),
       ...(request.policies && request.policies.length > 0 && { policies: request.policies }),
+      recordFlows: !request.outcomesOnly,
       onDay: (day, days) => {
         if (day % every === 0) post({ type: "progress", id, day, days });
       },
@@ -65,7 +66,12 @@ self.onmessage = (event: MessageEvent<RunRequest>) => {
         events: result.events,
         flows: result.flows,
       },
-      [...new Set(Object.values(values).map((v) => v.buffer as ArrayBuffer))],
+      [
+        ...new Set([
+          ...Object.values(values).map((v) => v.buffer as ArrayBuffer),
+          ...(result.flows.changes ?? []).map((c) => c.flow.buffer as ArrayBuffer),
+        ]),
+      ],
     );
   } catch (error) {
     if (error instanceof InputError) post({ type: "invalid", id, issues: error.issues });

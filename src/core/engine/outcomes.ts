@@ -252,11 +252,17 @@ function columnMean(values: Float64Array): number {
   return values.length > 0 ? sum / values.length : 0;
 }
 
-export function linkFlows(world: World, flowSums: Float64Array): LinkFlows {
+export function linkFlows(
+  world: World,
+  flowSums: Float64Array,
+  changes?: readonly { day: number; flows: Float64Array }[],
+): LinkFlows {
   const { model } = world;
   const links: LinkFlows["links"] = [];
+  const order: number[] = [];
   for (const element of model.elements) {
     for (const l of element.links) {
+      order.push(l);
       links.push({
         id: element.id,
         kind: element.kind,
@@ -266,5 +272,9 @@ export function linkFlows(world: World, flowSums: Float64Array): LinkFlows {
       });
     }
   }
-  return { links };
+  if (!changes) return { links };
+  return {
+    links,
+    changes: changes.map((c) => ({ day: c.day, flow: Float64Array.from(order, (l) => c.flows[l]!) })),
+  };
 }

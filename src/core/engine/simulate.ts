@@ -65,6 +65,9 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
   const flowSums = new Float64Array(model.network.linkCount);
   let heldFlows = world.flows;
   let heldSince = 0;
+  const changes: { day: number; flows: Float64Array }[] | undefined = options.recordFlows
+    ? [{ day: 0, flows: Float64Array.from(heldFlows) }]
+    : undefined;
 
   const mechanisms = startMechanisms(world);
   for (let day = 0; day < model.days; day++) {
@@ -93,6 +96,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
       addFlows(flowSums, heldFlows, day - heldSince);
       heldFlows = world.flows;
       heldSince = day;
+      changes?.push({ day, flows: Float64Array.from(heldFlows) });
     }
     options.onDay?.(day, model.days);
   }
@@ -116,7 +120,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
     outcomes,
     series: recorder.series(dates),
     events: world.log.events,
-    flows: linkFlows(world, flowSums),
+    flows: linkFlows(world, flowSums, changes),
   };
 }
 

@@ -17,6 +17,8 @@ export interface SimulationOptions {
   policies?: string[];
   /** Called after each simulated day (for progress bars); keep it cheap. */
   onDay?: (day: number, days: number) => void;
+  /** Keep every set of link flows the run used, with the day it began (`flows.changes`). Default false. */
+  recordFlows?: boolean;
 }
 
 /** Daily series in columns: `values[name][day]`. Column names are stable and documented (docs/outputs.md). */
@@ -263,6 +265,12 @@ export interface Outcomes {
 export interface LinkFlows {
   /** Scenario element id, direction, and mean vehicles/day. */
   links: { id: string; kind: "link" | "crossing"; from: string; to: string; meanFlow: number }[];
+  /**
+   * With `recordFlows`: the flows of each day, stored as the days they change. Entry k holds from
+   * day `day` until the next entry's day; `flow[i]` is vehicles/day on `links[i]`. Flows change only
+   * when the assignment is re-solved, so there are as many entries as solves, not days.
+   */
+  changes?: { day: number; flow: Float64Array }[];
 }
 
 export interface SimulationResult {
