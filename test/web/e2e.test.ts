@@ -334,8 +334,11 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     await page.keyboard.press("Escape");
     expect(await page.evaluate(() => document.activeElement?.closest(".cm-editor") === null)).toBe(true);
     await page.click("#yaml .cm-content");
+    const before = await status();
     for (let i = 0; i < 4; i++) await page.keyboard.press("Control+z");
-    await page.waitForFunction((t) => document.querySelector("#issues .ok") !== null && t.length > 0, text);
+    await page.waitForSelector("#issues .ok", { timeout: 30_000 });
+    // The valid text runs again; let that run reach the screen before the next test times the page.
+    await waitForRun(before ?? "");
     expect(await editorText()).toBe(text);
   });
 
@@ -401,6 +404,11 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     const csv = readFileSync((await (await csvDownload).path())!, "utf8").split("\n");
     expect(csv[0]).toMatch(/^policy,future,seed,.*hypotheses\.\w+\.strength/);
     expect(csv.filter((l) => l.trim() !== "")).toHaveLength(1 + 2 * 6);
+    const reportDownload = page.waitForEvent("download");
+    await page.click("#compare-report");
+    const report = readFileSync((await (await reportDownload).path())!, "utf8");
+    expect(report).toContain("Claims over these futures");
+    expect(report).toMatch(/sampling every assumption and hypothesis strength/);
     await page.selectOption("#compare-vary", "seeds");
   }, 150_000);
 

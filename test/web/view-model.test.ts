@@ -207,6 +207,42 @@ describe("exports", () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(src|href)=["']?https?:/i);
     expect(html).toContain("not a forecast");
+    expect(html).toContain("seeds 1…N per policy");
+    expect(html).not.toContain("Claims over these futures");
+  });
+
+  it("adds the claims and what the futures varied to the report, escaped", () => {
+    const rows = comparePolicies([{ policy: "a", seed: 1, outcomes: run.outcomes }], {
+      actor: run.scenario.actors[0]!.id,
+    });
+    const html = comparisonReport({
+      scenario: "x",
+      file: "f.yaml",
+      focus: { actor: "pk" },
+      rows,
+      runs: 1,
+      days: 400,
+      start: "s",
+      end: "e",
+      charts: [],
+      generated: "now",
+      futures: "futures 1…4 sampling every assumption",
+      claims: [
+        {
+          name: "c<1>",
+          side: "one",
+          sentence: "A < B.",
+          holds: "75 % [30, 95] %",
+          verdict: "per future",
+          fails: "u in [0, 1]",
+        },
+      ],
+    });
+    expect(html).toContain("futures 1…4 sampling every assumption");
+    expect(html).toContain("<h2>Claims over these futures</h2>");
+    expect(html).toContain("c&lt;1&gt;");
+    expect(html).toContain("75 % [30, 95] %");
+    expect(html).toContain("u in [0, 1]");
   });
 });
 

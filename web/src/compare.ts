@@ -63,6 +63,7 @@ export function setupCompare(deps: Deps) {
   let claimsNote = "";
   let sampled: SampledFutures | undefined;
   let futureCount = 0;
+  let claimRows: ClaimRow[] = [];
   const timings = (globalThis as unknown as { corridorTimings: Record<string, number> }).corridorTimings;
 
   const actorSelect = $<HTMLSelectElement>("compare-actor");
@@ -251,6 +252,7 @@ export function setupCompare(deps: Deps) {
     runs = [];
     wraps.clear();
     $("compare-claims").replaceChildren();
+    claimRows = [];
     let id = 0;
     // Future f runs with seed f + 1 under every policy: the policies of one future share their draws.
     const jobs = chosen.flatMap((policy) =>
@@ -335,6 +337,20 @@ export function setupCompare(deps: Deps) {
       end: runs[0]?.outcomes.end ?? "",
       charts,
       generated: new Date().toISOString(),
+      futures: sampled
+        ? `futures 1…${futureCount} sampling every assumption and hypothesis strength (Latin hypercube, master seed ${FUTURES_SEED}), future f with seed f`
+        : `seeds 1…${futureCount} per policy`,
+      claims: claimRows.map((row) => {
+        const c = claimCells(row);
+        return {
+          name: row.name,
+          side: row.side ?? "",
+          sentence: row.sentence ?? row.text,
+          holds: row.result ? `${c.holds} ${c.interval}` : "",
+          verdict: c.verdict,
+          fails: c.fails,
+        };
+      }),
     });
     download("comparison-report.html", html, "text/html");
   });
@@ -351,30 +367,39 @@ export function setupCompare(deps: Deps) {
       return;
     }
     const rows = compareClaims(claims, runs, lastFocus, futureCount, sampled);
+    claimRows = rows;
     box.innerHTML = `${head}<table class="data-table" id="compare-claims-table"><thead><tr><th>claim</th><th>side</th><th>holds in</th><th>95 % interval</th><th>verdict</th><th>fails mostly when</th></tr></thead><tbody>${rows.map(claimRowHtml).join("")}</tbody></table>`;
   }
 
   return { setScenario };
 }
 
-function claimRowHtml(row: ClaimRow): string {
-  const name = `<td>${escapeHtml(row.name)}<div class="provenance">${escapeHtml(row.sentence ?? row.text)}</div></td><td>${escapeHtml(row.side ?? "")}</td>`;
+/** A claim row as plain-text cells: the page's table and the report's. */
+function claimCells(row: ClaimRow): { holds: string; interval: string; verdict: string; fails: string } {
   const r = row.result;
-  if (!r)
-    return `<tr data-claim="${escapeHtml(row.name)}">${name}<td colspan="4" class="hint">${escapeHtml(row.unavailable ?? "")}</td></tr>`;
+  if (!r) return { holds: "", interval: "", verdict: "", fails: row.unavailable ?? "" };
   const fails = r.failing.every((x) => x === 0)
     ? "holds in every future"
     : r.breaks?.restrictions.length
-      ? r.breaks.restrictions
-          .map((x) => `${escapeHtml(x.name)} in [${fmt(x.lo)}, ${fmt(x.hi)}]`)
-          .join(" and ")
+      ? r.breaks.restrictions.map((x) => `${x.name} in [${fmt(x.lo)}, ${fmt(x.hi)}]`).join(" and ")
       : r.breaksOn?.length
         ? "no simple condition found"
         : "–";
-  const ties = r.ties ? ` <span class="provenance">(${fmt(100 * r.ties)} % ties)</span>` : "";
-  return `<tr data-claim="${escapeHtml(row.name)}">${name}<td class="num">${fmt(100 * r.share)} %${ties}</td><td class="num">[${fmt(100 * r.interval.low)}, ${fmt(100 * r.interval.high)}] %</td><td>${r.verdict === "share" ? "per future" : r.verdict}</td><td>${fails}</td></tr>`;
+  return {
+    holds: `${fmt(100 * r.share)} %${r.ties ? ` (${fmt(100 * r.ties)} % ties)` : ""}`,
+    interval: `[${fmt(100 * r.interval.low)}, ${fmt(100 * r.interval.high)}] %`,
+    verdict: r.verdict === "share" ? "per future" : r.verdict,
+    fails,
+  };
 }
 
+function claimRowHtml(row: ClaimRow): string {
+  const name = `<td>${escapeHtml(row.name)}<div class="provenance">${escapeHtml(row.sentence ?? row.text)}</div></td><td>${escapeHtml(row.side ?? "")}</td>`;
+  const c = claimCells(row);
+  if (!row.result)
+    return `<tr data-claim="${escapeHtml(row.name)}">${name}<td colspan="4" class="hint">${escapeHtml(c.fails)}</td></tr>`;
+  return `<tr data-claim="${escapeHtml(row.name)}">${name}<td class="num">${escapeHtml(c.holds)}</td><td class="num">${escapeHtml(c.interval)}</td><td>${escapeHtml(c.verdict)}</td><td>${escapeHtml(c.fails)}</td></tr>`;
+}
 function measureLabel(label: string, focus: { actor: string; dependent?: string }): string {
   return label.replace("the dependent", focus.dependent ?? "–").replace("the actor", focus.actor);
 }

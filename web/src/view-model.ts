@@ -390,6 +390,17 @@ export interface ReportInput {
   /** Chart SVGs as standalone text. */
   charts: readonly string[];
   generated: string;
+  /** What the futures varied: "seeds" or a sentence on the sampled assumptions. */
+  futures?: string;
+  /** The claims table as shown, in plain text cells. */
+  claims?: readonly {
+    name: string;
+    side: string;
+    sentence: string;
+    holds: string;
+    verdict: string;
+    fails: string;
+  }[];
 }
 
 /**
@@ -419,16 +430,25 @@ export function comparisonReport(input: ReportInput): string {
   const charts = input.charts
     .map((svg) => `<div class="c">${svg.replace(/<script[\s\S]*?<\/script>/gi, "")}</div>`)
     .join("");
+  const claims =
+    input.claims && input.claims.length > 0
+      ? `\n<h2>Claims over these futures</h2><table><tr><th>claim</th><th>side</th><th>holds in (95 % interval)</th><th>verdict</th><th>fails mostly when</th></tr>${input.claims
+          .map(
+            (c) =>
+              `<tr><td>${escapeText(c.name)}<br><small>${escapeText(c.sentence)}</small></td><td>${escapeText(c.side)}</td><td>${escapeText(c.holds)}</td><td>${escapeText(c.verdict)}</td><td>${escapeText(c.fails)}</td></tr>`,
+          )
+          .join("")}</table>`
+      : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Corridor comparison: ${escapeText(input.scenario)}</title>
 <style>body{font:14px system-ui,sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;color:#1d1d1d}
 table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 small{color:#666}.grid{display:flex;flex-wrap:wrap;gap:8px}.c{border:1px solid #ddd;padding:4px}</style></head>
 <body><h1>Policy comparison: ${escapeText(input.scenario)}</h1>
-<p>Scenario file <code>${escapeText(input.file)}</code>; policies of <b>${escapeText(input.focus.actor)}</b>${input.focus.dependent ? `, dependent <b>${escapeText(input.focus.dependent)}</b>` : ""}; ${input.runs} runs of ${input.days} days (${escapeText(input.start)} to ${escapeText(input.end)}), seeds 1…N per policy. Generated ${escapeText(input.generated)} by the Corridor workbench.</p>
-<p><b>An exploration under the scenario's stated assumptions, not a forecast.</b> Each cell is the mean over seeds with the 10th–90th percentile band in brackets.</p>
+<p>Scenario file <code>${escapeText(input.file)}</code>; policies of <b>${escapeText(input.focus.actor)}</b>${input.focus.dependent ? `, dependent <b>${escapeText(input.focus.dependent)}</b>` : ""}; ${input.runs} runs of ${input.days} days (${escapeText(input.start)} to ${escapeText(input.end)}), ${escapeText(input.futures ?? "seeds 1…N per policy")}. Generated ${escapeText(input.generated)} by the Corridor workbench.</p>
+<p><b>An exploration under the scenario's stated assumptions, not a forecast.</b> Each cell is the mean over the futures with the 10th–90th percentile band in brackets.</p>
 <table>${head}${body}</table>
-<h2>Distributions</h2><div class="grid">${charts}</div>
+<h2>Distributions</h2><div class="grid">${charts}</div>${claims}
 </body></html>
 `;
 }
