@@ -133,7 +133,7 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
       const selectedCell = withSelection
         ? `<td class="num selected-share">${selectedShare(r.name)}</td>`
         : "";
-      return `<tr><td>${escapeHtml(r.name)}<div class="provenance">${escapeHtml(r.text)}</div></td><td class="num">${fmt(100 * r.share)} %</td><td class="num">[${fmt(100 * r.interval.low)}, ${fmt(100 * r.interval.high)}] %</td>${selectedCell}<td>${r.verdict}</td><td>${fails}</td></tr>`;
+      return `<tr><td>${escapeHtml(r.name)}<div class="provenance">${escapeHtml(r.text)}</div></td><td class="num">${fmt(100 * r.share)} %</td><td class="num">[${fmt(100 * r.interval.low)}, ${fmt(100 * r.interval.high)}] %</td>${selectedCell}<td>${r.verdict === "share" ? "per future" : r.verdict}</td><td>${fails}</td></tr>`;
     });
     const selectedHead = withSelection ? `<th>in the ${selectedFutures.length} selected futures</th>` : "";
     box.innerHTML = `<table class="data-table" id="claims-table"><thead><tr><th>claim</th><th>holds in</th><th>95 % interval</th>${selectedHead}<th>verdict</th><th>fails mostly when</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
