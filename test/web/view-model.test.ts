@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { COLORS as CHART_COLORS } from "../../src/core/charts/common.js";
 import { comparePolicies, simulate } from "../../src/core/engine/index.js";
 import { InputError } from "../../src/core/errors/index.js";
 import { loadScenario } from "../../src/core/scenario/index.js";
@@ -18,6 +19,7 @@ import {
   measureRows,
   nearestEvent,
   networkGeoJson,
+  OKABE_ITO,
   parametersOf,
   pathKeys,
   provenance,
@@ -272,5 +274,13 @@ describe("daily link flows on the map", () => {
   it("scales widths by the largest flow of any day", () => {
     expect(maxDailyFlow(flows)).toBe(10);
     expect(maxDailyFlow({ links: flows.links })).toBe(0);
+  });
+});
+
+describe("one colour-blind-safe palette", () => {
+  it("draws the analysis charts (Sobol, PRIM, claims) in Okabe–Ito colours, as the workbench's own", () => {
+    const palette = OKABE_ITO.map((c) => c.toLowerCase());
+    for (const colour of [CHART_COLORS.first, CHART_COLORS.total, CHART_COLORS.selected])
+      expect(palette).toContain(colour.toLowerCase());
   });
 });

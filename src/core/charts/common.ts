@@ -16,10 +16,11 @@ export interface ChartOptions {
 /** Fonts present on typical machines and in resvg's system font lookup. */
 export const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 
+/** Okabe & Ito's colour-blind-safe palette (2008), as the workbench's own charts use it. */
 export const COLORS = {
-  first: "#4269d0",
-  total: "#efb118",
-  selected: "#ff725c",
+  first: "#0072B2",
+  total: "#E69F00",
+  selected: "#D55E00",
   neutral: "#6b6b6b",
 } as const;
 
