@@ -286,9 +286,10 @@ export function networkGeoJson(
 
 /** Mean flow per element, both directions summed. */
 export function meanFlows(links: readonly { id: string; meanFlow: number }[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const l of links) out.set(l.id, (out.get(l.id) ?? 0) + l.meanFlow);
-  return out;
+  return sumById(
+    links,
+    links.map((l) => l.meanFlow),
+  );
 }
 
 /**
@@ -308,9 +309,13 @@ export function flowsOnDay(
     if (changes[mid]!.day <= day) lo = mid;
     else hi = mid - 1;
   }
-  const flow = changes[lo]!.flow;
+  return sumById(flows.links, changes[lo]!.flow);
+}
+
+/** Per-link values summed by element id (a two-way link or crossing has one entry per direction). */
+function sumById(links: readonly { id: string }[], values: ArrayLike<number>): Map<string, number> {
   const out = new Map<string, number>();
-  flows.links.forEach((l, i) => out.set(l.id, (out.get(l.id) ?? 0) + flow[i]!));
+  for (let i = 0; i < links.length; i++) out.set(links[i]!.id, (out.get(links[i]!.id) ?? 0) + values[i]!);
   return out;
 }
 
@@ -320,11 +325,8 @@ export function maxDailyFlow(flows: {
   changes?: readonly { day: number; flow: ArrayLike<number> }[];
 }): number {
   let max = 0;
-  for (const c of flows.changes ?? []) {
-    const byId = new Map<string, number>();
-    flows.links.forEach((l, i) => byId.set(l.id, (byId.get(l.id) ?? 0) + c.flow[i]!));
-    for (const v of byId.values()) if (v > max) max = v;
-  }
+  for (const c of flows.changes ?? [])
+    for (const v of sumById(flows.links, c.flow).values()) if (v > max) max = v;
   return max;
 }
 
