@@ -12,13 +12,12 @@ import {
   assignmentsOf,
   type ClaimRow,
   type CompareRun,
-  compareClaims,
   type SampledFutures,
   sampleFutures,
 } from "./compare-model.js";
 import { download, svgText } from "./export.js";
 import { escapeHtml } from "./map.js";
-import { Pool } from "./runner.js";
+import { evaluateClaimsOffPage, Pool } from "./runner.js";
 import { nextTask } from "./tasks.js";
 import { comparisonReport, measureRows, OKABE_ITO, toCsv } from "./view-model.js";
 
@@ -199,7 +198,7 @@ export function setupCompare(deps: Deps) {
       drawing = false;
     }
     if (final) {
-      renderClaims();
+      await renderClaims();
       ($("compare-report") as HTMLButtonElement).disabled = false;
       ($("compare-csv") as HTMLButtonElement).disabled = false;
     }
@@ -253,6 +252,7 @@ export function setupCompare(deps: Deps) {
     wraps.clear();
     $("compare-claims").replaceChildren();
     claimRows = [];
+    claimsRequest += 1;
     let id = 0;
     // Future f runs with seed f + 1 under every policy: the policies of one future share their draws.
     const jobs = chosen.flatMap((policy) =>
@@ -355,7 +355,9 @@ export function setupCompare(deps: Deps) {
     download("comparison-report.html", html, "text/html");
   });
 
-  function renderClaims(): void {
+  /** The claims over the finished comparison, evaluated in a worker; a newer comparison wins. */
+  let claimsRequest = 0;
+  async function renderClaims(): Promise<void> {
     const box = $("compare-claims");
     const head = `<h2>Claims over these futures</h2><p class="hint">${claimsNote}${
       sampled
@@ -366,7 +368,23 @@ export function setupCompare(deps: Deps) {
       box.innerHTML = head;
       return;
     }
-    const rows = compareClaims(claims, runs, lastFocus, futureCount, sampled);
+    const mine = ++claimsRequest;
+    box.innerHTML = `${head}<p class="hint" id="claims-pending">Evaluating the claims…</p>`;
+    let rows: ClaimRow[];
+    try {
+      rows = await evaluateClaimsOffPage({
+        claims,
+        runs,
+        focus: lastFocus,
+        futures: futureCount,
+        ...(sampled ? { sampled } : {}),
+      });
+    } catch (error) {
+      if (mine === claimsRequest)
+        box.innerHTML = `${head}<p class="hint">The claims could not be evaluated: ${escapeHtml((error as Error).message)}</p>`;
+      return;
+    }
+    if (mine !== claimsRequest) return;
     claimRows = rows;
     box.innerHTML = `${head}<table class="data-table" id="compare-claims-table"><thead><tr><th>claim</th><th>side</th><th>holds in</th><th>95 % interval</th><th>verdict</th><th>fails mostly when</th></tr></thead><tbody>${rows.map(claimRowHtml).join("")}</tbody></table>`;
   }

@@ -6,7 +6,7 @@
 import type { LinkFlows, Outcomes, SimEvent } from "../../src/core/engine/index.js";
 import type { InputIssue } from "../../src/core/errors/index.js";
 import type { Scenario, ScenarioParameter } from "../../src/core/scenario/index.js";
-import type { Assignment } from "./compare-model.js";
+import type { Assignment, ClaimRow, CompareRun, SampledFutures } from "./compare-model.js";
 
 export interface RunRequest {
   type: "run";
@@ -20,6 +20,17 @@ export interface RunRequest {
   outcomesOnly?: boolean;
   /** Scenario numbers this run sets first (a sampled future; see compare-model.ts). */
   assign?: Assignment[];
+}
+
+/** The scenario's claims over a finished comparison: PRIM on hundreds of inputs runs off the page. */
+export interface ClaimsRequest {
+  type: "claims";
+  id: number;
+  claims: { name: string; text: string; sentence?: string; side?: string }[];
+  runs: CompareRun[];
+  focus: { actor: string; dependent?: string };
+  futures: number;
+  sampled?: SampledFutures;
 }
 
 export interface SeriesPayload {
@@ -44,4 +55,5 @@ export type WorkerReply =
       events: SimEvent[];
       flows: LinkFlows;
     }
-  | { type: "outcomes"; id: number; ms: number; outcomes: Outcomes };
+  | { type: "outcomes"; id: number; ms: number; outcomes: Outcomes }
+  | { type: "claims"; id: number; rows: ClaimRow[] };

@@ -1,5 +1,6 @@
 /** Runs in Web Workers: one worker for the run on screen (latest request wins), a pool for comparisons. */
-import type { RunRequest, WorkerReply } from "./protocol.js";
+import type { ClaimRow } from "./compare-model.js";
+import type { ClaimsRequest, RunRequest, WorkerReply } from "./protocol.js";
 
 type Handler = (reply: WorkerReply) => void;
 
@@ -97,4 +98,23 @@ export class Pool {
       for (const w of this.workers) feed(w);
     });
   }
+}
+
+/** Evaluates claims in a worker of its own, so the page stays responsive however many futures. */
+export function evaluateClaimsOffPage(request: Omit<ClaimsRequest, "type" | "id">): Promise<ClaimRow[]> {
+  const worker = newWorker();
+  return new Promise<ClaimRow[]>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if (reply.type === "claims") resolve(reply.rows);
+      else if (reply.type === "failed") reject(new Error(reply.message));
+      else return;
+      worker.terminate();
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || "the worker failed"));
+    };
+    worker.postMessage({ ...request, type: "claims", id: 1 } satisfies ClaimsRequest);
+  });
 }

@@ -6,8 +6,8 @@
 import { simulate } from "../../src/core/engine/index.js";
 import { InputError } from "../../src/core/errors/index.js";
 import { type LoadedScenario, loadScenario, type Scenario } from "../../src/core/scenario/index.js";
-import { explorableModel, scenarioOfFuture } from "./compare-model.js";
-import type { RunRequest, WorkerReply } from "./protocol.js";
+import { compareClaims, explorableModel, scenarioOfFuture } from "./compare-model.js";
+import type { ClaimsRequest, RunRequest, WorkerReply } from "./protocol.js";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -30,8 +30,17 @@ function withFuture(loaded: LoadedScenario, assign: NonNullable<RunRequest["assi
   return scenarioOfFuture(cached!.explorable, assign);
 }
 
-self.onmessage = (event: MessageEvent<RunRequest>) => {
+self.onmessage = (event: MessageEvent<RunRequest | ClaimsRequest>) => {
   const request = event.data;
+  if (request?.type === "claims") {
+    const { id, claims, runs, focus, futures, sampled } = request;
+    try {
+      post({ type: "claims", id, rows: compareClaims(claims, runs, focus, futures, sampled) });
+    } catch (error) {
+      post({ type: "failed", id, message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   if (request?.type !== "run") return;
   const { id } = request;
   const started = performance.now();
