@@ -81,11 +81,11 @@ export function startMechanisms(world: World): MechanismRun {
         item.contributions[name] = total + amount;
       },
       explain,
-      explainChange(slot, value, initial, threshold, event) {
+      movedSince(slot, value, initial, threshold) {
         const before = lastLogged.get(slot) ?? initial;
-        if (Math.abs(value - before) < threshold) return;
+        if (Math.abs(value - before) < threshold) return undefined;
         lastLogged.set(slot, value);
-        explain(event(before));
+        return before;
       },
     };
     item.state = mechanism.init(world, entry as never);

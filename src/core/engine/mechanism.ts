@@ -63,18 +63,14 @@ export interface MechanismContext<K extends HypothesisKey> {
   /** Logs an event caused by this hypothesis (`cause`: "hypothesis <key> (<title>): <why>"). */
   explain(event: ExplainedEvent): SimEvent;
   /**
-   * Logs `event(before)` when `value` has moved by at least `threshold` since it was last logged
-   * under `slot` (first reference: `initial`): material changes, not every day's drift. A slot is a
+   * Whether `value` has moved by at least `threshold` since it was last reported under `slot` (first
+   * reference: `initial`): if so, returns the value reported before and remembers `value`; otherwise
+   * undefined. Mechanisms log material changes this way, not every day's drift:
+   * `const before = ctx.movedSince(…); if (before !== undefined) ctx.explain({…})`. A slot is a
    * number the mechanism chooses for what it tracks (an element, a zone, a pair index), so the daily
-   * check builds no string.
+   * check builds no string and no event.
    */
-  explainChange(
-    slot: number,
-    value: number,
-    initial: number,
-    threshold: number,
-    event: (before: number) => ExplainedEvent,
-  ): void;
+  movedSince(slot: number, value: number, initial: number, threshold: number): number | undefined;
 }
 
 export interface Mechanism<K extends HypothesisKey = HypothesisKey, S = unknown> {

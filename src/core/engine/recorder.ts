@@ -6,7 +6,21 @@ import { RUNGS } from "../diplomacy/index.js";
 import type { Series } from "./types.js";
 import type { World } from "./world.js";
 
-type Column = { name: string; read: (w: World) => number };
+/**
+ * A column reads either one cell of an array the world keeps for the whole run (most columns: a
+ * plain indexed copy each day) or a computed value.
+ */
+type Column =
+  | { name: string; array: Float64Array; index: number; read?: undefined }
+  | { name: string; read: (w: World) => number };
+
+const RUNG_INDEX = new Map(RUNGS.map((rung, i) => [rung, i]));
+
+function countPhases(world: World, counted: (phase: World["projectPhase"][number]) => boolean): number {
+  let n = 0;
+  for (const phase of world.projectPhase) if (counted(phase)) n++;
+  return n;
+}
 
 export class Recorder {
   readonly columns: Column[] = [];
@@ -20,7 +34,9 @@ export class Recorder {
   ) {
     const { scenario, crossingElement, elements } = world.model;
     const na = scenario.actors.length;
-    const add = (name: string, read: Column["read"]) => this.columns.push({ name, read });
+    const add = (name: string, read: (w: World) => number) => this.columns.push({ name, read });
+    const cell = (name: string, array: Float64Array, index: number) =>
+      this.columns.push({ name, array, index });
     add("trade.potential_usd", (w) => w.today.potential);
     add("trade.served_usd", (w) => w.today.served);
     add("trade.unserved_usd", (w) => w.today.unserved);
@@ -30,12 +46,16 @@ export class Recorder {
     add("queue.arrivals", (w) => w.today.queued);
     add("returns.people", (w) => w.today.returned);
     scenario.zones.forEach((z, i) => {
-      add(`incidents.${z.id}`, (w) => w.incidentsToday[i]!);
-      add(`fatalities.${z.id}`, (w) => w.fatalitiesToday[i]!);
+      cell(`incidents.${z.id}`, world.incidentsToday, i);
+      cell(`fatalities.${z.id}`, world.fatalitiesToday, i);
     });
     scenario.crossings.forEach((c, i) => {
       const links = elements[crossingElement[i]!]!.links;
-      add(`flow.${c.id}`, (w) => links.reduce((s, l) => s + w.flows[l]!, 0));
+      add(`flow.${c.id}`, (w) => {
+        let flow = 0;
+        for (const l of links) flow += w.flows[l]!;
+        return flow;
+      });
       add(`open_share.${c.id}`, (w) => {
         if (!w.elementOpen(crossingElement[i]!)) return 0;
         return w.crossingHours[i]! / 24;
@@ -47,19 +67,16 @@ export class Recorder {
       const b = scenario.actors[r.b]!.id;
       add(`trust.${a}.${b}`, (w) => w.trustOf(r.a, r.b));
       add(`trust.${b}.${a}`, (w) => w.trustOf(r.b, r.a));
-      add(`ladder.${a}.${b}`, () => RUNGS.indexOf(r.ladder.rung));
+      add(`ladder.${a}.${b}`, () => RUNG_INDEX.get(r.ladder.rung)!);
     });
     const owners = new Set(world.model.entries.map((e) => e.owner).filter((o) => o >= 0));
     const states = scenario.actors.flatMap((a, i) => (a.kind === "state" ? [i] : []));
     for (const o of owners) {
       for (const s of states) {
         if (s === o) continue;
-        add(
-          `dependence.${scenario.actors[o]!.id}.${scenario.actors[s]!.id}`,
-          (w) => w.dependence[o * na + s]!,
-        );
+        cell(`dependence.${scenario.actors[o]!.id}.${scenario.actors[s]!.id}`, world.dependence, o * na + s);
       }
-      add(`hhi.${scenario.actors[o]!.id}`, (w) => w.herfindahl[o]!);
+      cell(`hhi.${scenario.actors[o]!.id}`, world.herfindahl, o);
     }
     // Trade value by owner and by the states it crosses (USD/day at the current equilibrium): the
     // numerators and denominator of dependence, and the same for transit trade alone, so that a shift
@@ -68,22 +85,21 @@ export class Recorder {
     const transitOwners = new Set(world.model.entries.filter((e) => e.transitVia >= 0).map((e) => e.owner));
     for (const o of owners) {
       const id = scenario.actors[o]!.id;
-      add(`trade_usd.${id}`, () => scratch.routed[o]!);
+      cell(`trade_usd.${id}`, scratch.routed, o);
       for (const s of states) {
-        if (s !== o) add(`via_usd.${id}.${scenario.actors[s]!.id}`, () => scratch.through[o * na + s]!);
+        if (s !== o) cell(`via_usd.${id}.${scenario.actors[s]!.id}`, scratch.through, o * na + s);
       }
       if (!transitOwners.has(o)) continue;
       for (const s of states) {
-        if (s !== o)
-          add(`transit_usd.${id}.${scenario.actors[s]!.id}`, () => scratch.transitThrough[o * na + s]!);
+        if (s !== o) cell(`transit_usd.${id}.${scenario.actors[s]!.id}`, scratch.transitThrough, o * na + s);
       }
     }
-    for (const s of states) add(`enforcement.${scenario.actors[s]!.id}`, (w) => w.enforcement[s]!);
+    for (const s of states) cell(`enforcement.${scenario.actors[s]!.id}`, world.enforcement, s);
     world.model.policies.forEach((p, i) => {
       if (p.programme) add(`stage.${scenario.actors[p.actor]!.id}`, (w) => w.programmeState[i]!.stage);
     });
-    add("projects.declared", (w) => w.projectPhase.filter((p) => p !== "unannounced").length);
-    add("projects.operational", (w) => w.projectPhase.filter((p) => p === "operational").length);
+    add("projects.declared", (w) => countPhases(w, (p) => p !== "unannounced"));
+    add("projects.operational", (w) => countPhases(w, (p) => p === "operational"));
     this.values = this.columns.map(() => new Float64Array(days));
   }
 
@@ -94,7 +110,11 @@ export class Recorder {
   }
 
   record(world: World): void {
-    for (let c = 0; c < this.columns.length; c++) this.values[c]![world.day] = this.columns[c]!.read(world);
+    const day = world.day;
+    for (let c = 0; c < this.columns.length; c++) {
+      const column = this.columns[c]!;
+      this.values[c]![day] = column.read === undefined ? column.array[column.index]! : column.read(world);
+    }
   }
 
   column(name: string): Float64Array {

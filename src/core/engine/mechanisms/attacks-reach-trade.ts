@@ -28,17 +28,19 @@ export const attacksReachTradeMechanism = defineMechanism({
         for (const l of model.elements[e]!.links) flow += world.flows[l]!;
         ctx.contribute("attackPremiumUsd", flow * premium);
         const id = model.elements[e]!.id;
-        ctx.explainChange(e, premium, 0, Math.max(50, 0.25 * premium), (before) => ({
-          kind: "attack-premium-change",
-          target: id,
-          why: "disruption D = min(1, closed + a·incidents in the zone), remembered with the premium's half-life",
-          values: {
-            "attack premium before (USD/vehicle)": before,
-            "attack premium now (USD/vehicle)": premium,
-            "remembered disruption from attacks": world.riskFromAttacks[e]!,
-          },
-          text: `traders price attacks near ${id} at ${Math.round(premium)} USD a vehicle`,
-        }));
+        const before = ctx.movedSince(e, premium, 0, Math.max(50, 0.25 * premium));
+        if (before !== undefined)
+          ctx.explain({
+            kind: "attack-premium-change",
+            target: id,
+            why: "disruption D = min(1, closed + a·incidents in the zone), remembered with the premium's half-life",
+            values: {
+              "attack premium before (USD/vehicle)": before,
+              "attack premium now (USD/vehicle)": premium,
+              "remembered disruption from attacks": world.riskFromAttacks[e]!,
+            },
+            text: `traders price attacks near ${id} at ${Math.round(premium)} USD a vehicle`,
+          });
       }
     },
   },

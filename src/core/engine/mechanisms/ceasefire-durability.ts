@@ -79,20 +79,22 @@ export const ceasefireDurabilityMechanism = defineMechanism({
           (1 + strength * entry.spoilerHazard * state.spoilers[i]!) /
           (1 + strength * (entry.monitoringWeight * monitored + leverage));
         world.modifiers.hazardFactor[i] = factor;
-        ctx.explainChange(i, factor, 1, 0.25, (before) => ({
-          kind: "ceasefire-hazard",
-          actor: world.actorId(r.a),
-          target: world.actorId(r.b),
-          why: "h × (1 + s·φ·spoilers) / (1 + s·(ω·monitored + guarantors' leverage))",
-          values: {
-            "spoiler attacks in window": state.spoilers[i]!,
-            monitored: monitored === 1,
-            "guarantors' leverage": leverage,
-            "hazard factor before": before,
-            "hazard factor now": factor,
-          },
-          text: `the ${pair} ceasefire's failure hazard is now ${factor.toFixed(2)}× the base ladder's (was ${before.toFixed(2)}×)`,
-        }));
+        const before = ctx.movedSince(i, factor, 1, 0.25);
+        if (before !== undefined)
+          ctx.explain({
+            kind: "ceasefire-hazard",
+            actor: world.actorId(r.a),
+            target: world.actorId(r.b),
+            why: "h × (1 + s·φ·spoilers) / (1 + s·(ω·monitored + guarantors' leverage))",
+            values: {
+              "spoiler attacks in window": state.spoilers[i]!,
+              monitored: monitored === 1,
+              "guarantors' leverage": leverage,
+              "hazard factor before": before,
+              "hazard factor now": factor,
+            },
+            text: `the ${pair} ceasefire's failure hazard is now ${factor.toFixed(2)}× the base ladder's (was ${before.toFixed(2)}×)`,
+          });
       });
     },
   },

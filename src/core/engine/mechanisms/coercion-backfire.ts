@@ -91,20 +91,22 @@ export const coercionBackfireMechanism = defineMechanism({
         const perDay = strength * entry.incidentsPerGrievance * p.stock;
         const target = world.actorId(p.target);
         const coercer = world.actorId(p.coercer);
-        ctx.explainChange(p.coercer * na + p.target, perDay, 0, 0.02, (logged) => ({
-          kind: "grievance-change",
-          actor: coercer,
-          target,
-          why: "G ← G·2^(−1/H) + u(t − L); each affected zone's baseline gains s·r·G",
-          values: {
-            "grievance stock": p.stock,
-            "pressure today": input,
-            "added before (incidents/day)": logged,
-            "added now (incidents/day)": perDay,
-            [`trust(${target}, ${coercer})`]: after,
-          },
-          text: `grievance from ${coercer}'s pressure on ${target} now adds ${perDay.toFixed(3)} incidents/day to each zone ${target}'s territory sustains (was ${logged.toFixed(3)})`,
-        }));
+        const logged = ctx.movedSince(p.coercer * na + p.target, perDay, 0, 0.02);
+        if (logged !== undefined)
+          ctx.explain({
+            kind: "grievance-change",
+            actor: coercer,
+            target,
+            why: "G ← G·2^(−1/H) + u(t − L); each affected zone's baseline gains s·r·G",
+            values: {
+              "grievance stock": p.stock,
+              "pressure today": input,
+              "added before (incidents/day)": logged,
+              "added now (incidents/day)": perDay,
+              [`trust(${target}, ${coercer})`]: after,
+            },
+            text: `grievance from ${coercer}'s pressure on ${target} now adds ${perDay.toFixed(3)} incidents/day to each zone ${target}'s territory sustains (was ${logged.toFixed(3)})`,
+          });
       }
     },
   },

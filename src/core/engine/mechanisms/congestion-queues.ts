@@ -49,13 +49,15 @@ export const congestionQueuesMechanism = defineMechanism({
           );
         }
         const id = model.elements[e]!.id;
-        ctx.explainChange(e, worst, 0, 1, (before) => ({
-          kind: "queue-delay-change",
-          target: id,
-          why: "point queue B ← max(0, B + x − c); wait B/c days priced at s·(24·VOT + h·v̄)",
-          values: { "wait before (days)": before, "wait now (days)": worst },
-          text: `the queue at ${id} now means a wait of ${worst.toFixed(1)} days`,
-        }));
+        const before = ctx.movedSince(e, worst, 0, 1);
+        if (before !== undefined)
+          ctx.explain({
+            kind: "queue-delay-change",
+            target: id,
+            why: "point queue B ← max(0, B + x − c); wait B/c days priced at s·(24·VOT + h·v̄)",
+            values: { "wait before (days)": before, "wait now (days)": worst },
+            text: `the queue at ${id} now means a wait of ${worst.toFixed(1)} days`,
+          });
       }
     },
   },

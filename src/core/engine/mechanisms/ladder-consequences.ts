@@ -79,19 +79,21 @@ export const ladderConsequencesMechanism = defineMechanism({
         p.deaths += deaths;
         const r = world.relations[p.relation]!;
         const z = world.model.scenario.zones[zone]!;
-        ctx.explainChange(p.relation, p.deaths, 0, 10, (before) => ({
-          kind: "ladder-casualties",
-          actor: world.actorId(r.a),
-          target: world.actorId(r.b),
-          why: `deaths ~ Poisson(|s|·${rate}) a day at ${rung}`,
-          values: {
-            rung,
-            "deaths today": deaths,
-            "deaths so far": p.deaths,
-            "deaths at last report": before,
-          },
-          text: `${rung} between ${world.actorId(r.a)} and ${world.actorId(r.b)} have killed ${p.deaths} people so far (${deaths} today, in ${z.name})`,
-        }));
+        const before = ctx.movedSince(p.relation, p.deaths, 0, 10);
+        if (before !== undefined)
+          ctx.explain({
+            kind: "ladder-casualties",
+            actor: world.actorId(r.a),
+            target: world.actorId(r.b),
+            why: `deaths ~ Poisson(|s|·${rate}) a day at ${rung}`,
+            values: {
+              rung,
+              "deaths today": deaths,
+              "deaths so far": p.deaths,
+              "deaths at last report": before,
+            },
+            text: `${rung} between ${world.actorId(r.a)} and ${world.actorId(r.b)} have killed ${p.deaths} people so far (${deaths} today, in ${z.name})`,
+          });
       }
     },
     diplomacy(ctx, state) {

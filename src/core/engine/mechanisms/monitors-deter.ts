@@ -47,21 +47,23 @@ export const monitorsDeterMechanism = defineMechanism({
             perDay = -z.baselinePerDay * (z.sanctuary?.share ?? 0) * de;
             if (perDay !== 0) ctx.addBaseline(zone, perDay);
           }
-          ctx.explainChange(zone, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay), (before) => ({
-            kind: "deterrence-change",
-            actor: world.actorId(host),
-            target: z.id,
-            why: "monitored attribution: a = −μ·share·(min(1, e + s·δ·Δv) − e)",
-            values: {
-              "verification added by monitors": dv,
-              "baseline change before (incidents/day)": before,
-              "baseline change now (incidents/day)": perDay,
-            },
-            text:
-              perDay < 0
-                ? `monitors make attacks in ${z.name} attributable: ${world.actorId(host)} restrains them, ${(-perDay).toFixed(3)} incidents/day fewer`
-                : `no active monitor deters attacks in ${z.name} any more`,
-          }));
+          const before = ctx.movedSince(zone, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay));
+          if (before !== undefined)
+            ctx.explain({
+              kind: "deterrence-change",
+              actor: world.actorId(host),
+              target: z.id,
+              why: "monitored attribution: a = −μ·share·(min(1, e + s·δ·Δv) − e)",
+              values: {
+                "verification added by monitors": dv,
+                "baseline change before (incidents/day)": before,
+                "baseline change now (incidents/day)": perDay,
+              },
+              text:
+                perDay < 0
+                  ? `monitors make attacks in ${z.name} attributable: ${world.actorId(host)} restrains them, ${(-perDay).toFixed(3)} incidents/day fewer`
+                  : `no active monitor deters attacks in ${z.name} any more`,
+            });
         }
       }
     },

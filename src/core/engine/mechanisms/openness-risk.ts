@@ -46,13 +46,15 @@ export const opennessRiskMechanism = defineMechanism({
       state.added.forEach((perDay, zone) => {
         if (perDay !== 0) ctx.addBaseline(zone, perDay);
         const z = world.model.scenario.zones[zone]!;
-        ctx.explainChange(zone, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay), (before) => ({
-          kind: "baseline-change",
-          target: z.id,
-          why: "a = s·r·Σ (flow/1000)·(1 − screening) over the zone's open crossings",
-          values: { "added before (incidents/day)": before, "added now (incidents/day)": perDay },
-          text: `openness of the crossings in ${z.name} adds ${perDay.toFixed(3)} incidents/day to its baseline (was ${before.toFixed(3)})`,
-        }));
+        const before = ctx.movedSince(zone, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay));
+        if (before !== undefined)
+          ctx.explain({
+            kind: "baseline-change",
+            target: z.id,
+            why: "a = s·r·Σ (flow/1000)·(1 − screening) over the zone's open crossings",
+            values: { "added before (incidents/day)": before, "added now (incidents/day)": perDay },
+            text: `openness of the crossings in ${z.name} adds ${perDay.toFixed(3)} incidents/day to its baseline (was ${before.toFixed(3)})`,
+          });
       });
     },
   },

@@ -126,22 +126,24 @@ export const stakeRestraintMechanism = defineMechanism({
         world.enforcement[h.host] = after;
         ctx.contribute("enforcementChange", after - before);
         const id = world.actorId(h.host);
-        ctx.explainChange(h.host, after, h.e0, 0.05, (logged) => ({
-          kind: "enforcement-change",
-          actor: id,
-          why: "e moves toward e* = e(0) + s·(stake + trust + cooperation + coercion + aid terms)",
-          values: {
-            "enforcement before": logged,
-            "enforcement now": after,
-            "target e*": target,
-            "stake term": terms.stake,
-            "trust term": terms.trust,
-            "cooperation term": terms.cooperation,
-            "coercion term": terms.coercion,
-            "aid term": terms.aid,
-          },
-          text: `${id}'s enforcement ${after > logged ? "rose" : "fell"} ${logged.toFixed(2)} → ${after.toFixed(2)}, moving toward ${target.toFixed(2)} (largest pull: ${largest(terms)})`,
-        }));
+        const logged = ctx.movedSince(h.host, after, h.e0, 0.05);
+        if (logged !== undefined)
+          ctx.explain({
+            kind: "enforcement-change",
+            actor: id,
+            why: "e moves toward e* = e(0) + s·(stake + trust + cooperation + coercion + aid terms)",
+            values: {
+              "enforcement before": logged,
+              "enforcement now": after,
+              "target e*": target,
+              "stake term": terms.stake,
+              "trust term": terms.trust,
+              "cooperation term": terms.cooperation,
+              "coercion term": terms.coercion,
+              "aid term": terms.aid,
+            },
+            text: `${id}'s enforcement ${after > logged ? "rose" : "fell"} ${logged.toFixed(2)} → ${after.toFixed(2)}, moving toward ${target.toFixed(2)} (largest pull: ${largest(terms)})`,
+          });
       }
     },
   },
