@@ -94,8 +94,16 @@ export function startMechanisms(world: World): MechanismRun {
   const baselineIncidents = { value: 0 };
   // Per phase, only the mechanisms with a hook there; and those whose `incidents` contribution the
   // runner books.
-  const byPhase = new Map<Phase, Active[]>(
-    PHASES.map((phase) => [phase, active.filter((a) => a.mechanism.hooks[phase] !== undefined)]),
+  // (Each phase's hooks are looked up once, not every day.)
+  type Call = { hook: (ctx: Active["ctx"], state: unknown) => void; item: Active };
+  const byPhase = new Map<Phase, Call[]>(
+    PHASES.map((phase) => [
+      phase,
+      active.flatMap((item) => {
+        const hook = item.mechanism.hooks[phase] as Call["hook"] | undefined;
+        return hook === undefined ? [] : [{ hook, item }];
+      }),
+    ]),
   );
   const booked = active.filter((a) => "incidents" in a.contributions);
   return {
@@ -109,7 +117,7 @@ export function startMechanisms(world: World): MechanismRun {
           a.addedToday = false;
         }
       }
-      for (const a of byPhase.get(phase)!) a.mechanism.hooks[phase]!(a.ctx, a.state);
+      for (const { hook, item } of byPhase.get(phase)!) hook(item.ctx, item.state);
       if (phase !== "incidents") return;
       // The day's incidents are drawn: book what each source of baseline is expected to cause.
       for (let z = 0; z < nz; z++) {

@@ -68,6 +68,8 @@ export const coercionBackfireMechanism = defineMechanism({
       const { world, strength, entry } = ctx;
       const na = world.model.scenario.actors.length;
       const slot = world.day % (entry.lagDays + 1);
+      let grievanceDays = 0;
+      let trustLost = 0;
       for (const p of state.pairs) {
         let closed = 0;
         for (const c of p.crossings)
@@ -83,11 +85,11 @@ export const coercionBackfireMechanism = defineMechanism({
         p.stock = p.stock * state.decay + due;
         if (p.stock < 1e-12) p.stock = 0;
         if (p.stock === 0) continue;
-        ctx.contribute("grievanceDays", p.stock);
+        grievanceDays += p.stock;
         const before = world.trustOf(p.target, p.coercer);
         const after = before * Math.max(0, 1 - strength * entry.trustErosionPerGrievance * p.stock);
         world.setTrust(p.target, p.coercer, after);
-        ctx.contribute("trustLost", before - after);
+        trustLost += before - after;
         const perDay = strength * entry.incidentsPerGrievance * p.stock;
         const target = world.actorId(p.target);
         const coercer = world.actorId(p.coercer);
@@ -108,6 +110,8 @@ export const coercionBackfireMechanism = defineMechanism({
             text: `grievance from ${coercer}'s pressure on ${target} now adds ${perDay.toFixed(3)} incidents/day to each zone ${target}'s territory sustains (was ${logged.toFixed(3)})`,
           });
       }
+      if (grievanceDays > 0) ctx.contribute("grievanceDays", grievanceDays);
+      if (trustLost !== 0) ctx.contribute("trustLost", trustLost);
     },
   },
 });

@@ -29,15 +29,17 @@ export const congestionQueuesMechanism = defineMechanism({
       // The toll quoted today is the one computed last night, on quote days (steps/network-state.ts).
       const quoteDay = world.day % PREMIUM_REVISION_DAYS === 0;
       const perVehicleDay = 24 * model.valueOfTime + entry.cargoTimeCostPerDay * world.meanValuePerVehicle;
+      // Summed here and reported once a day (contribute is a lookup by name).
+      let tollPaid = 0;
+      let vehicleDays = 0;
       for (const e of model.crossingElement) {
         let worst = 0;
         for (const l of model.elements[e]!.links) {
           if (quoteDay) state.quoted[l] = world.queueToll[l]!;
-          ctx.contribute("queueTollPaidUsd", world.flows[l]! * state.quoted[l]!);
+          tollPaid += world.flows[l]! * state.quoted[l]!;
           if (!network.closed[l])
             world.backlog[l] = nextBacklog(world.backlog[l]!, world.flows[l]!, network.capacity[l]!);
-          ctx.contribute("vehicleDaysQueued", world.backlog[l]!);
-          ctx.contribute("queueDelayCostUsd", world.backlog[l]! * perVehicleDay);
+          vehicleDays += world.backlog[l]!;
           const days = queueDelayDays(world.backlog[l]!, network.capacity[l]!);
           worst = Math.max(worst, days);
           world.queueToll[l] = delayCost(
@@ -59,6 +61,9 @@ export const congestionQueuesMechanism = defineMechanism({
             text: `the queue at ${id} now means a wait of ${worst.toFixed(1)} days`,
           });
       }
+      ctx.contribute("queueTollPaidUsd", tollPaid);
+      ctx.contribute("vehicleDaysQueued", vehicleDays);
+      ctx.contribute("queueDelayCostUsd", vehicleDays * perVehicleDay);
     },
   },
 });
