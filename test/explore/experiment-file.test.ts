@@ -118,4 +118,15 @@ describe("exploring a scenario without an experiment file", () => {
         expect(v).toBeLessThanOrEqual(d.hi);
       });
   });
+
+  it("leaves out the coordinates of nodes, which only place them on the map, unless an experiment names them", async () => {
+    const file = loadScenarioFile(resolve("scenarios/af-pak.yaml"));
+    const ranged = file.parameters.filter((p) => /^nodes\[\d+\]\.(lon|lat)$/.test(p.path) && p.range);
+    expect(ranged.length).toBeGreaterThan(10);
+    expect(ranged.filter(isDefaultUncertainty)).toEqual([]);
+    // The same kind of number anywhere else is sampled.
+    expect(isDefaultUncertainty({ ...ranged[0]!, path: "links[0].lengthKm" })).toBe(true);
+    const loaded = await loadExperiment(resolve("scenarios/af-pak.yaml"), { futures: 2 });
+    expect(loaded.plan.inputs.some((x) => /\.(lon|lat)$/.test(x.name))).toBe(false);
+  });
 });

@@ -5,6 +5,7 @@
  * evaluated over the futures.
  */
 import * as Plot from "@observablehq/plot";
+import { significantRestrictions } from "../../src/core/analysis/index.js";
 import { comparePolicies, MEASURES, type PolicyComparison } from "../../src/core/engine/index.js";
 import { loadScenario, type Scenario } from "../../src/core/scenario/index.js";
 import {
@@ -398,8 +399,10 @@ function claimCells(row: ClaimRow): { holds: string; interval: string; verdict: 
   if (!r) return { holds: "", interval: "", verdict: "", fails: row.unavailable ?? "" };
   const fails = r.failing.every((x) => x === 0)
     ? "holds in every future"
-    : r.breaks?.restrictions.length
-      ? r.breaks.restrictions.map((x) => `${x.name} in [${fmt(x.lo)}, ${fmt(x.hi)}]`).join(" and ")
+    : r.breaks && significantRestrictions(r.breaks).length > 0
+      ? significantRestrictions(r.breaks)
+          .map((x) => `${x.name} in [${fmt(x.lo)}, ${fmt(x.hi)}]`)
+          .join(" and ")
       : r.breaksOn?.length
         ? "no simple condition found"
         : "–";

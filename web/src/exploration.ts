@@ -3,6 +3,7 @@
  * core's analysis library; the charts are the core's own (src/core/charts) rendered into this page.
  */
 import * as Plot from "@observablehq/plot";
+import { significantRestrictions } from "../../src/core/analysis/index.js";
 import { claimChart, primBoxChart, primTradeoffChart, sobolChart } from "../../src/core/charts/index.js";
 import {
   brushed,
@@ -125,11 +126,11 @@ export function setupExploration(api: Api, setStatus: (text: string) => void) {
     };
     const withSelection = selectedFutures.length > 0;
     const rows = results.map((r) => {
-      const fails = r.breaks?.restrictions.length
-        ? r.breaks.restrictions
-            .map((x) => `${escapeHtml(x.name)} in [${fmt(x.lo)}, ${fmt(x.hi)}]`)
-            .join(" and ")
-        : "no simple condition found";
+      const telling = r.breaks ? significantRestrictions(r.breaks) : [];
+      const fails =
+        telling.length > 0
+          ? telling.map((x) => `${escapeHtml(x.name)} in [${fmt(x.lo)}, ${fmt(x.hi)}]`).join(" and ")
+          : "no simple condition found";
       const selectedCell = withSelection
         ? `<td class="num selected-share">${selectedShare(r.name)}</td>`
         : "";

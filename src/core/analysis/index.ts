@@ -26,6 +26,7 @@ export {
   prim,
   type Restriction,
   restrictionSignificance,
+  significantRestrictions,
 } from "./prim.js";
 export { quantileOf, sortedQuantile } from "./quantiles.js";
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadBryantLempert } from "../../../test/fixtures/prim/load.js";
 import { createStream } from "../random/index.js";
-import { boxStats, prim, restrictionSignificance } from "./prim.js";
+import { boxStats, prim, restrictionSignificance, significantRestrictions } from "./prim.js";
 
 const data = loadBryantLempert();
 const col = (name: string) => data.names.indexOf(name);
@@ -99,6 +99,41 @@ describe("PRIM on synthetic data", () => {
     expect(r.box.box.lo[0]).toBeCloseTo(0.3, 1);
     expect(r.box.box.hi[0]).toBeCloseTo(0.7, 1);
     expect(r.box.box.lo[1]).toBeCloseTo(0.6, 1);
+  });
+
+  it("finds inputs that do nothing 'significant' among hundreds, and the correction for the search drops them", () => {
+    // The main job's shape: 100 futures, hundreds of inputs, a condition in about half of them that
+    // one input drives (with 15 % of the labels flipped); every other input does nothing, so any
+    // restriction on one of them is an accident of the search.
+    let noiseRaw = 0;
+    for (let seed = 1; seed <= 5; seed++) {
+      const random = createStream(seed, 0, "test/prim-noise");
+      const n = 100;
+      const d = 500;
+      const columns = Array.from({ length: d }, () => Float64Array.from({ length: n }, () => random.next()));
+      const y = Uint8Array.from(columns[0]!, (x) => ((x < 0.5) !== random.next() < 0.15 ? 1 : 0));
+      const r = prim({ names: columns.map((_, j) => `x${j}`), columns, y });
+      expect(r.inputs).toBe(d);
+      noiseRaw += r.restrictions.filter((x) => x.name !== "x0" && x.qp < 0.1).length;
+      expect(significantRestrictions(r).filter((x) => x.name !== "x0")).toEqual([]);
+    }
+    // Uncorrected, inputs that do nothing pass the usual 0.1.
+    expect(noiseRaw).toBeGreaterThanOrEqual(3);
+  });
+
+  it("keeps a planted box's restrictions through the correction, among 200 inputs that do nothing", () => {
+    const random = createStream(9, 0, "test/prim-planted-many");
+    const n = 1000;
+    const d = 200;
+    const columns = Array.from({ length: d }, () => new Float64Array(n));
+    const y = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) columns[j]![i] = random.next();
+      y[i] = columns[3]![i]! > 0.5 && columns[7]![i]! < 0.6 ? 1 : 0;
+    }
+    const r = prim({ names: columns.map((_, j) => `x${j}`), columns, y }, { threshold: 0.9 });
+    const kept = significantRestrictions(r).map((x) => x.name);
+    expect(kept.sort()).toEqual(["x3", "x7"]);
   });
 
   it("pastes each side of a box only with the cases beyond that side, so its counts are the box's own", () => {

@@ -85,6 +85,8 @@ export interface PrimResult {
   readonly box: PrimStep;
   /** The pasted box's restrictions with their quasi-p-values. */
   readonly restrictions: Restriction[];
+  /** Inputs the peeling chose among (for the correction of significantRestrictions). */
+  readonly inputs: number;
   readonly options: Required<PrimOptions>;
 }
 
@@ -385,6 +387,19 @@ export function prim(data: PrimData, options: PrimOptions = {}): PrimResult {
     meetsThreshold,
     box,
     restrictions: restrictionsOf(p, data.names, box),
+    inputs: data.names.length,
     options: opts,
   };
+}
+
+/**
+ * The restrictions of a box that survive the search that found them, most significant first: quasi-p
+ * below `alpha` divided by the number of inputs peeling chose among (Bonferroni). Each peel takes the
+ * best of all inputs, so among hundreds of inputs and a hundred cases one that does nothing will often
+ * show a quasi-p under 0.1 by chance; the division bounds the chance that any reported restriction is
+ * such an accident by `alpha`.
+ */
+export function significantRestrictions(result: PrimResult, alpha = 0.1): Restriction[] {
+  const limit = alpha / Math.max(1, result.inputs);
+  return result.restrictions.filter((r) => r.qp < limit).sort((a, b) => a.qp - b.qp);
 }

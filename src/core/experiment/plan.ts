@@ -68,12 +68,23 @@ export interface ScenarioModel {
 
 const issue = (i: InputIssue): InputIssue => i;
 
-/** True for a number exploration samples by default: an assumption with a range of positive width. */
+/**
+ * Numbers the simulation never reads: a node's coordinates place it on the map (link lengths are
+ * their own numbers). Sampling them could only add noise inputs, which scenario discovery then finds
+ * "significant" by chance; an experiment file can still list them.
+ */
+const NOT_SIMULATED = /^nodes\[\d+\]\.(lon|lat)$/;
+
+/**
+ * True for a number exploration samples by default: an assumption with a range of positive width
+ * that the simulation reads.
+ */
 export function isDefaultUncertainty(p: ScenarioParameter): boolean {
   return (
     p.range !== undefined &&
     p.range[0] < p.range[1] &&
-    (p.kind === "assumed" || p.path.startsWith("hypotheses"))
+    (p.kind === "assumed" || p.path.startsWith("hypotheses")) &&
+    !NOT_SIMULATED.test(p.path)
   );
 }
 

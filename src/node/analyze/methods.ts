@@ -15,6 +15,7 @@ import {
   type RobustnessResult,
   restrictionSignificance,
   robustness,
+  significantRestrictions,
   sobolIndices,
   sortedQuantile,
   treeScreening,
@@ -822,15 +823,19 @@ export function claimResults(data: StoreData, specs: readonly ClaimSpec[]): Clai
   });
 }
 
-/** The restrictions of a box that matter (quasi-p below 0.1), most significant first, as text. */
+/**
+ * The restrictions of a box that matter (quasi-p below 0.1 over the number of inputs searched, see
+ * significantRestrictions), most significant first, as text.
+ */
 function tellingBox(box: PrimResult, what: string): string {
   const b = box.box;
-  const telling = box.restrictions.filter((r) => r.qp < 0.1).sort((x, y) => x.qp - y.qp);
+  const telling = significantRestrictions(box);
   const shown = telling.slice(0, 4);
   const rest = box.restrictions.length - shown.length;
+  const limit = `quasi-p < 0.1/${box.inputs}, the inputs searched`;
   if (shown.length === 0)
-    return `no assumption separates the futures where it ${what} (no restriction with quasi-p < 0.1 in a box of ${pct(b.coverage)} of them): they are spread over the futures`;
-  return `${what} mostly when: ${shown.map((r) => `${r.name} in ${num(r.lo)} to ${num(r.hi)}`).join(" and ")} (a box holding ${pct(b.coverage)} of those futures, ${pct(b.density)} of its futures ${what === "fails" ? "failing" : "holding"}${rest > 0 ? `; ${rest} more restricted inputs with quasi-p ≥ 0.1 or beyond the first four` : ""})`;
+    return `no assumption separates the futures where it ${what} (no restriction with ${limit}, in a box of ${pct(b.coverage)} of them): they are spread over the futures`;
+  return `${what} mostly when: ${shown.map((r) => `${r.name} in ${num(r.lo)} to ${num(r.hi)}`).join(" and ")} (a box holding ${pct(b.coverage)} of those futures, ${pct(b.density)} of its futures ${what === "fails" ? "failing" : "holding"}${rest > 0 ? `; ${rest} more restricted inputs not significant at ${limit}, or beyond the first four` : ""})`;
 }
 
 /** A claim's result as terminal lines: the share or probability with its interval, then where it breaks. */
