@@ -111,7 +111,7 @@ describe("PRIM on synthetic data", () => {
       const n = 100;
       const d = 500;
       const columns = Array.from({ length: d }, () => Float64Array.from({ length: n }, () => random.next()));
-      const y = Uint8Array.from(columns[0]!, (x) => ((x < 0.5) !== random.next() < 0.15 ? 1 : 0));
+      const y = Uint8Array.from(columns[0]!, (x) => (x < 0.5 !== random.next() < 0.15 ? 1 : 0));
       const r = prim({ names: columns.map((_, j) => `x${j}`), columns, y });
       expect(r.inputs).toBe(d);
       noiseRaw += r.restrictions.filter((x) => x.name !== "x0" && x.qp < 0.1).length;
