@@ -13,7 +13,13 @@ import { readdirSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, suggestName } from "../core/errors/index.js";
-import { type LoadedScenario, loadScenario, readSource, validateScenario } from "../core/scenario/index.js";
+import {
+  extendsOf,
+  type LoadedScenario,
+  layerData,
+  loadLayers,
+  type ScenarioLayer,
+} from "../core/scenario/index.js";
 import { MAX_SCENARIO_BYTES, readUserFile } from "./files.js";
 
 const MAX_DEPTH = 5;
@@ -27,9 +33,6 @@ export interface LoadedScenarioFile extends LoadedScenario {
   /** The files read, base last. */
   files: string[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function scenarioFilesIn(folder: string): string[] {
   try {
@@ -78,58 +81,47 @@ function readScenarioText(path: string, base?: { file: string }): string {
   }
 }
 
-function readLayer(
-  path: string,
-  seen: string[],
-  from?: { file: string },
-): { data: Record<string, unknown>; text: string; files: string[] } {
-  const text = readScenarioText(path, from);
-  const read = readSource(text, path);
-  // Syntax messages give the line and column, never the text itself.
-  if (!read.ok) throw new InputError(read.issues);
-  const data = read.source.data;
-  if (from && !isRecord(data)) {
-    throw new InputError({
-      code: "extends-not-a-scenario",
-      file: from.file,
-      path: "extends",
-      expected: "a scenario file (a YAML mapping of sections)",
-      found: `${path}, which is not one`,
-    });
+/** The files of a scenario's `extends:` chain, the scenario first, each read under the rules above. */
+function readChain(path: string): ScenarioLayer[] {
+  const layers: ScenarioLayer[] = [];
+  const seen = [resolve(path)];
+  let file = path;
+  for (;;) {
+    const text = readScenarioText(file, layers.length > 0 ? { file: layers.at(-1)!.file } : undefined);
+    const layer = { file, text };
+    layers.push(layer);
+    const base = extendsOf(layerData(layer));
+    if (base === undefined) return layers;
+    const bad = (expected: string, found: string): never => {
+      throw new InputError({ code: "bad-extends", file, path: "extends", expected, found });
+    };
+    if (typeof base !== "string" || base.trim() === "")
+      bad("the path of a base scenario file", JSON.stringify(base));
+    const name = base as string;
+    if (isAbsolute(name))
+      bad("a path relative to this file's folder", `an absolute path, ${JSON.stringify(name)}`);
+    if (!SCENARIO_EXTENSIONS.includes(extname(name).toLowerCase()))
+      bad(`a scenario file ending in ${SCENARIO_EXTENSIONS.join(", ")}`, JSON.stringify(name));
+    const basePath = resolve(dirname(file), name);
+    if (seen.includes(basePath) || seen.length >= MAX_DEPTH) {
+      throw new InputError({
+        code: "extends-cycle",
+        file,
+        path: "extends",
+        expected: `a chain of at most ${MAX_DEPTH} files without repeats`,
+        found: [...seen, basePath].join(" → "),
+      });
+    }
+    seen.push(basePath);
+    file = basePath;
   }
-  if (!isRecord(data) || data.extends === undefined) {
-    loadScenario(text, path); // the base must be valid on its own
-    return { data: isRecord(data) ? data : {}, text, files: [path] };
-  }
-  const base = data.extends;
-  const bad = (expected: string, found: string): never => {
-    throw new InputError({ code: "bad-extends", file: path, path: "extends", expected, found });
-  };
-  if (typeof base !== "string" || base.trim() === "")
-    bad("the path of a base scenario file", JSON.stringify(base));
-  const name = base as string;
-  if (isAbsolute(name))
-    bad("a path relative to this file's folder", `an absolute path, ${JSON.stringify(name)}`);
-  if (!SCENARIO_EXTENSIONS.includes(extname(name).toLowerCase()))
-    bad(`a scenario file ending in ${SCENARIO_EXTENSIONS.join(", ")}`, JSON.stringify(name));
-  const basePath = resolve(dirname(path), name);
-  if (seen.includes(basePath) || seen.length >= MAX_DEPTH) {
-    throw new InputError({
-      code: "extends-cycle",
-      file: path,
-      path: "extends",
-      expected: `a chain of at most ${MAX_DEPTH} files without repeats`,
-      found: [...seen, basePath].join(" → "),
-    });
-  }
-  const layer = readLayer(basePath, [...seen, basePath], { file: path });
-  const { extends: _ignored, ...own } = data;
-  return { data: { ...layer.data, ...own }, text: `${text}\n${layer.text}`, files: [path, ...layer.files] };
 }
 
 export function loadScenarioFile(path: string): LoadedScenarioFile {
-  const layer = readLayer(path, [resolve(path)]);
-  if (layer.files.length === 1)
-    return { ...loadScenario(layer.text, path), text: layer.text, files: layer.files };
-  return { ...validateScenario(layer.data, path), text: layer.text, files: layer.files };
+  const layers = readChain(path);
+  return {
+    ...loadLayers(layers),
+    text: layers.map((l) => l.text).join("\n"),
+    files: layers.map((l) => l.file),
+  };
 }

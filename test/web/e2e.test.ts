@@ -53,6 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     mkdirSync(join(dir, "runs"));
     copyFileSync(join(ROOT, "scenarios/af-pak.yaml"), join(dir, "scenarios/af-pak.yaml"));
     copyFileSync(join(ROOT, "scenarios/af-pak.claims.yaml"), join(dir, "scenarios/af-pak.claims.yaml"));
+    copyFileSync(join(ROOT, "scenarios/af-pak-hindcast.yaml"), join(dir, "scenarios/af-pak-hindcast.yaml"));
     copyFileSync(
       join(ROOT, "scenarios/examples/two-routes.yaml"),
       join(dir, "scenarios/examples/two-routes.yaml"),
@@ -467,6 +468,18 @@ describe.skipIf(!existsSync(CHROMIUM))("workbench in a browser", () => {
     expect(await page.locator("#brush-table tbody tr").count()).toBe(0);
     expect(await page.locator("#distribution g.selected-future circle").count()).toBe(0);
     expect(await page.textContent("#claims-table thead")).not.toMatch(/selected futures/);
+  });
+
+  it("runs a scenario to its own end date while the Days box is blank", async () => {
+    await page.click("#tab-play");
+    expect(await page.inputValue("#days")).toBe("");
+    const before = (await status()) ?? "";
+    await page.selectOption("#scenario-select", "af-pak-hindcast.yaml");
+    await waitForRun(before);
+    // The hindcast ends on 2025-12-31: 1,583 days from 2021-09-01, not the ten years of a scenario
+    // without an end date.
+    expect(await status()).toMatch(/2021-09-01 to 2025-12-31/);
+    expect(await page.getAttribute("#days", "placeholder")).toBe("1583");
   });
 
   it("says so clearly when the server is gone", async () => {

@@ -60,6 +60,22 @@ describe("workbench server", () => {
     expect(((await response.json()) as { text: string }).text).toBe("name: b\n");
   });
 
+  it("sends the files a scenario extends, and never one outside the folder", async () => {
+    writeFileSync(join(root, "scenarios/examples/c.yaml"), "extends: ../a.yaml\nname: c\n");
+    writeFileSync(join(root, "scenarios/d.yaml"), "extends: examples/c.yaml\nname: d\n");
+    writeFileSync(join(root, "scenarios/e.yaml"), "extends: ../outside/secret.yaml\nname: e\n");
+    const read = async (path: string) =>
+      (await (await app.request(`/api/scenario?path=${path}`)).json()) as {
+        bases: { file: string; text: string }[];
+      };
+    expect((await read("d.yaml")).bases).toEqual([
+      { file: "examples/c.yaml", text: "extends: ../a.yaml\nname: c\n" },
+      { file: "a.yaml", text: "name: a\n" },
+    ]);
+    expect((await read("e.yaml")).bases).toEqual([]);
+    expect((await read("a.yaml")).bases).toEqual([]);
+  });
+
   it.each([
     ["../outside/secret.yaml", 403],
     ["examples/../../outside/secret.yaml", 403],

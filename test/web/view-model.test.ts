@@ -12,6 +12,7 @@ import {
   crossingState,
   crossingsOnDay,
   cumulative,
+  daysOf,
   flowsOnDay,
   flowWidth,
   maxDailyFlow,
@@ -282,5 +283,18 @@ describe("one colour-blind-safe palette", () => {
     const palette = OKABE_ITO.map((c) => c.toLowerCase());
     for (const colour of [CHART_COLORS.first, CHART_COLORS.total, CHART_COLORS.selected])
       expect(palette).toContain(colour.toLowerCase());
+  });
+});
+
+describe("the Days box", () => {
+  it("is the scenario's own horizon when blank, else whole days within 30 days and 100 years", () => {
+    expect(daysOf("")).toBeUndefined();
+    expect(daysOf("  ")).toBeUndefined();
+    expect(daysOf("abc")).toBeUndefined();
+    expect(daysOf("-5")).toBeUndefined();
+    expect(daysOf("365")).toBe(365);
+    expect(daysOf("365.9")).toBe(365);
+    expect(daysOf("3")).toBe(30);
+    expect(daysOf("1e9")).toBe(36_500);
   });
 });

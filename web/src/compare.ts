@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { significantRestrictions } from "../../src/core/analysis/index.js";
 import { comparePolicies, MEASURES, type PolicyComparison } from "../../src/core/engine/index.js";
-import { loadScenario, type Scenario } from "../../src/core/scenario/index.js";
+import { loadLayers, type Scenario, type ScenarioLayer } from "../../src/core/scenario/index.js";
 import {
   type Assignment,
   assignmentsOf,
@@ -17,10 +17,11 @@ import {
   sampleFutures,
 } from "./compare-model.js";
 import { download, svgText } from "./export.js";
+import { chainOf } from "./layers.js";
 import { escapeHtml } from "./map.js";
 import { evaluateClaimsOffPage, Pool } from "./runner.js";
 import { nextTask } from "./tasks.js";
-import { comparisonReport, measureRows, OKABE_ITO, toCsv } from "./view-model.js";
+import { comparisonReport, daysOf, measureRows, OKABE_ITO, toCsv } from "./view-model.js";
 
 interface Deps {
   setStatus(text: string): void;
@@ -54,6 +55,7 @@ export function setupCompare(deps: Deps) {
   let scenario: Scenario | undefined;
   let text = "";
   let file = "";
+  let bases: ScenarioLayer[] = [];
   let runs: CompareRun[] = [];
   let rows: PolicyComparison[] = [];
   let pool: Pool | undefined;
@@ -104,9 +106,15 @@ export function setupCompare(deps: Deps) {
     }
   }
 
-  function setScenario(next: Scenario, nextText: string, nextFile: string): void {
+  function setScenario(
+    next: Scenario,
+    nextText: string,
+    nextFile: string,
+    nextBases: ScenarioLayer[] = [],
+  ): void {
     const signature = JSON.stringify(next.policies.map((p) => [p.id, p.actor]));
     text = nextText;
+    bases = nextBases;
     if (nextFile !== file) void loadClaims(nextFile);
     file = nextFile;
     if (actorSelect.dataset.signature === signature) {
@@ -232,7 +240,7 @@ export function setupCompare(deps: Deps) {
     sampled = undefined;
     if (vary === "assumptions") {
       try {
-        const loaded = loadScenario(text, file);
+        const loaded = loadLayers(chainOf(file, text, bases));
         sampled = sampleFutures(loaded.scenario, loaded.parameters, count, FUTURES_SEED);
       } catch (error) {
         deps.setStatus(`Cannot sample the futures: ${(error as Error).message.split("\n", 1)[0]}`);
@@ -243,7 +251,7 @@ export function setupCompare(deps: Deps) {
     const futures: (Assignment[] | undefined)[] = Array.from({ length: count }, (_, f) =>
       sampled ? assignmentsOf(sampled, f) : undefined,
     );
-    const days = Math.max(30, Math.floor(Number($<HTMLInputElement>("compare-days").value) || 3650));
+    const days = daysOf($<HTMLInputElement>("compare-days").value);
     const focus = deps.focusOf(scenario);
     lastFocus = {
       actor: actorSelect.value,
@@ -261,8 +269,9 @@ export function setupCompare(deps: Deps) {
         id: ++id,
         text,
         file,
+        bases,
         seed: f + 1,
-        days,
+        ...(days === undefined ? {} : { days }),
         policies: [policy],
         ...(assign ? { assign } : {}),
       })),

@@ -12,19 +12,21 @@ import {
   type SimEvent,
 } from "../../src/core/engine/index.js";
 import { formatIssue, type InputIssue } from "../../src/core/errors/index.js";
-import type { Scenario, ScenarioParameter } from "../../src/core/scenario/index.js";
+import type { Scenario, ScenarioLayer, ScenarioParameter } from "../../src/core/scenario/index.js";
 import { chartCsv, chartSpecs, type DrawnChart, drawChart, drawEventStrip, moveCursor } from "./charts.js";
 import { setupCompare } from "./compare.js";
 import { createScenarioEditor, type ScenarioEditor } from "./editor.js";
 import type { SchemaNode } from "./editor-model.js";
 import { setupExploration } from "./exploration.js";
 import { download, exportButtons, svgText, svgToPng } from "./export.js";
+import { setParameterInLayers } from "./layers.js";
 import { escapeHtml, type MapSelection, RegionMap } from "./map.js";
 import type { WorkerReply } from "./protocol.js";
 import { Runner } from "./runner.js";
 import { nextTask } from "./tasks.js";
 import {
   assumptionGroups,
+  daysOf,
   eventsBetween,
   formatNumber,
   meanFlows,
@@ -32,7 +34,6 @@ import {
   parametersOf,
   provenance,
   seriesCsv,
-  setParameterInText,
   sliderStep,
 } from "./view-model.js";
 
@@ -53,7 +54,10 @@ const state: {
   playing: boolean;
   policies: Record<string, string>;
   seed: number;
-  days: number;
+  /** Days to simulate; undefined: the scenario's own horizon (its `end:`, else ten years). */
+  days: number | undefined;
+  /** The files the scenario extends, as the server sent them (layers.ts). */
+  bases: ScenarioLayer[];
   issues: InputIssue[];
   timings: Record<string, number>;
 } = {
@@ -69,7 +73,8 @@ const state: {
   playing: false,
   policies: {},
   seed: 1,
-  days: 3650,
+  days: undefined,
+  bases: [],
   issues: [],
   timings: {},
 };
@@ -135,7 +140,14 @@ function requestRun(): void {
   runStarted = performance.now();
   setStatus("Running…");
   const policies = Object.values(state.policies).filter(Boolean);
-  runner.request({ text: state.text, file: state.file, seed: state.seed, days: state.days, policies });
+  runner.request({
+    text: state.text,
+    file: state.file,
+    bases: state.bases,
+    seed: state.seed,
+    ...(state.days === undefined ? {} : { days: state.days }),
+    policies,
+  });
 }
 
 function onReply(reply: WorkerReply): void {
@@ -161,6 +173,8 @@ function onReply(reply: WorkerReply): void {
       state.run = reply;
       state.timings.lastRunMs = performance.now() - runStarted;
       state.timings.lastWorkerMs = reply.ms;
+      // A blank Days box runs the scenario's own horizon: show it there.
+      $<HTMLInputElement>("days").placeholder = String(reply.outcomes.days);
       void showRun().then((shown) => {
         if (!shown) return;
         state.timings.lastShownMs = performance.now() - runStarted;
@@ -237,7 +251,7 @@ async function showRun(): Promise<boolean> {
   showDay(state.day);
   renderPolicyControls(scenario);
   renderOutcomes(run);
-  compare.setScenario(scenario, state.text, state.file);
+  compare.setScenario(scenario, state.text, state.file, state.bases);
   await nextTask();
   if (!current()) return false;
   renderAssumptions(run.parameters);
@@ -544,7 +558,7 @@ function renderAssumptions(parameters: readonly ScenarioParameter[]): void {
         value.textContent = formatNumber(Number(slider.value));
       });
       slider.addEventListener("change", () => {
-        state.text = setParameterInText(state.text, p.path, Number(slider.value));
+        state.text = setParameterInLayers(state.text, state.bases, p.path, Number(slider.value));
         setEditorText(state.text);
         requestRun();
       });
@@ -722,7 +736,7 @@ function setupControls(): void {
     requestRun();
   });
   $<HTMLInputElement>("days").addEventListener("change", (event) => {
-    state.days = Math.max(30, Math.floor(Number((event.target as HTMLInputElement).value) || 3650));
+    state.days = daysOf((event.target as HTMLInputElement).value);
     requestRun();
   });
   $("assumption-filter").addEventListener("input", applyAssumptionFilter);
@@ -733,9 +747,12 @@ function setupControls(): void {
 }
 
 async function openScenario(path: string): Promise<void> {
-  const { text } = await api<{ text: string }>(`api/scenario?path=${encodeURIComponent(path)}`);
+  const { text, bases } = await api<{ text: string; bases?: ScenarioLayer[] }>(
+    `api/scenario?path=${encodeURIComponent(path)}`,
+  );
   state.file = path;
   state.text = text;
+  state.bases = bases ?? [];
   state.policies = {};
   state.run = undefined;
   state.previous = undefined;
@@ -752,8 +769,8 @@ async function start(): Promise<void> {
   setupEditor();
   watchServer();
   const params = new URLSearchParams(location.search);
-  if (params.has("days")) state.days = Math.max(30, Number(params.get("days")) || 3650);
-  $<HTMLInputElement>("days").value = String(state.days);
+  if (params.has("days")) state.days = daysOf(params.get("days") ?? "");
+  $<HTMLInputElement>("days").value = state.days === undefined ? "" : String(state.days);
   const [list, world] = await Promise.all([
     api<{ scenarios: string[]; initial: string | null }>("api/scenarios"),
     fetch("world.json")

@@ -5,7 +5,7 @@
 
 import type { LinkFlows, Outcomes, SimEvent } from "../../src/core/engine/index.js";
 import type { InputIssue } from "../../src/core/errors/index.js";
-import type { Scenario, ScenarioParameter } from "../../src/core/scenario/index.js";
+import type { Scenario, ScenarioLayer, ScenarioParameter } from "../../src/core/scenario/index.js";
 import type { Assignment, ClaimRow, CompareRun, SampledFutures } from "./compare-model.js";
 
 export interface RunRequest {
@@ -13,6 +13,8 @@ export interface RunRequest {
   id: number;
   text: string;
   file: string;
+  /** The files the scenario extends, nearest first (see layers.ts). */
+  bases?: ScenarioLayer[];
   seed: number;
   days?: number;
   policies?: string[];

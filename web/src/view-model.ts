@@ -351,6 +351,16 @@ export function nearestEvent(
 }
 
 /** Formats a number for a tooltip or table: thousands separators, three significant digits below 1,000. */
+/**
+ * The Days box as a request: blank (or not a number) is the scenario's own horizon (undefined: its
+ * `end:`, else ten years); a number is whole days, at least 30 and at most 100 years.
+ */
+export function daysOf(text: string): number | undefined {
+  const value = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) return undefined;
+  return Math.min(36_500, Math.max(30, Math.floor(value)));
+}
+
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return "–";
   const magnitude = Math.abs(value);

@@ -5,22 +5,31 @@
  */
 import { simulate } from "../../src/core/engine/index.js";
 import { InputError } from "../../src/core/errors/index.js";
-import { type LoadedScenario, loadScenario, type Scenario } from "../../src/core/scenario/index.js";
+import {
+  type LoadedScenario,
+  loadLayers,
+  type Scenario,
+  type ScenarioLayer,
+} from "../../src/core/scenario/index.js";
 import { compareClaims, explorableModel, scenarioOfFuture } from "./compare-model.js";
+import { chainOf } from "./layers.js";
 import type { ClaimsRequest, RunRequest, WorkerReply } from "./protocol.js";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let cached: { text: string; file: string; loaded: LoadedScenario; explorable?: Scenario } | undefined;
+let cached:
+  | { text: string; file: string; bases: string; loaded: LoadedScenario; explorable?: Scenario }
+  | undefined;
 
 function post(reply: WorkerReply, transfer: Transferable[] = []): void {
   self.postMessage(reply, transfer);
 }
 
-function load(text: string, file: string): LoadedScenario {
-  if (cached && cached.text === text && cached.file === file) return cached.loaded;
-  const loaded = loadScenario(text, file);
-  cached = { text, file, loaded };
+function load(text: string, file: string, bases: readonly ScenarioLayer[] = []): LoadedScenario {
+  const key = bases.map((b) => `${b.file}\n${b.text}`).join("\n");
+  if (cached && cached.text === text && cached.file === file && cached.bases === key) return cached.loaded;
+  const loaded = loadLayers(chainOf(file, text, bases));
+  cached = { text, file, bases: key, loaded };
   return loaded;
 }
 
@@ -45,7 +54,7 @@ self.onmessage = (event: MessageEvent<RunRequest | ClaimsRequest>) => {
   const { id } = request;
   const started = performance.now();
   try {
-    const loaded = load(request.text, request.file);
+    const loaded = load(request.text, request.file, request.bases);
     const every = request.outcomesOnly ? Number.POSITIVE_INFINITY : 120;
     const scenario = request.assign ? withFuture(loaded, request.assign) : loaded.scenario;
     const result = simulate(scenario, {

@@ -12,6 +12,7 @@ export {
 } from "./hypotheses/index.js";
 export { type DraftIssue, fromZodIssues } from "./issues.js";
 export { scenarioJsonSchema } from "./json-schema.js";
+export { extendsOf, layerData, loadLayers, type ScenarioLayer } from "./layers.js";
 export { BPR_B_DEFAULT, BPR_POWER_DEFAULT, LINK_MODES } from "./link.js";
 export { MODEL_DEFAULTS } from "./model.js";
 export { NODE_KINDS } from "./node.js";

@@ -834,7 +834,7 @@ function tellingBox(box: PrimResult, what: string): string {
   const rest = box.restrictions.length - shown.length;
   const limit = `quasi-p < 0.1/${box.inputs}, the inputs searched`;
   if (shown.length === 0)
-    return `no assumption separates the futures where it ${what} (no restriction with ${limit}, in a box of ${pct(b.coverage)} of them): they are spread over the futures`;
+    return `no assumption stands out where it ${what} (no restriction with ${limit}, in a box of ${pct(b.coverage)} of those futures): over ${box.trajectory[0]?.n ?? 0} futures only a strong condition could; more futures (corridor explore --futures N) can show weaker ones`;
   return `${what} mostly when: ${shown.map((r) => `${r.name} in ${num(r.lo)} to ${num(r.hi)}`).join(" and ")} (a box holding ${pct(b.coverage)} of those futures, ${pct(b.density)} of its futures ${what === "fails" ? "failing" : "holding"}${rest > 0 ? `; ${rest} more restricted inputs not significant at ${limit}, or beyond the first four` : ""})`;
 }
 

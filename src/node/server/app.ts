@@ -5,12 +5,13 @@
  * No request text is ever evaluated: scenarios are parsed as YAML data by the core loader.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, posix } from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { InputError } from "../../core/errors/index.js";
 import { claimsFileSchema } from "../../core/experiment/index.js";
+import { extendsOf, layerData } from "../../core/scenario/index.js";
 import { parseDocument } from "../explore/load-experiment.js";
 import { prepareOutputFile } from "../output/index.js";
 import { listExplorations, readExploration, StoreRefused } from "./explorations.js";
@@ -115,7 +116,8 @@ export function createApp(options: WorkbenchOptions): Hono {
     const real = resolveExisting(options.scenariosDir, path);
     if (!statSync(real).isFile()) return c.json({ error: `not a file: ${path}` }, 400);
     if (statSync(real).size > MAX_BODY_BYTES) return c.json({ error: "scenario file too large" }, 413);
-    return c.json({ path, text: readFileSync(real, "utf8") });
+    const text = readFileSync(real, "utf8");
+    return c.json({ path, text, bases: basesOf(options.scenariosDir, path, text) });
   });
 
   app.put("/api/scenario", async (c) => {
@@ -202,4 +204,34 @@ export function createApp(options: WorkbenchOptions): Hono {
   });
 
   return app;
+}
+
+/**
+ * The files a scenario extends (`extends:`, nearest first, at most 5), read under the same rules as
+ * the scenario itself: inside the scenarios folder, no symlink out, a bounded size. The chain stops at
+ * the first base that cannot be served; the worker then names it at the scenario's `extends` field.
+ */
+function basesOf(root: string, path: string, text: string): { file: string; text: string }[] {
+  const bases: { file: string; text: string }[] = [];
+  let current = { file: path, text };
+  for (let depth = 0; depth < 5; depth++) {
+    let name: unknown;
+    try {
+      name = extendsOf(layerData(current));
+    } catch {
+      break;
+    }
+    if (typeof name !== "string" || isAbsolute(name) || !/\.(ya?ml|json)$/i.test(name)) break;
+    const file = posix.normalize(posix.join(posix.dirname(current.file), name));
+    if (file === path || bases.some((b) => b.file === file)) break;
+    try {
+      const real = resolveExisting(root, file);
+      if (!statSync(real).isFile() || statSync(real).size > MAX_BODY_BYTES) break;
+      current = { file, text: readFileSync(real, "utf8") };
+    } catch {
+      break;
+    }
+    bases.push(current);
+  }
+  return bases;
 }
