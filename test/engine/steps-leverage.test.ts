@@ -15,11 +15,62 @@ import { createWorld } from "../../src/core/engine/world.js";
 import { createStreams } from "../../src/core/random/index.js";
 import { threeStates } from "./three-states.js";
 
+interface Variant {
+  /** The state the trade transits (its transit regime), if any. */
+  transitVia?: string;
+  /** Owner of the trade, "xb" unless given. */
+  owner?: string;
+  /** The AB gate declared from XA's side to XB's (the same two-way crossing). */
+  abFromXa?: boolean;
+  /** The AB gate built by a project (index 0), in the phase given. */
+  abProject?: "building" | "operational";
+  /** A second trade of XB, to a town in XC only the CB gate leads to, at 280 USD: above the 250 it is worth. */
+  cutOffTrade?: boolean;
+}
+
 /** A world on day 0 after its first equilibrium, as simulate() starts one; CB's fee as given. */
-function world(cbFeeUsd = 230, transitViaXa = false) {
-  const scenario = threeStates();
+function world(cbFeeUsd = 230, transitViaXa = false, variant: Variant = {}) {
+  const scenario = threeStates(
+    variant.abProject
+      ? {
+          extra: {
+            projects: [
+              {
+                id: "ab_works",
+                name: "AB gate works",
+                kind: "crossing",
+                announced: "2024-01-01",
+                declaredCapacity: 1000,
+                capacityUnit: "vehicles/day",
+                status: variant.abProject,
+                constructionDays: 10_000,
+              },
+            ],
+          },
+        }
+      : {},
+  );
   scenario.crossings[1]!.feeUsd = cbFeeUsd;
   if (transitViaXa) scenario.demand[0]!.transitVia = "xa";
+  if (variant.transitVia) scenario.demand[0]!.transitVia = variant.transitVia;
+  if (variant.owner) scenario.demand[0]!.owner = variant.owner;
+  if (variant.abProject) scenario.crossings[0]!.project = "ab_works";
+  if (variant.abFromXa) {
+    const ab = scenario.crossings[0]!;
+    [ab.from, ab.to] = [ab.to, ab.from];
+  }
+  if (variant.cutOffTrade) {
+    scenario.nodes.push({ ...scenario.nodes[4]!, id: "c_town", name: "C town", zone: true });
+    scenario.links.push({
+      ...scenario.links[3]!,
+      id: "c_town_road",
+      from: "cb_c",
+      to: "c_town",
+      freeFlowHours: 3,
+    });
+    scenario.demand.push({ ...scenario.demand[0]!, destination: "c_town" });
+    scenario.links[3]!.bidirectional = false; // no way back from the market into XC
+  }
   const w = createWorld(compileModel(scenario), createStreams(1, 0));
   networkStateStep(w);
   routingStep(w);
@@ -30,6 +81,7 @@ function world(cbFeeUsd = 230, transitViaXa = false) {
 
 const XA = 0;
 const XB = 1;
+const XC = 2;
 
 /** The run's equilibrium re-solved after a change to the transit state's measures. */
 function resolve(w: ReturnType<typeof world>["w"]): void {
@@ -99,6 +151,71 @@ describe("current dependence of the target on the coercer (three-state toy)", ()
     w.transitFee[XA * w.model.scenario.actors.length + XB] = 0.5;
     resolve(w);
     expect(w.transitSurcharge.get(w.model.entries[0]!.originCentroid)).toBe(0.5);
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
+  });
+
+  it("reopens a crossing between the two whichever way it is declared (XA to XB here)", () => {
+    const { w, ab } = world(230, false, { abFromXa: true });
+    for (const l of ab) w.model.network.closed[l] = 1;
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
+  });
+
+  it("reopens no crossing of the coercer with a third state, whichever way it is declared", () => {
+    // XC's trade (owner xc) reaches the market only through XA's AB gate, shut: CB's 260 USD is above
+    // 250 USD, so nothing is routed and XC depends on XA for nothing; reopening AB would make it 1.
+    for (const abFromXa of [false, true]) {
+      const { w, ab } = world(230, false, { owner: "xc", abFromXa });
+      for (const l of ab) w.model.network.closed[l] = 1;
+      expect(currentOpenDependence(w, XC, XA)).toBe(0);
+    }
+  });
+
+  it("leaves a crossing shut while its project is unbuilt, and reopens it once operational", () => {
+    for (const [phase, dependence] of [
+      ["building", 0],
+      ["operational", 1],
+    ] as const) {
+      const { w, ab } = world(230, false, { abProject: phase });
+      w.projectPhase[0] = phase;
+      for (const l of ab) w.model.network.closed[l] = 1;
+      expect(currentOpenDependence(w, XB, XA)).toBe(dependence);
+    }
+  });
+
+  it("keeps another state's transit bar on the target: XA bars XB, so on XC (fee 200 USD) XB depends on XC", () => {
+    // CB at 200 + 3 × 10 USD = 230 USD < 250: with AB barred the trade goes through XC.
+    const { w } = world(200, false, { transitVia: "xa" });
+    w.transitSuspended[XA * w.model.scenario.actors.length + XB] = 1;
+    resolve(w);
+    expect(currentOpenDependence(w, XB, XC)).toBe(1);
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
+  });
+
+  it("keeps a bar by a state of higher index: XC bars XB's transit, so the cheap CB gate is out", () => {
+    // CB at 5 USD (35 USD) would beat AB's 50 USD; with XC's bar XB's trade goes through XA.
+    const { w } = world(5, false, { transitVia: "xc" });
+    w.transitSuspended[XC * w.model.scenario.actors.length + XB] = 1;
+    resolve(w);
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
+  });
+
+  it("keeps another state's transit fee on the target: 50 % of 20,000 USD on entering XC", () => {
+    // With the fee CB costs 10,035 USD, so the trade takes AB (50 USD) and needs XA; without, CB (35 USD).
+    const { w } = world(5, false, { transitVia: "xc" });
+    w.transitFee[XC * w.model.scenario.actors.length + XB] = 0.5;
+    resolve(w);
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
+    // A fee of 1 % (200 USD, so 235 USD by CB) still tips the trade to AB: the fee is a share of the value.
+    w.transitFee[XC * w.model.scenario.actors.length + XB] = 0.01;
+    resolve(w);
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
+  });
+
+  it("measures over the trade served: a trade cut off counts neither as routed nor as through", () => {
+    // XB's second trade to C town costs 10 + 240 + 30 = 280 USD > 250 by CB, the only way in: unserved.
+    const { w } = world(230, false, { cutOffTrade: true });
+    expect(w.pairServed[w.model.entries[1]!.pair]).toBe(0);
+    expect(w.pairServed[w.model.entries[0]!.pair]).toBe(400);
     expect(currentOpenDependence(w, XB, XA)).toBe(1);
   });
 });

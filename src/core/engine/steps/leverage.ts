@@ -71,14 +71,10 @@ export function currentOpenDependence(world: World, target: number, coercer: num
     const served = Math.max(0, demand.demand[k]! - result.flows[noTripLink[k]!]!);
     if (served <= 0) continue;
     routed += served * perVehicle;
+    // A path crosses the coercer if a link of it ends there: every node of a path but its origin, a
+    // centroid of no state, ends one of its links. The "no trip" path joins two centroids, so never counts.
     for (const path of solver.pairPaths?.(k) ?? []) {
-      if (path.flow <= 0 || (path.links.length === 1 && path.links[0] === noTripLink[k])) continue;
-      if (
-        path.links.some(
-          (l) => nodeState[network.from[l]!] === coercer || nodeState[network.to[l]!] === coercer,
-        )
-      )
-        through += path.flow * perVehicle;
+      if (path.links.some((l) => nodeState[network.to[l]!] === coercer)) through += path.flow * perVehicle;
     }
   }
   return routed > 0 ? Math.min(1, through / routed) : 0;
