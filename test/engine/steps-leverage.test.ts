@@ -24,6 +24,10 @@ interface Variant {
   abFromXa?: boolean;
   /** The AB gate built by a project (index 0), in the phase given. */
   abProject?: "building" | "operational";
+  /** The CB gate declared from XC's side to XB's (the same two-way crossing). */
+  cbFromXc?: boolean;
+  /** A copy of XB's trade owned by XC, in transit through XA (two trades from B city to the market). */
+  xcTransitViaXa?: boolean;
   /** A second trade of XB, to a town in XC only the CB gate leads to, at 280 USD: above the 250 it is worth. */
   cutOffTrade?: boolean;
 }
@@ -58,6 +62,13 @@ function world(cbFeeUsd = 230, transitViaXa = false, variant: Variant = {}) {
   if (variant.abFromXa) {
     const ab = scenario.crossings[0]!;
     [ab.from, ab.to] = [ab.to, ab.from];
+  }
+  if (variant.cbFromXc) {
+    const cb = scenario.crossings[1]!;
+    [cb.from, cb.to] = [cb.to, cb.from];
+  }
+  if (variant.xcTransitViaXa) {
+    scenario.demand.push({ ...scenario.demand[0]!, owner: "xc", transitVia: "xa" });
   }
   if (variant.cutOffTrade) {
     scenario.nodes.push({ ...scenario.nodes[4]!, id: "c_town", name: "C town", zone: true });
@@ -217,5 +228,45 @@ describe("current dependence of the target on the coercer (three-state toy)", ()
     expect(w.pairServed[w.model.entries[1]!.pair]).toBe(0);
     expect(w.pairServed[w.model.entries[0]!.pair]).toBe(400);
     expect(currentOpenDependence(w, XB, XA)).toBe(1);
+  });
+
+  it("reopens no crossing of the target with a third state, whichever way it is declared (XC to XB)", () => {
+    const { w, cb } = world(5, false, { cbFromXc: true });
+    for (const l of cb) w.model.network.closed[l] = 1;
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
+  });
+
+  /** Vehicles a day of XC's trade (entry 1) the last counterfactual sent through XA's territory. */
+  function xcThroughXa(w: ReturnType<typeof world>["w"]): number {
+    const { network, nodeState } = w.model;
+    const paths = w.counterfactualAssigner!.pairPaths(w.model.entries[1]!.pair);
+    return paths
+      .filter((p) => p.links.some((l) => nodeState[network.to[l]!] === XA))
+      .reduce((sum, p) => sum + p.flow, 0);
+  }
+
+  it("lifts the coercer's bar on the target only: XA's bar on XC's transit trade stays", () => {
+    // CB at 200 USD (230 USD a trip) is still worth it: barred from XA, XC's trade goes through XC.
+    const { w } = world(200, false, { transitVia: "xa", xcTransitViaXa: true });
+    const na = w.model.scenario.actors.length;
+    w.transitSuspended[XA * na + XB] = 1;
+    w.transitSuspended[XA * na + XC] = 1;
+    resolve(w);
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
+    expect(xcThroughXa(w)).toBe(0);
+    expect(
+      w.counterfactualAssigner!.pairPaths(w.model.entries[1]!.pair).reduce((s, p) => s + p.flow, 0),
+    ).toBeCloseTo(400, 6);
+  });
+
+  it("lifts the coercer's fee on the target only: XA's 50 % fee on XC's transit trade stays", () => {
+    // With the fee AB costs 10,050 USD for XC's trade, so it takes CB (230 USD); XB's goes by AB (50 USD).
+    const { w } = world(200, false, { transitVia: "xa", xcTransitViaXa: true });
+    const na = w.model.scenario.actors.length;
+    w.transitFee[XA * na + XB] = 0.5;
+    w.transitFee[XA * na + XC] = 0.5;
+    resolve(w);
+    expect(currentOpenDependence(w, XB, XA)).toBe(1);
+    expect(xcThroughXa(w)).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
  * The state of a run and the small operations every step shares (acts, statuses, histories). Steps in
  * `steps/` read and write it in the fixed daily order of `simulate.ts`.
  */
-import { createAssigner } from "../assignment/index.js";
+import { createAssigner, type GradientProjectionAssigner } from "../assignment/index.js";
 import type { Assigner } from "../assignment/types.js";
 import { initialLadderState, type LadderState, RUNGS, type Rung } from "../diplomacy/index.js";
 import type { ActKind } from "../diplomacy/trust.js";
@@ -246,8 +246,9 @@ export class World {
   readonly announcements: Int32Array;
   // Routing.
   readonly assigner: Assigner;
-  /** Second solver for counterfactual equilibria (current leverage), created on first use. */
-  counterfactualAssigner?: Assigner;
+  /** Second solver for counterfactual equilibria (current leverage), created on first use; path-based,
+   * since the leverage reads which paths cross the coercer. */
+  counterfactualAssigner?: GradientProjectionAssigner;
   flows: Float64Array;
   /** Demand of each pair this month before queued vehicles are withdrawn (vehicles/day). */
   readonly pairDemand: Float64Array;

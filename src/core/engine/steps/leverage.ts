@@ -6,7 +6,7 @@
  * start are untouched; the links opened for it are closed again before returning.
  */
 
-import { createAssigner } from "../../assignment/index.js";
+import { GradientProjectionAssigner } from "../../assignment/index.js";
 import type { World } from "../world.js";
 import { entryCharge } from "./routing.js";
 
@@ -15,7 +15,7 @@ export function currentOpenDependence(world: World, target: number, coercer: num
   const { network, demand, scenario } = model;
   const a = scenario.actors[target]!.country;
   const s = scenario.actors[coercer]!.country;
-  world.counterfactualAssigner ??= createAssigner(network, demand, "path");
+  world.counterfactualAssigner ??= new GradientProjectionAssigner(network, demand);
   const solver = world.counterfactualAssigner;
   // Crossings between the two, built and not failed, opened for the counterfactual.
   const reopened: number[] = [];
@@ -36,18 +36,17 @@ export function currentOpenDependence(world: World, target: number, coercer: num
       }
     }
   }
-  // The same transit bars as the run, except the coercer's on the target.
+  // The same transit bars and fees as the run, except the coercer's on the target's trade, which
+  // compliance would lift. Each transit trade has its own origin centroid; other trade has neither,
+  // so for it both calls lift nothing.
   for (const entry of model.entries) {
-    if (entry.transitVia < 0 || entry.owner < 0) continue;
-    const barred = world.transitBlock.get(entry.originCentroid) ?? -1;
-    const keep = barred >= 0 && !(barred === coercer && entry.owner === target) ? barred : -1;
-    solver.setOriginBlock?.(entry.originCentroid, keep >= 0 ? world.territoryMasks.get(keep)! : null);
-    // Transit fees as in the run, except the coercer's on the target (lifted like its bar).
-    const share = world.transitSurcharge.get(entry.originCentroid) ?? 0;
-    const fee = share > 0 && !(entry.transitVia === coercer && entry.owner === target) ? share : 0;
-    solver.setOriginSurcharge?.(
+    const lifted = entry.transitVia === coercer && entry.owner === target;
+    const barred = lifted ? -1 : (world.transitBlock.get(entry.originCentroid) ?? -1);
+    solver.setOriginBlock(entry.originCentroid, barred >= 0 ? world.territoryMasks.get(barred)! : null);
+    const share = lifted ? 0 : (world.transitSurcharge.get(entry.originCentroid) ?? 0);
+    solver.setOriginSurcharge(
       entry.originCentroid,
-      fee > 0 ? entryCharge(world, entry.transitVia, fee * entry.valueUsd) : null,
+      share > 0 ? entryCharge(world, entry.transitVia, share * entry.valueUsd) : null,
     );
   }
   const { routing } = scenario.model;
@@ -62,18 +61,19 @@ export function currentOpenDependence(world: World, target: number, coercer: num
   // Dependence of the target on the coercer over its served trade (as in the economy step), with the
   // month's value per vehicle and owner shares of each pair.
   const { nodeState, noTripLink } = model;
+  // The economy step has run since day 0, so every pair has its month's economy.
   const pairs = world.economyCache.pairs as { value: number; owners: Float64Array }[];
   let routed = 0;
   let through = 0;
   for (let k = 0; k < demand.pairCount; k++) {
-    const perVehicle = (pairs[k]?.value ?? 0) * (pairs[k]?.owners[target] ?? 0);
+    const perVehicle = pairs[k]!.value * pairs[k]!.owners[target]!;
     if (perVehicle <= 0) continue;
     const served = Math.max(0, demand.demand[k]! - result.flows[noTripLink[k]!]!);
     if (served <= 0) continue;
     routed += served * perVehicle;
     // A path crosses the coercer if a link of it ends there: every node of a path but its origin, a
     // centroid of no state, ends one of its links. The "no trip" path joins two centroids, so never counts.
-    for (const path of solver.pairPaths?.(k) ?? []) {
+    for (const path of solver.pairPaths(k)) {
       if (path.links.some((l) => nodeState[network.to[l]!] === coercer)) through += path.flow * perVehicle;
     }
   }
