@@ -8,9 +8,15 @@ const FILE = "scenarios/examples/two-routes.yaml";
 const scenario = parseScenario(readFileSync(FILE, "utf8"), FILE);
 
 describe("the event log", () => {
-  const result = simulate(scenario, { seed: 1, days: 365, policies: ["xa_pressure"] });
+  // Run by each test that reads it, not once for the block: mutation testing credits a test only with
+  // the code run inside it, so a shared run would leave these assertions out of every mutant's check.
+  const run = () => {
+    const result = simulate(scenario, { seed: 1, days: 365, policies: ["xa_pressure"] });
+    return { result };
+  };
 
   it("gives every policy action the target its action names first", () => {
+    const { result } = run();
     const actions = result.events.filter((e) => e.kind === "policy-action");
     expect(actions.length).toBeGreaterThan(3);
     for (const event of actions) {
@@ -20,6 +26,7 @@ describe("the event log", () => {
   });
 
   it("accounts for every incident: logged ones plus the daily counts of minor ones add up to the total", () => {
+    const { result } = run();
     const logged = result.events.filter((e) => e.kind === "incident").length;
     const counted = result.events
       .filter((e) => e.kind === "minor-incidents")

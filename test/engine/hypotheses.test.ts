@@ -58,10 +58,16 @@ describe("strength 0", () => {
         hypotheses,
       },
     });
-  const none = simulate(busy({}), { seed: 5, days: 400 });
+  // Run by each test that reads it, not once for the block: mutation testing credits a test only with
+  // the code run inside it, so a shared run would leave these assertions out of every mutant's check.
+  const baseline = () => {
+    const none = simulate(busy({}), { seed: 5, days: 400 });
+    return { none };
+  };
 
   for (const h of HYPOTHESES) {
     it(`switches ${h.key} off exactly: the run is bit-identical to one without the section`, () => {
+      const { none } = baseline();
       const off = simulate(busy({ [h.key]: { strength: 0 } }), { seed: 5, days: 400 });
       expect(JSON.stringify(off.outcomes)).toBe(JSON.stringify(none.outcomes));
       expect(JSON.stringify(off.events)).toBe(JSON.stringify(none.events));
@@ -84,6 +90,7 @@ describe("strength 0", () => {
   ];
 
   it("has an effect at a small strength for each mechanism this toy exercises (so the checks above are not vacuous)", () => {
+    const { none } = baseline();
     const small: Record<string, number> = { ladderConsequences: -0.5 };
     for (const h of HYPOTHESES.filter((x) => EXERCISED.includes(x.key))) {
       const on = simulate(busy({ [h.key]: { strength: small[h.key] ?? 0.5 } }), { seed: 5, days: 400 });

@@ -66,16 +66,23 @@ describe("queues at a closed crossing", () => {
       ],
     },
   });
-  const { series, outcomes } = simulate(scenario, { days: 20 });
-  const queue = series.values["queue.main_gate"]!;
+  // Run by each test that reads it, not once for the block: mutation testing credits a test only with
+  // the code run inside it, so a shared run would leave these assertions out of every mutant's check.
+  const run = () => {
+    const { series, outcomes } = simulate(scenario, { days: 20 });
+    const queue = series.values["queue.main_gate"]!;
+    return { series, outcomes, queue };
+  };
 
   it("grows by joinShare × the last open day's flow for each closed day", () => {
+    const { outcomes, queue } = run();
     for (let d = 0; d < closeDays; d++) expect(queue[10 + d]).toBeCloseTo(200 * (d + 1), 6);
     expect(outcomes.crossings[0]!.maxQueue).toBeCloseTo(1000, 6);
     expect(outcomes.crossings[0]!.closedDays).toBe(closeDays);
   });
 
   it("spoils perishable value at the stated daily rate while vehicles wait", () => {
+    const { outcomes } = run();
     // Cohort i (arrived on closed day i) waits 4 − i further closed days; each loses 5 % a day.
     const cohortValue = 200 * 20000;
     let expected = 0;
@@ -84,6 +91,7 @@ describe("queues at a closed crossing", () => {
   });
 
   it("drains the backlog at the capacity left over once the crossing reopens", () => {
+    const { series, outcomes, queue } = run();
     // Both directions: 2 × 1000 capacity − 400 flow = 1600 spare ≥ 1000 waiting: cleared on the first open day.
     expect(queue[15]).toBeCloseTo(0, 6);
     const served = series.values["trade.served_usd"]!;

@@ -57,9 +57,14 @@ const hindcast = [
 ];
 
 describe("policies step: the log of stages, rules and forced events", () => {
-  const log = simulate(scenario(hindcast), { days: 8 }).events.filter(
-    (e) => e.kind === "stage" || e.kind === "policy-action",
-  );
+  // Run by each test that reads it, not once for the block: mutation testing credits a test only with
+  // the code run inside it, so a shared run would leave these assertions out of every mutant's check.
+  const run = () => {
+    const log = simulate(scenario(hindcast), { days: 8 }).events.filter(
+      (e) => e.kind === "stage" || e.kind === "policy-action",
+    );
+    return { log };
+  };
   const entered = {
     kind: "stage",
     actor: "xa",
@@ -78,11 +83,13 @@ describe("policies step: the log of stages, rules and forced events", () => {
   };
 
   it("logs entering a stage, then the stage's actions as its children", () => {
+    const { log } = run();
     expect(log[0]).toMatchObject({ ...entered, day: 0 });
     expect(log[1]).toMatchObject({ ...restricted, day: 0, parent: log[0]!.id });
   });
 
   it("fires a rule on the day its condition has held for its days, with the values that made it fire", () => {
+    const { log } = run();
     expect(log[2]).toEqual({
       id: log[2]!.id,
       date: "2025-01-02",
@@ -97,6 +104,7 @@ describe("policies step: the log of stages, rules and forced events", () => {
   });
 
   it("logs falling back out of a stage, with the exit actions as its children", () => {
+    const { log } = run();
     expect(log[3]).toMatchObject({
       kind: "stage",
       day: 2,
@@ -117,6 +125,7 @@ describe("policies step: the log of stages, rules and forced events", () => {
   });
 
   it("carries out a forced event's actions on its date, as no one when it names no actor", () => {
+    const { log } = run();
     const forced = log.filter((e) => e.cause.startsWith("forced"));
     expect(forced.map((e) => [e.day, e.text, e.cause])).toEqual([
       [3, "(forced): open(main_gate)", "forced event: reopened (a report)"],
@@ -130,6 +139,7 @@ describe("policies step: the log of stages, rules and forced events", () => {
   });
 
   it("re-enters the stage once the window is clear again, and nothing else happens in between", () => {
+    const { log } = run();
     expect(log.map((e) => e.day)).toEqual([0, 0, 1, 2, 2, 3, 3, 4, 7, 7]);
     expect(log[8]).toMatchObject({ ...entered, day: 7 });
     expect(log[9]).toMatchObject({ ...restricted, day: 7, parent: log[8]!.id });
