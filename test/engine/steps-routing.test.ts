@@ -348,6 +348,26 @@ describe("transit measures of the transit state", () => {
     expect(w.solves).toBe(3);
   });
 
+  it("bars the transit trade of the first actor (index 0) too: XA's trade rerouted round XP", () => {
+    const w = start(diamond({ trade: { owner: "xa", transitVia: "xp" } }));
+    w.transitSuspended[XP * NA + 0] = 1;
+    w.dirty = true;
+    step(w);
+    expect(w.transitBlock.get(w.model.entries[0]!.originCentroid)).toBe(XP);
+    expect(crossingShares(w)).toEqual([0, 0, 1, 1].map((x) => expect.closeTo(x, 9)));
+  });
+
+  it("gives a cut-off trade no route shares: nothing served, nothing crossed (no 0/0)", () => {
+    // XA bars XB's transit from Westtown: the trade's paths keep no flow and every share stays 0.
+    const w = start(diamond({ trade: { transitVia: "xa" } }));
+    w.transitSuspended[0 * NA + XB] = 1;
+    w.dirty = true;
+    step(w);
+    expect(w.pairServed[0]).toBe(0);
+    expect(crossingShares(w)).toEqual([0, 0, 0, 0]);
+    expect(Array.from(w.pairTerritory.subarray(0, NA))).toEqual([0, 0, 0, 0]);
+  });
+
   it("bars transit trade from the first actor's territory too, cutting it off there", () => {
     // XA (actor 0) suspends XB's transit from Westtown, XA's own city: no route is left, all unserved.
     const w = start(diamond({ trade: { transitVia: "xa" } }));

@@ -2,8 +2,7 @@
  * The state of a run and the small operations every step shares (acts, statuses, histories). Steps in
  * `steps/` read and write it in the fixed daily order of `simulate.ts`.
  */
-import { createAssigner, type GradientProjectionAssigner } from "../assignment/index.js";
-import type { Assigner } from "../assignment/types.js";
+import { GradientProjectionAssigner } from "../assignment/index.js";
 import { initialLadderState, type LadderState, RUNGS, type Rung } from "../diplomacy/index.js";
 import type { ActKind } from "../diplomacy/trust.js";
 import type { ProgrammeState } from "../policy-language/index.js";
@@ -245,9 +244,9 @@ export class World {
   readonly benchmarkStreak: Int32Array;
   readonly announcements: Int32Array;
   // Routing.
-  readonly assigner: Assigner;
-  /** Second solver for counterfactual equilibria (current leverage), created on first use; path-based,
-   * since the leverage reads which paths cross the coercer. */
+  /** Path-based, since route shares, transit bars and fees and the leverage read or set paths. */
+  readonly assigner: GradientProjectionAssigner;
+  /** Second solver for counterfactual equilibria (current leverage), created on first use. */
   counterfactualAssigner?: GradientProjectionAssigner;
   flows: Float64Array;
   /** Demand of each pair this month before queued vehicles are withdrawn (vehicles/day). */
@@ -501,7 +500,7 @@ export class World {
     };
     this.zoneScale = new Float64Array(nz).fill(1);
     this.closedBy = new Int32Array(nc).fill(-1);
-    this.assigner = createAssigner(model.network, model.demand, "path");
+    this.assigner = new GradientProjectionAssigner(model.network, model.demand);
     this.elementState = new Int8Array(ne).fill(-1);
     this.pairCrossingShare = new Float64Array(model.demand.pairCount * nc);
     this.pairDemand = new Float64Array(model.demand.pairCount);

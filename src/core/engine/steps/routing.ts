@@ -44,7 +44,7 @@ function applyTransitBlocks(world: World): void {
     const barred = world.transitSuspended[entry.transitVia * na + entry.owner] === 1 ? entry.transitVia : -1;
     if ((world.transitBlock.get(entry.originCentroid) ?? -1) === barred) continue;
     world.transitBlock.set(entry.originCentroid, barred);
-    world.assigner.setOriginBlock?.(entry.originCentroid, barred >= 0 ? territoryMask(world, barred) : null);
+    world.assigner.setOriginBlock(entry.originCentroid, barred >= 0 ? territoryMask(world, barred) : null);
     world.dirty = true;
   }
 }
@@ -60,7 +60,7 @@ function applyTransitFee(world: World, entry: World["model"]["entries"][number])
   const share = world.transitFee[entry.transitVia * na + entry.owner]! * entry.feeExposure;
   if ((world.transitSurcharge.get(entry.originCentroid) ?? 0) === share) return;
   world.transitSurcharge.set(entry.originCentroid, share);
-  world.assigner.setOriginSurcharge?.(
+  world.assigner.setOriginSurcharge(
     entry.originCentroid,
     share > 0 ? entryCharge(world, entry.transitVia, share * entry.valueUsd) : null,
   );
@@ -127,20 +127,20 @@ function routeShares(world: World): void {
     const total = demand.demand[k]!;
     const served = Math.max(0, total - world.flows[noTripLink[k]!]!);
     world.pairServed[k] = served;
-    const paths = world.assigner.pairPaths?.(k) ?? [];
+    const paths = world.assigner.pairPaths(k);
     world.pairPaths[k] = paths;
     for (const path of paths) {
-      if (path.flow <= 0 || (path.links.length === 1 && path.links[0] === noTripLink[k])) continue;
+      // A path without flow adds nothing, nor does the "no trip" path: it joins two centroids of no
+      // state and is no crossing.
       const share = served > 0 ? path.flow / served : 0;
       touched.fill(0);
       for (const l of path.links) {
         const e = linkElement[l]!;
         if (e >= 0 && elements[e]!.kind === "crossing")
           world.pairCrossingShare[k * nc + elements[e]!.index]! += share;
-        const a = nodeState[network.from[l]!]!;
-        const b = nodeState[network.to[l]!]!;
-        if (a >= 0) touched[a] = 1;
-        if (b >= 0) touched[b] = 1;
+        // Every node of a path but its origin (a centroid of no state) ends one of its links.
+        const s = nodeState[network.to[l]!]!;
+        if (s >= 0) touched[s] = 1;
       }
       for (let s = 0; s < na; s++) if (touched[s]) world.pairTerritory[k * na + s]! += share;
     }
