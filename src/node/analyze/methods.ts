@@ -131,13 +131,6 @@ function needInputs(data: StoreData, method: Method): void {
   });
 }
 
-/** Numeric outcomes only: an outcome that is never finite in these futures cannot be analysed. */
-function finiteCount(y: ArrayLike<number>): number {
-  let n = 0;
-  for (let i = 0; i < y.length; i++) if (Number.isFinite(y[i]!)) n++;
-  return n;
-}
-
 const OPERATORS = ["<=", ">=", "==", "!=", "<", ">"] as const;
 type Operator = (typeof OPERATORS)[number];
 

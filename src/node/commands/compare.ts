@@ -36,7 +36,6 @@ import { startProgress } from "../progress.js";
 import { checkResources, estimateBatch } from "../resources.js";
 import { seriesCsv, writeRunFolder, writeSeriesParquet } from "../run-files/index.js";
 import { type RunJob, runInWorkers, workersAvailable } from "../run-pool.js";
-import { tableLines } from "../table.js";
 import { noteDaysPastEnd, runInfo } from "./run.js";
 
 /** The built-in region, shipped with the package. */

@@ -13,7 +13,7 @@ import {
 import type { Scenario } from "../../core/scenario/types.js";
 import type { Io } from "../io.js";
 import { loadScenarioFile } from "../load-scenario.js";
-import { dayCount, formatNumber, nonNegativeInteger, positiveInteger } from "../options.js";
+import { dayCount, formatNumber, nonNegativeInteger } from "../options.js";
 import { type OutputFolder, prepareOutputFolder } from "../output/index.js";
 import { type Progress, startProgress } from "../progress.js";
 import { checkResources, estimateRun } from "../resources.js";
