@@ -26,7 +26,8 @@ export function updateRouteMeasures(world: World): void {
     let border = 0;
     let flow = 0;
     for (const path of world.pairPaths[k] ?? []) {
-      if (path.flow <= 0 || (path.links.length === 1 && path.links[0] === noTripLink[k])) continue;
+      // The "no trip" path carries the demand left unserved: no route to measure.
+      if (path.links.length === 1 && path.links[0] === noTripLink[k]) continue;
       for (const l of path.links) {
         const e = linkElement[l]!;
         if (e < 0) continue;
@@ -49,14 +50,13 @@ export function indicatorsStep(world: World): void {
   for (const e of crossingElement) {
     for (const l of elements[e]!.links) {
       const x = world.flows[l]!;
-      if (x <= 0 || world.model.network.closed[l]) continue;
+      if (world.model.network.closed[l]) continue;
       totals.vehicles[l]! += x;
       totals.vehicleHours[l]! += x * totals.linkHours[l]!;
     }
   }
   for (let k = 0; k < demand.pairCount; k++) {
     const served = world.pairServed[k]!;
-    if (served <= 0) continue;
     totals.pairVehicles[k]! += served;
     totals.pairKm[k]! += served * totals.routeKm[k]!;
     totals.pairMoving[k]! += served * totals.routeMoving[k]!;
