@@ -30,7 +30,7 @@ interface Pending {
 export function actionText(world: World, action: CompiledAction, args: readonly Arg[]): string {
   const spec = DEFAULT_LANGUAGE.actions[action.name]!;
   const parts = args.map((arg, i) => {
-    const kind = spec.params[i]?.kind ?? "number";
+    const kind = spec.params[i]!.kind;
     return kind === "number"
       ? String(Number((arg as number).toPrecision(6)))
       : world.model.ids.idOf(kind, arg);
@@ -44,8 +44,8 @@ export function actionText(world: World, action: CompiledAction, args: readonly 
  */
 export function actionTarget(world: World, action: CompiledAction, args: readonly Arg[]): string | undefined {
   const spec = DEFAULT_LANGUAGE.actions[action.name]!;
-  const i = spec.params.findIndex((param) => (param.kind ?? "number") !== "number");
-  return i < 0 || args[i] === undefined ? undefined : world.model.ids.idOf(spec.params[i]!.kind!, args[i]!);
+  const i = spec.params.findIndex((param) => param.kind !== "number");
+  return i < 0 || args[i] === undefined ? undefined : world.model.ids.idOf(spec.params[i]!.kind, args[i]!);
 }
 
 function valuesOf(world: World, condition: Expr, source: string): Record<string, EventValue> {
