@@ -64,7 +64,7 @@ describe("the resource estimate", () => {
   it("warns about a comparison that will take hours, with its time and memory", () => {
     const io = bufferIo();
     checkResources(
-      estimateBatch(load(AF_PAK), 100_000, 400, { workers: 2, keptRuns: 4 }),
+      estimateBatch(load(AF_PAK), 100_000, 4_000, { workers: 2, keptRuns: 4 }),
       "a comparison",
       io,
       64 * GIB,

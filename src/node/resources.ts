@@ -22,10 +22,16 @@ const FIXED_COLUMNS = 10;
 /** Characters per value in series.csv (measured 6.2–6.6 on the built-in scenarios) and per row. */
 const CSV_CHARS_PER_VALUE = 7;
 const CSV_CHARS_PER_ROW = 12;
-/** Per-day engine time on the built-in scenarios (about 0.5–0.6 ms on a shared 2-core machine). */
-const SECONDS_PER_DAY = 6e-4;
-/** Routing cost per origin and network element per day, amortised over monthly re-solves. */
-const SECONDS_PER_ORIGIN_ELEMENT_DAY = 1e-7;
+/**
+ * Engine time per simulated day: a fixed part, and routing growing as (origins × elements)^(4/3),
+ * amortised over the re-solves. Fitted to BENCHMARKS.md (2026-12-04, one core of the 2-core machine):
+ * the synthetic regions at 0.066, 0.918 and 9.9 ms a day (origins × elements 1,950, 30,000 and
+ * 187,500; this gives 0.072, 0.98 and 10.8) and the built-in region at 0.06–0.08 ms a day in an
+ * exploration (2,420; this gives 0.082).
+ */
+const SECONDS_PER_DAY = 5e-5;
+const ROUTING_SECONDS_PER_DAY = 1e-9;
+const ROUTING_POWER = 4 / 3;
 /** Memory per network element (scenario objects, compact graph, paths) and per origin × element (trees). */
 const BYTES_PER_ELEMENT = 600;
 const BYTES_PER_ORIGIN_ELEMENT = 16;
@@ -82,7 +88,7 @@ export function estimateRun(scenario: Scenario, days: number): RunEstimate {
   const networkBytes = elements * BYTES_PER_ELEMENT + origins * elements * BYTES_PER_ORIGIN_ELEMENT;
   // The CSV text and its lines exist at once while written: count the text twice.
   const bytes = BASE_BYTES + seriesBytes + 2 * csvChars + networkBytes;
-  const seconds = days * (SECONDS_PER_DAY + SECONDS_PER_ORIGIN_ELEMENT_DAY * origins * elements);
+  const seconds = days * (SECONDS_PER_DAY + ROUTING_SECONDS_PER_DAY * (origins * elements) ** ROUTING_POWER);
   return { days, columns, elements, origins, seriesBytes, csvChars, networkBytes, bytes, seconds };
 }
 
