@@ -93,8 +93,8 @@ function sectionBlocks(text: string): { title: string; text: string }[] {
 }
 
 /**
- * BENCHMARKS.md with the sections of the same titles replaced and new ones appended; a line under the
- * header says which suites were rewritten when, since the header's date is that of the last full run.
+ * BENCHMARKS.md with the sections of the same titles replaced and new ones appended; lines under the
+ * header say which suites were rewritten when, since the header's date is that of the last full run.
  */
 function replaceSections(
   previous: string,
@@ -110,8 +110,10 @@ function replaceSections(
     return replacement ?? block.text;
   });
   const note = `Sections of ${names.join(", ")} rewritten on ${new Date().toISOString().slice(0, 10)} by \`npm run bench -- ${names.join(" ")}\` (machine: ${machine}).`;
-  const headLines = head.split("\n").filter((line) => !line.startsWith("Sections of "));
-  const at = headLines.findIndex((line) => line.startsWith("Times are "));
-  headLines.splice(at < 0 ? headLines.length - 1 : at + 1, 0, note);
+  // One line per set of suites: a later rewrite of the same suites replaces its line, others stay.
+  const sameSuites = `Sections of ${names.join(", ")} rewritten on `;
+  const headLines = head.split("\n").filter((line) => !line.startsWith(sameSuites));
+  const last = headLines.findLastIndex((line) => line.startsWith("Sections of ") || line.startsWith("Times are "));
+  headLines.splice(last < 0 ? headLines.length - 1 : last + 1, 0, note);
   return headLines.join("\n") + out.join("") + [...byTitle.values()].join("");
 }
