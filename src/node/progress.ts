@@ -34,9 +34,12 @@ export function startProgress(io: Io, label: string, total: number, options: Pro
   const pace = (done: number) => {
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? (done - already) / seconds : 0;
+    // The first items carry the start-up (worker threads loading, code warming), so the time left is
+    // shown only once 2 % of the work is done: a first guess of minutes for a 40-second job misleads.
+    const settled = done - already >= Math.max(1, 0.02 * (total - already));
     return {
       rate: rate.toFixed(rate >= 10 ? 0 : 1),
-      left: duration(rate > 0 ? (total - done) / rate : Infinity),
+      left: duration(settled && rate > 0 ? (total - done) / rate : Infinity),
     };
   };
   if (io.interactive) {
