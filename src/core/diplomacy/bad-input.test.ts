@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { InputError } from "../errors/index.js";
+import { checkDraw } from "./check.js";
 import { complianceProbability, leverage, switchingCostFromDependence } from "./coercion.js";
+import {
+  ceasefireHoldProbability,
+  type EscalationParams,
+  expectedCeasefireDays,
+  type Rung,
+  stepEscalation,
+  validateEscalationParams,
+} from "./escalation.js";
 import {
   applyVerifiedAct,
   expectedActsToReach,
@@ -19,6 +28,16 @@ import {
 import { isVerified, verificationProbability } from "./verification.js";
 
 const params: TrustParams = { etaUp: 0.1, etaDown: 0.3, relaxRate: 0.01, baseline: 0.4 };
+
+const ladder: EscalationParams = {
+  retaliationTrust: 0.4,
+  calmDays: 30,
+  holdDays: 90,
+  hazard0: 0.02,
+  hazardExponent: 2,
+};
+const day = { attributedIncidents: 0, trust: 0.5, mediation: false, u: 0.5 };
+const normal = { rung: "normal" as Rung, daysInRung: 0, quietDays: 0 };
 
 /** The one issue an InputError carries, as [path, expected]. */
 function issueOf(fn: () => unknown): [string, string] {
@@ -107,6 +126,51 @@ const cases: [string, () => unknown, string, string][] = [
   ["acts to reach: T₀ > 1", () => expectedActsToReach(2, 0.5, 1, params), "trust0", unit],
   ["acts to reach: target > 1", () => expectedActsToReach(0.5, 2, 1, params), "target", unit],
   ["acts to reach: v > 1", () => expectedActsToReach(0.5, 0.6, 2, params), "v", probability],
+  ["draw: u = 1", () => checkDraw(1), "u", "a uniform draw in [0, 1)"],
+  ["draw: u < 0", () => checkDraw(-0.1, "draw"), "draw", "a uniform draw in [0, 1)"],
+  [
+    "ladder: retaliation trust > 1",
+    () => validateEscalationParams({ ...ladder, retaliationTrust: 2 }),
+    "escalation.retaliationTrust",
+    "a trust level in [0, 1]",
+  ],
+  [
+    "ladder: calm days < 1",
+    () => validateEscalationParams({ ...ladder, calmDays: 0.5 }, "e"),
+    "e.calmDays",
+    "a number of days ≥ 1",
+  ],
+  [
+    "ladder: hold days < 1",
+    () => validateEscalationParams({ ...ladder, holdDays: 0 }),
+    "escalation.holdDays",
+    "a number of days ≥ 1",
+  ],
+  [
+    "ladder: h₀ > 1",
+    () => validateEscalationParams({ ...ladder, hazard0: 2 }),
+    "escalation.hazard0",
+    "a daily probability in [0, 1]",
+  ],
+  [
+    "ladder: k < 0",
+    () => validateEscalationParams({ ...ladder, hazardExponent: -1 }),
+    "escalation.hazardExponent",
+    "an exponent k ≥ 0",
+  ],
+  ["ladder: trust > 1", () => expectedCeasefireDays(2, ladder), "trust", unit],
+  [
+    "ladder: 1.5 incidents",
+    () => stepEscalation(normal, { ...day, attributedIncidents: 1.5 }, ladder),
+    "attributedIncidents",
+    "a whole number of incidents ≥ 0",
+  ],
+  [
+    "ladder: an unknown rung",
+    () => stepEscalation({ ...normal, rung: "clash" as Rung }, day, ladder),
+    "rung",
+    "one of normal, ceasefire, tension, strikes, clashes",
+  ],
 ];
 
 describe("the diplomacy library's argument checks", () => {
@@ -115,7 +179,55 @@ describe("the diplomacy library's argument checks", () => {
   });
 });
 
+describe("what an argument error carries", () => {
+  it("has the code out-of-range and the value found; an unknown rung suggests the nearest", () => {
+    const issue = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as InputError).issues[0];
+      }
+    };
+    expect(issue(() => checkDraw(1))).toMatchObject({ code: "out-of-range", found: "1" });
+    expect(issue(() => validateEscalationParams({ ...ladder, calmDays: 0 }))).toMatchObject({
+      code: "out-of-range",
+      found: "0",
+    });
+    expect(issue(() => stepEscalation(normal, { ...day, attributedIncidents: -1 }, ladder))).toMatchObject({
+      code: "out-of-range",
+      found: "-1",
+    });
+    expect(issue(() => stepEscalation({ ...normal, rung: "clash" as Rung }, day, ladder))).toMatchObject({
+      code: "unknown-name",
+      found: "clash",
+      suggestion: "clashes",
+    });
+    expect(
+      issue(() => stepEscalation({ ...normal, rung: "zzzzzz" as Rung }, day, ladder)),
+    ).not.toHaveProperty("suggestion");
+  });
+
+  it("accepts the edges of each range: a draw of 0, one calm day", () => {
+    expect(() => checkDraw(0)).not.toThrow();
+    expect(() => validateEscalationParams({ ...ladder, calmDays: 1, holdDays: 1 })).not.toThrow();
+  });
+});
+
 describe("edge cases of the closed forms", () => {
+  it("a ceasefire with no hazard lasts for ever and surely holds; at trust 0 it lasts 1/h₀ days", () => {
+    expect(expectedCeasefireDays(1, ladder)).toBe(Number.POSITIVE_INFINITY);
+    expect(ceasefireHoldProbability(1, ladder)).toBe(1);
+    expect(expectedCeasefireDays(0, ladder)).toBeCloseTo(50, 12);
+    expect(ceasefireHoldProbability(0, ladder)).toBeCloseTo(0.98 ** 90, 12);
+  });
+
+  it("fails a ceasefire when the draw is below the hazard, not at it", () => {
+    // At trust 0.5 h = 0.02 · 0.25 = 0.005.
+    const ceasefire = { rung: "ceasefire" as Rung, daysInRung: 0, quietDays: 0 };
+    expect(stepEscalation(ceasefire, { ...day, u: 0.004 }, ladder).state.rung).toBe("tension");
+    expect(stepEscalation(ceasefire, { ...day, u: 0.005 }, ladder).state.rung).toBe("ceasefire");
+  });
+
   it("complies with probability 0 when the leverage is 0, and ½ when min(C, S) = K", () => {
     expect(complianceProbability({ costImposed: 0, switchingCost: 5, complianceCost: 1 })).toBe(0);
     expect(complianceProbability({ costImposed: 3, switchingCost: 2, complianceCost: 2 })).toBe(0.5);
