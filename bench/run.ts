@@ -113,7 +113,9 @@ function replaceSections(
   // One line per set of suites: a later rewrite of the same suites replaces its line, others stay.
   const sameSuites = `Sections of ${names.join(", ")} rewritten on `;
   const headLines = head.split("\n").filter((line) => !line.startsWith(sameSuites));
-  const last = headLines.findLastIndex((line) => line.startsWith("Sections of ") || line.startsWith("Times are "));
+  const last = headLines.findLastIndex(
+    (line) => line.startsWith("Sections of ") || line.startsWith("Times are "),
+  );
   headLines.splice(last < 0 ? headLines.length - 1 : last + 1, 0, note);
   return headLines.join("\n") + out.join("") + [...byTitle.values()].join("");
 }
