@@ -4,7 +4,7 @@
  * cases of the closed forms, worked out by hand.
  */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../errors/index.js";
+import { firstIssue } from "../../../test/support/input-issue.js";
 import { checkDraw } from "./check.js";
 import { complianceProbability, leverage, switchingCostFromDependence } from "./coercion.js";
 import {
@@ -39,17 +39,11 @@ const ladder: EscalationParams = {
 const day = { attributedIncidents: 0, trust: 0.5, mediation: false, u: 0.5 };
 const normal = { rung: "normal" as Rung, daysInRung: 0, quietDays: 0 };
 
-/** The one issue an InputError carries, as [path, expected]. */
-function issueOf(fn: () => unknown): [string, string] {
-  try {
-    fn();
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const issue = error.issues[0]!;
-    return [issue.path ?? "", issue.expected ?? ""];
-  }
-  throw new Error("no error");
-}
+/** The argument an error names and what it expected. */
+const pathAndExpected = (fn: () => unknown) => {
+  const issue = firstIssue(fn);
+  return issue && [issue.path, issue.expected];
+};
 
 const unit = "a number in [0, 1]";
 const probability = "a verification probability in [0, 1]";
@@ -175,36 +169,33 @@ const cases: [string, () => unknown, string, string][] = [
 
 describe("the diplomacy library's argument checks", () => {
   it.each(cases)("%s names the argument and what it expects", (_name, call, path, expected) => {
-    expect(issueOf(call)).toEqual([path, expected]);
+    expect(pathAndExpected(call)).toEqual([path, expected]);
   });
 });
 
 describe("what an argument error carries", () => {
   it("has the code out-of-range and the value found; an unknown rung suggests the nearest", () => {
-    const issue = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        return (error as InputError).issues[0];
-      }
-    };
-    expect(issue(() => checkDraw(1))).toMatchObject({ code: "out-of-range", found: "1" });
-    expect(issue(() => validateEscalationParams({ ...ladder, calmDays: 0 }))).toMatchObject({
+    expect(firstIssue(() => checkDraw(1))).toMatchObject({ code: "out-of-range", found: "1" });
+    expect(firstIssue(() => validateEscalationParams({ ...ladder, calmDays: 0 }))).toMatchObject({
       code: "out-of-range",
       found: "0",
     });
-    expect(issue(() => stepEscalation(normal, { ...day, attributedIncidents: -1 }, ladder))).toMatchObject({
+    expect(
+      firstIssue(() => stepEscalation(normal, { ...day, attributedIncidents: -1 }, ladder)),
+    ).toMatchObject({
       code: "out-of-range",
       found: "-1",
     });
-    expect(issue(() => stepEscalation({ ...normal, rung: "clash" as Rung }, day, ladder))).toMatchObject({
-      code: "unknown-name",
-      found: "clash",
-      suggestion: "clashes",
-    });
-    expect(
-      issue(() => stepEscalation({ ...normal, rung: "zzzzzz" as Rung }, day, ladder)),
-    ).not.toHaveProperty("suggestion");
+    expect(firstIssue(() => stepEscalation({ ...normal, rung: "clash" as Rung }, day, ladder))).toMatchObject(
+      {
+        code: "unknown-name",
+        found: "clash",
+        suggestion: "clashes",
+      },
+    );
+    const far = firstIssue(() => stepEscalation({ ...normal, rung: "zzzzzz" as Rung }, day, ladder));
+    expect(far).toMatchObject({ code: "unknown-name", found: "zzzzzz" });
+    expect(far).not.toHaveProperty("suggestion");
   });
 
   it("accepts the edges of each range: a draw of 0, one calm day", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../errors/index.js";
+import { firstIssue } from "../../../test/support/input-issue.js";
 import { complianceProbability, leverage, switchingCostFromDependence } from "./coercion.js";
 
 describe("coercion and the outside option", () => {
@@ -85,15 +85,7 @@ describe("coercion and the outside option", () => {
   });
 
   it("rejects negative costs, a zero cost of complying and dependence outside [0, 1]", () => {
-    const pathOf = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        if (error instanceof InputError) return error.issues[0]?.path;
-        throw error;
-      }
-      return "no error";
-    };
+    const pathOf = (fn: () => unknown) => firstIssue(fn)?.path;
     expect(
       pathOf(() => complianceProbability({ costImposed: -1, switchingCost: 1, complianceCost: 1 })),
     ).toBe("costImposed");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../errors/index.js";
+import { firstIssue } from "../../../test/support/input-issue.js";
 import {
   ceasefireHazard,
   ceasefireHoldProbability,
@@ -118,14 +118,8 @@ describe("escalation ladder", () => {
 
   it("rejects bad parameters, inputs and rung names", () => {
     const pathOf = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        if (error instanceof InputError)
-          return `${error.issues[0]?.path} ${error.issues[0]?.suggestion ?? ""}`.trim();
-        throw error;
-      }
-      return "no error";
+      const issue = firstIssue(fn);
+      return issue && `${issue.path} ${issue.suggestion ?? ""}`.trim();
     };
     expect(
       pathOf(() => stepEscalation(at("normal"), { ...quietDay, attributedIncidents: 0.5 }, params)),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../errors/index.js";
+import { firstIssue } from "../../../test/support/input-issue.js";
 import {
   applyVerifiedAct,
   expectedActsToReach,
@@ -15,15 +15,7 @@ import { isVerified, verificationProbability } from "./verification.js";
 
 const params: TrustParams = { etaUp: 0.1, etaDown: 0.3, relaxRate: 0.01, baseline: 0.4 };
 
-const pathOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error.issues[0]?.path;
-    throw error;
-  }
-  return "no error";
-};
+const pathOf = (fn: () => unknown) => firstIssue(fn)?.path;
 
 /** Rates with η⁻ > η⁺, both in (0, 1). */
 const asymmetricRates = fc
