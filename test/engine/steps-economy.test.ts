@@ -13,6 +13,7 @@ import { routingStep } from "../../src/core/engine/steps/routing.js";
 import { CROSSING_CLOSED, CROSSING_OPEN, createWorld, type World } from "../../src/core/engine/world.js";
 import { createStreams } from "../../src/core/random/index.js";
 import { validateScenario } from "../../src/core/scenario/index.js";
+import { dayZeroWorld } from "./day-zero.js";
 import { toyData } from "./scenarios.js";
 
 type Data = Record<string, unknown>;
@@ -85,11 +86,7 @@ function toyWorld(options: ToyOptions = {}): World {
     ];
   }
   const scenario = validateScenario(data, "toy.yaml").scenario;
-  const w = createWorld(compileModel(scenario, { days: options.days ?? 400 }), createStreams(1, 0));
-  networkStateStep(w);
-  routingStep(w);
-  economyStep(w);
-  return w;
+  return dayZeroWorld(scenario, options.days ?? 400);
 }
 
 /** Runs the next day (or the given one) through network state, routing and economy. */
@@ -582,14 +579,7 @@ function chainWorld(demand: Data = {}): World {
       queue: { joinShare: 0 },
     },
   };
-  const w = createWorld(
-    compileModel(validateScenario(data, "chain.yaml").scenario, { days: 60 }),
-    createStreams(1, 0),
-  );
-  networkStateStep(w);
-  routingStep(w);
-  economyStep(w);
-  return w;
+  return dayZeroWorld(validateScenario(data, "chain.yaml").scenario, 60);
 }
 
 const XC = 2;

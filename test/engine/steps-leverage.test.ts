@@ -6,13 +6,10 @@
  * run routes on must be left exactly as it was.
  */
 import { describe, expect, it } from "vitest";
-import { compileModel } from "../../src/core/engine/model.js";
 import { economyStep } from "../../src/core/engine/steps/economy.js";
 import { currentOpenDependence } from "../../src/core/engine/steps/leverage.js";
-import { networkStateStep } from "../../src/core/engine/steps/network-state.js";
 import { routingStep } from "../../src/core/engine/steps/routing.js";
-import { createWorld } from "../../src/core/engine/world.js";
-import { createStreams } from "../../src/core/random/index.js";
+import { dayZeroWorld } from "./day-zero.js";
 import { threeStates } from "./three-states.js";
 
 interface Variant {
@@ -82,10 +79,7 @@ function world(cbFeeUsd = 230, transitViaXa = false, variant: Variant = {}) {
     scenario.demand.push({ ...scenario.demand[0]!, destination: "c_town" });
     scenario.links[3]!.bidirectional = false; // no way back from the market into XC
   }
-  const w = createWorld(compileModel(scenario), createStreams(1, 0));
-  networkStateStep(w);
-  routingStep(w);
-  economyStep(w);
+  const w = dayZeroWorld(scenario);
   const links = (crossing: number) => w.model.elements[w.model.crossingElement[crossing]!]!.links;
   return { w, ab: links(0), cb: links(1), abElement: w.model.crossingElement[0]! };
 }

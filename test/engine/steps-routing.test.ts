@@ -9,14 +9,13 @@
  * via XP, 60 USD via XQ. Actors xa = 0, xb = 1, xp = 2, xq = 3.
  */
 import { describe, expect, it } from "vitest";
-import { compileModel } from "../../src/core/engine/model.js";
 import { economyStep } from "../../src/core/engine/steps/economy.js";
 import { networkStateStep } from "../../src/core/engine/steps/network-state.js";
 import { entryCharge, routingStep } from "../../src/core/engine/steps/routing.js";
-import { CROSSING_CLOSED, CROSSING_OPEN, createWorld, type World } from "../../src/core/engine/world.js";
-import { createStreams } from "../../src/core/random/index.js";
+import { CROSSING_CLOSED, CROSSING_OPEN, type World } from "../../src/core/engine/world.js";
 import { validateScenario } from "../../src/core/scenario/index.js";
 import type { Scenario } from "../../src/core/scenario/types.js";
+import { dayZeroWorld } from "./day-zero.js";
 import { toyData } from "./scenarios.js";
 
 type Data = Record<string, unknown>;
@@ -102,13 +101,7 @@ function diamond(options: DiamondOptions = {}): Scenario {
 }
 
 /** A world on day 0 after its first network state and equilibrium (and economy, for the queues). */
-function start(scenario: Scenario, days = 400): World {
-  const w = createWorld(compileModel(scenario, { days }), createStreams(1, 0));
-  networkStateStep(w);
-  routingStep(w);
-  economyStep(w);
-  return w;
-}
+const start = (scenario: Scenario, days = 400): World => dayZeroWorld(scenario, days);
 
 function step(w: World, day = w.day + 1): void {
   w.day = day;
