@@ -4,7 +4,7 @@
  * demand, the cost of the trips made, each pair's shares of crossings and territories, and the
  * transit measures (bar and fee) a transit state puts on an owner's trade.
  *
- * The "diamond": Westtown (XA) to Easttown (XB) through XP (crossings ap, pb: 1 h each) or XQ (aq, qb:
+ * The diamond (test/engine/diamond.ts): Westtown (XA) to Easttown (XB) through XP (crossings ap, pb: 1 h each) or XQ (aq, qb:
  * 3 h each); no roads, so the first network element is the crossing ap. VOT 10 USD/h, no fees: 20 USD
  * via XP, 60 USD via XQ. Actors xa = 0, xb = 1, xp = 2, xq = 3.
  */
@@ -16,89 +16,14 @@ import { CROSSING_CLOSED, CROSSING_OPEN, type World } from "../../src/core/engin
 import { validateScenario } from "../../src/core/scenario/index.js";
 import type { Scenario } from "../../src/core/scenario/types.js";
 import { dayZeroWorld } from "./day-zero.js";
+import { diamond } from "./diamond.js";
 import { toyData } from "./scenarios.js";
-
-type Data = Record<string, unknown>;
 
 const XB = 1;
 const XP = 2;
 const NA = 4;
 /** The crossing ap (west → XP). */
 const AP = 0;
-
-interface DiamondOptions {
-  /** Fields of XB's trade (100 vehicles of 10,000 USD, reservation 1,000 USD). */
-  trade?: Data;
-  /** Further demand entries. */
-  more?: Data[];
-  /** Fields of each crossing, by id. */
-  crossings?: Record<string, Data>;
-}
-
-function diamond(options: DiamondOptions = {}): Scenario {
-  const node = (id: string, country: string, lon: number, zone = false) => ({
-    id,
-    name: id,
-    kind: zone ? "city" : "junction",
-    country,
-    lon,
-    lat: 33,
-    zone,
-  });
-  const crossing = (id: string, from: string, to: string, hours: number) => ({
-    id,
-    name: id,
-    from,
-    to,
-    capacityVehPerDay: 1000,
-    processingHours: hours,
-    bprB: 0,
-    ...options.crossings?.[id],
-  });
-  return validateScenario(
-    {
-      name: "Diamond",
-      start: "2025-01-01",
-      generalizedCost: { valueOfTimeUsdPerHour: 10, costPerKmUsd: 0 },
-      nodes: [
-        node("west", "XA", 60, true),
-        node("p", "XP", 61),
-        node("q", "XQ", 61),
-        node("east", "XB", 62, true),
-      ],
-      crossings: [
-        crossing("ap", "west", "p", 1),
-        crossing("pb", "p", "east", 1),
-        crossing("aq", "west", "q", 3),
-        crossing("qb", "q", "east", 3),
-      ],
-      demand: [
-        {
-          origin: "west",
-          destination: "east",
-          vehiclesPerDay: 100,
-          valueUsdPerVehicle: 10000,
-          owner: "xb",
-          reservationCostUsd: 1000,
-          ...options.trade,
-        },
-        ...(options.more ?? []),
-      ],
-      actors: [
-        { id: "xa", name: "A", kind: "state", country: "XA" },
-        { id: "xb", name: "B", kind: "state", country: "XB" },
-        { id: "xp", name: "P", kind: "state", country: "XP" },
-        { id: "xq", name: "Q", kind: "state", country: "XQ" },
-      ],
-      model: {
-        routing: { gap: 1e-10, changeThreshold: 1e-6 },
-        riskPremium: { delayDays: 0 },
-        queue: { joinShare: 0 },
-      },
-    },
-    "diamond.yaml",
-  ).scenario;
-}
 
 /** A world on day 0 after its first network state and equilibrium (and economy, for the queues). */
 const start = (scenario: Scenario, days = 400): World => dayZeroWorld(scenario, days);

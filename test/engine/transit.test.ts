@@ -1,80 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/core/engine/index.js";
-import { validateScenario } from "../../src/core/scenario/index.js";
+import { diamond } from "./diamond.js";
 
-// Westtown (XA) to Easttown (XB) through the territory of XP (short) or XQ (long); constant costs.
+// XB's trade transits XP (the short way) or XQ; XA's own 50 vehicles a day take the same roads.
 function scenario() {
-  const node = (id: string, country: string, lon: number, zone = false) => ({
-    id,
-    name: id,
-    kind: zone ? "city" : "junction",
-    country,
-    lon,
-    lat: 33,
-    zone,
+  return diamond({
+    trade: { transitVia: "xp" },
+    more: [
+      {
+        origin: "west",
+        destination: "east",
+        vehiclesPerDay: 50,
+        valueUsdPerVehicle: 10000,
+        owner: "xa",
+        reservationCostUsd: 1000,
+      },
+    ],
+    actors: { xp: { policy: "squeeze" } },
+    policies: [
+      {
+        id: "squeeze",
+        actor: "xp",
+        rules: ["when day() == 3 then suspend_transit(xb)", "when day() == 6 then resume_transit(xb)"],
+      },
+    ],
+    model: { routing: { gap: 1e-9, changeThreshold: 1e-6 } },
   });
-  const crossing = (id: string, from: string, to: string, hours: number) => ({
-    id,
-    name: id,
-    from,
-    to,
-    capacityVehPerDay: 1000,
-    processingHours: hours,
-    bprB: 0,
-  });
-  return validateScenario(
-    {
-      name: "Transit",
-      start: "2025-01-01",
-      generalizedCost: { valueOfTimeUsdPerHour: 10, costPerKmUsd: 0 },
-      nodes: [
-        node("west", "XA", 60, true),
-        node("p", "XP", 61),
-        node("q", "XQ", 61),
-        node("east", "XB", 62, true),
-      ],
-      crossings: [
-        crossing("ap", "west", "p", 1),
-        crossing("pb", "p", "east", 1),
-        crossing("aq", "west", "q", 3),
-        crossing("qb", "q", "east", 3),
-      ],
-      demand: [
-        {
-          origin: "west",
-          destination: "east",
-          vehiclesPerDay: 100,
-          valueUsdPerVehicle: 10000,
-          owner: "xb",
-          transitVia: "xp",
-          reservationCostUsd: 1000,
-        },
-        {
-          origin: "west",
-          destination: "east",
-          vehiclesPerDay: 50,
-          valueUsdPerVehicle: 10000,
-          owner: "xa",
-          reservationCostUsd: 1000,
-        },
-      ],
-      actors: [
-        { id: "xa", name: "A", kind: "state", country: "XA" },
-        { id: "xb", name: "B", kind: "state", country: "XB" },
-        { id: "xp", name: "P", kind: "state", country: "XP", policy: "squeeze" },
-        { id: "xq", name: "Q", kind: "state", country: "XQ" },
-      ],
-      policies: [
-        {
-          id: "squeeze",
-          actor: "xp",
-          rules: ["when day() == 3 then suspend_transit(xb)", "when day() == 6 then resume_transit(xb)"],
-        },
-      ],
-      model: { routing: { gap: 1e-9, changeThreshold: 1e-6 } },
-    },
-    "transit.yaml",
-  ).scenario;
 }
 
 describe("suspended transit", () => {
