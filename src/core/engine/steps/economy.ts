@@ -10,7 +10,7 @@ import { activeActants } from "../queries.js";
 import type { Queue, World } from "../world.js";
 import { crossingClosed } from "../world.js";
 
-interface PairEconomy {
+export interface PairEconomy {
   value: number;
   perishable: number;
   owners: Float64Array;

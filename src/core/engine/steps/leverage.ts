@@ -8,6 +8,7 @@
 
 import { GradientProjectionAssigner } from "../../assignment/index.js";
 import type { World } from "../world.js";
+import type { PairEconomy } from "./economy.js";
 import { entryCharge } from "./routing.js";
 
 export function currentOpenDependence(world: World, target: number, coercer: number): number {
@@ -62,7 +63,7 @@ export function currentOpenDependence(world: World, target: number, coercer: num
   // month's value per vehicle and owner shares of each pair.
   const { nodeState, noTripLink } = model;
   // The economy step has run since day 0, so every pair has its month's economy.
-  const pairs = world.economyCache.pairs as { value: number; owners: Float64Array }[];
+  const pairs = world.economyCache.pairs as PairEconomy[];
   let routed = 0;
   let through = 0;
   for (let k = 0; k < demand.pairCount; k++) {
