@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/core/engine/index.js";
 import { compileModel } from "../../src/core/engine/model.js";
 import { effectiveBaseline } from "../../src/core/engine/queries.js";
+import { recordIncident } from "../../src/core/engine/steps/incidents.js";
 import { World } from "../../src/core/engine/world.js";
 import { createStreams } from "../../src/core/random/index.js";
 import { toyScenario } from "./scenarios.js";
@@ -92,6 +93,18 @@ describe("damage from an incident", () => {
     const cost = simulate(scenario, { days: 16 }).series.values["trade.transport_cost_usd"]!;
     const changed = [...cost].flatMap((c, d) => (Math.abs(c - cost[0]!) > 1e-6 ? [d] : []));
     expect(changed).toEqual([10, 11, 12]);
+  });
+
+  it("leaves the decision to re-solve to the network step: a hit alone marks nothing", () => {
+    // The network step re-solves when a damaged element carries flow (steps-network-state.test.ts);
+    // the incident itself only records the damage.
+    const scenario = toyScenario();
+    Object.assign(scenario.zones[0]!, { linkHitProbability: 1, damageShare: 0.5, damageDays: 3 });
+    const world = new World(compileModel(scenario, { days: 5 }), createStreams(7, 0));
+    world.dirty = false;
+    expect(recordIncident(world, 0, 1)).toBe(true);
+    expect(world.damagedUntil.some((d) => d === 2)).toBe(true);
+    expect(world.dirty).toBe(false);
   });
 });
 

@@ -438,7 +438,8 @@ describe("queue at a closed crossing", () => {
     open(w);
     step(w);
     w.model.entries[1]!.vehiclesPerDay = 0;
-    w.dirty = true;
+    // Demand is read from the entries at the start of a month: make this day one.
+    w.monthApplied = -1;
     step(w);
     const q = w.queues.get(0)!;
     expect(q.valuePerVehicle).toBe(20000);

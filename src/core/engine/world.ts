@@ -251,6 +251,8 @@ export class World {
   flows: Float64Array;
   /** Demand of each pair this month before queued vehicles are withdrawn (vehicles/day). */
   readonly pairDemand: Float64Array;
+  /** Today's routed demand: pairDemand less the vehicles committed to closed crossings (scratch of updateDemand). */
+  readonly routedDemand: Float64Array;
   /** Served vehicles/day of each demand pair. */
   pairServed: Float64Array;
   /** Per pair: [element, share of served flow] for crossings; per pair × state: share touching its territory. */
@@ -504,6 +506,7 @@ export class World {
     this.elementState = new Int8Array(ne).fill(-1);
     this.pairCrossingShare = new Float64Array(model.demand.pairCount * nc);
     this.pairDemand = new Float64Array(model.demand.pairCount);
+    this.routedDemand = new Float64Array(model.demand.pairCount);
     this.indicators = new IndicatorTotals(model.network.linkCount, ne, model.demand.pairCount);
   }
 

@@ -38,7 +38,6 @@ export function recordIncident(
       world.damagedUntil[element] = world.day + z.damageDays - 1;
       world.damageShare[element] = z.damageShare;
       world.linkHitsTotal[zone]! += 1;
-      world.dirty = true;
       hit = world.model.elements[element]!.id;
       values["capacity lost"] = z.damageShare;
       values["damage days"] = z.damageDays;

@@ -83,7 +83,8 @@ export function networkStateStep(world: World): void {
   const epochChanged = world.networkEpoch !== world.lastNetworkEpoch;
   world.lastNetworkEpoch = world.networkEpoch;
 
-  elements.forEach((element, e) => {
+  for (let e = 0; e < elements.length; e++) {
+    const element = elements[e]!;
     const open = world.elementOpen(e);
     const damaged = world.damagedUntil[e]! >= world.day;
     const state = (open ? 1 : 0) + (damaged ? 2 : 0);
@@ -113,13 +114,16 @@ export function networkStateStep(world: World): void {
     // part is also kept apart for the outcomes.
     const attacks = !unbuilt && element.zone >= 0 ? world.incidentsToday[element.zone]! : 0;
     const disrupted = disruptionSignal(!unbuilt && !open, attacks, attackRiskWeight);
-    world.risk[e] = (1 - memory) * world.risk[e]! + memory * disrupted;
-    if (attackRiskWeight > 0) {
-      const fromAttacks = disrupted - (!unbuilt && !open ? 1 : 0);
-      world.riskFromAttacks[e] = (1 - memory) * world.riskFromAttacks[e]! + memory * fromAttacks;
+    // A memory at 0 with nothing to remember stays exactly 0 (most elements, most days): skip the update.
+    if (disrupted !== 0 || world.risk[e] !== 0 || world.riskFromAttacks[e] !== 0) {
+      world.risk[e] = (1 - memory) * world.risk[e]! + memory * disrupted;
+      if (attackRiskWeight > 0) {
+        const fromAttacks = disrupted - (!unbuilt && !open ? 1 : 0);
+        world.riskFromAttacks[e] = (1 - memory) * world.riskFromAttacks[e]! + memory * fromAttacks;
+      }
     }
     // Nothing that sets this element's attributes moved since yesterday: keep them.
-    if (unchanged) return;
+    if (unchanged) continue;
     // Traders price risk in steps (RISK_STEP of closure probability), not to the last decimal.
     const premium = Math.round(world.risk[e]! / RISK_STEP) * RISK_STEP * premiumPerRisk;
     for (const l of element.links) {
@@ -154,7 +158,7 @@ export function networkStateStep(world: World): void {
         if (used || cheaper) world.dirty = true;
       }
     }
-  });
+  }
   // Status history of crossings (closure days for policies and outcomes).
   scenario.crossings.forEach((_, c) => {
     const e = model.crossingElement[c]!;

@@ -14,12 +14,16 @@ function updateDemand(world: World): void {
   const { model } = world;
   const month = Math.floor(world.day / DAYS_PER_MONTH);
   const demand = model.demand.demand;
-  const next = new Float64Array(demand.length);
-  for (const entry of model.entries) {
-    next[entry.pair]! += entry.vehiclesPerDay * (1 + entry.growth) ** (month / 12);
+  // The month's demand (World.pairDemand) changes only with the month; joiners are withdrawn from a copy.
+  if (month !== world.monthApplied) {
+    world.pairDemand.fill(0);
+    for (const entry of model.entries) {
+      world.pairDemand[entry.pair]! += entry.vehiclesPerDay * (1 + entry.growth) ** (month / 12);
+    }
   }
   applyTransitBlocks(world);
-  world.pairDemand.set(next);
+  const next = world.routedDemand;
+  next.set(world.pairDemand);
   withdrawJoiners(world, next);
   for (let k = 0; k < next.length; k++) {
     if (next[k] !== demand[k]) {
