@@ -34,12 +34,18 @@ export function isoFromEpochDay(day: number): string {
 
 export class Calendar {
   readonly startEpochDay: number;
+  /** Dates of the days asked for so far, by simulation day: every logged event asks for its day's. */
+  private readonly dates: string[] = [];
   constructor(readonly start: string) {
     this.startEpochDay = epochDay(start);
   }
   /** ISO date of simulation day `day`. */
   date(day: number): string {
-    return isoFromEpochDay(this.startEpochDay + day);
+    const known = this.dates[day];
+    if (known !== undefined) return known;
+    const iso = isoFromEpochDay(this.startEpochDay + day);
+    if (Number.isInteger(day) && day >= 0 && day < ISO_CACHE_DAYS) this.dates[day] = iso;
+    return iso;
   }
   /** Simulation day of an ISO date (may be negative or past the horizon). */
   day(iso: string): number {

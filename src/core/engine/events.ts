@@ -30,14 +30,27 @@ export type NewEvent = Omit<SimEvent, "id" | "date">;
 
 export class EventLog {
   readonly events: SimEvent[] = [];
-  constructor(private readonly dateOf: (day: number) => string) {}
+  /** Events logged so far, kept or not. */
+  private count = 0;
+  /** With `keep` false the log numbers events and returns them but holds none (`events` stays empty). */
+  constructor(
+    private readonly dateOf: (day: number) => string,
+    private readonly keep = true,
+  ) {}
 
   /** Logs an event on `day` (default: the event's own day). Keys keep the order id, date, the event's, day. */
   add(event: NewEvent | Omit<NewEvent, "day">, day = (event as NewEvent).day): SimEvent {
-    const full = Object.assign({ id: this.events.length + 1, date: this.dateOf(day) }, event) as SimEvent;
+    this.count += 1;
+    const full = Object.assign({ id: this.count, date: this.dateOf(day) }, event) as SimEvent;
     full.day = day;
-    this.events.push(full);
+    if (this.keep) this.events.push(full);
     return full;
+  }
+
+  /** Forgets every event logged so far; numbering starts again at 1. */
+  clear(): void {
+    this.events.length = 0;
+    this.count = 0;
   }
 
   onDay(day: number): SimEvent[] {

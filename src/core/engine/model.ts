@@ -94,6 +94,8 @@ export interface Model {
   crossingElement: number[];
   /** Element of each network link, or -1 for connectors and "no trip" links. */
   linkElement: Int32Array;
+  /** The links that belong to an element (linkElement ≥ 0), ascending: the only ones that can fail. */
+  elementLinks: Int32Array;
   /** Country of each network node ("" for centroids). */
   nodeCountry: string[];
   /** State actor whose territory each network node lies in, or -1. */
@@ -433,6 +435,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     zoneElements: scenario.zones.map((_, zone) => elements.flatMap((e, i) => (e.zone === zone ? [i] : []))),
     crossingElement,
     linkElement: Int32Array.from(linkElement),
+    elementLinks: Int32Array.from(linkElement.flatMap((e, l) => (e >= 0 ? [l] : []))),
     nodeCountry,
     nodeState: Int32Array.from(nodeCountry, (country) => stateOfCountry.get(country) ?? -1),
     noTripLink,

@@ -22,21 +22,34 @@ function countPhases(world: World, counted: (phase: World["projectPhase"][number
   return n;
 }
 
+/** Columns the outcomes are computed from (outcomes.ts): recorded whichever series a run keeps. */
+const OUTCOME_COLUMN = /^(performance_pct$|queue\.|trust\.|dependence\.|hhi\.)/;
+
 export class Recorder {
-  readonly columns: Column[] = [];
+  /** The columns recorded, in output order. */
+  readonly columns: Column[];
   readonly values: Float64Array[];
+  /** Names of the columns the result keeps (`SimulationOptions.keepSeries`); undefined: all. */
+  private readonly kept: Set<string> | undefined;
+  // The day's record in two plain loops: cells copied from arrays, then the computed columns.
+  private readonly cellSource: Float64Array[] = [];
+  private readonly cellIndex: number[] = [];
+  private readonly cellTarget: Float64Array[] = [];
+  private readonly readers: ((w: World) => number)[] = [];
+  private readonly readerTarget: Float64Array[] = [];
   /** The served share of potential trade value before any shock, for the performance column. */
   baselineShare = 1;
 
   constructor(
     world: World,
     readonly days: number,
+    keep?: readonly string[],
   ) {
     const { scenario, crossingElement, elements } = world.model;
     const na = scenario.actors.length;
-    const add = (name: string, read: (w: World) => number) => this.columns.push({ name, read });
-    const cell = (name: string, array: Float64Array, index: number) =>
-      this.columns.push({ name, array, index });
+    const all: Column[] = [];
+    const add = (name: string, read: (w: World) => number) => all.push({ name, read });
+    const cell = (name: string, array: Float64Array, index: number) => all.push({ name, array, index });
     add("trade.potential_usd", (w) => w.today.potential);
     add("trade.served_usd", (w) => w.today.served);
     add("trade.unserved_usd", (w) => w.today.unserved);
@@ -100,7 +113,28 @@ export class Recorder {
     });
     add("projects.declared", (w) => countPhases(w, (p) => p !== "unannounced"));
     add("projects.operational", (w) => countPhases(w, (p) => p === "operational"));
+    if (keep !== undefined) {
+      const names = new Set(all.map((c) => c.name));
+      const unknown = keep.filter((name) => !names.has(name));
+      if (unknown.length > 0)
+        throw new Error(
+          `keepSeries: no daily series named ${unknown.map((n) => `"${n}"`).join(", ")} (the columns are listed in docs/outputs.md)`,
+        );
+      this.kept = new Set(keep);
+    }
+    const kept = this.kept;
+    this.columns = kept ? all.filter((c) => kept.has(c.name) || OUTCOME_COLUMN.test(c.name)) : all;
     this.values = this.columns.map(() => new Float64Array(days));
+    this.columns.forEach((column, c) => {
+      if (column.read === undefined) {
+        this.cellSource.push(column.array);
+        this.cellIndex.push(column.index);
+        this.cellTarget.push(this.values[c]!);
+      } else {
+        this.readers.push(column.read);
+        this.readerTarget.push(this.values[c]!);
+      }
+    });
   }
 
   performance(world: World): number {
@@ -111,22 +145,27 @@ export class Recorder {
 
   record(world: World): void {
     const day = world.day;
-    for (let c = 0; c < this.columns.length; c++) {
-      const column = this.columns[c]!;
-      this.values[c]![day] = column.read === undefined ? column.array[column.index]! : column.read(world);
-    }
+    const { cellSource, cellIndex, cellTarget, readers, readerTarget } = this;
+    for (let c = 0; c < cellSource.length; c++) cellTarget[c]![day] = cellSource[c]![cellIndex[c]!]!;
+    for (let c = 0; c < readers.length; c++) readerTarget[c]![day] = readers[c]!(world);
   }
 
+  /** A recorded column's values; throws for a column not recorded (a programming error). */
   column(name: string): Float64Array {
     const i = this.columns.findIndex((c) => c.name === name);
+    if (i < 0) throw new Error(`the daily series ${name} was not recorded`);
     return this.values[i]!;
   }
 
+  /** The columns the run keeps, in output order. */
   series(dates: string[]): Series {
     const values: Record<string, Float64Array> = {};
+    const columns: string[] = [];
     this.columns.forEach((c, i) => {
+      if (this.kept && !this.kept.has(c.name)) return;
       values[c.name] = this.values[i]!;
+      columns.push(c.name);
     });
-    return { days: this.days, dates, columns: this.columns.map((c) => c.name), values };
+    return { days: this.days, dates, columns, values };
   }
 }

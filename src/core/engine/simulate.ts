@@ -31,8 +31,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): S
     ...(options.days === undefined ? {} : { days: options.days }),
     ...(options.policies === undefined ? {} : { policies: options.policies }),
   });
-  const world = createWorld(model, createStreams(seed, run));
-  const recorder = new Recorder(world, model.days);
+  const world = createWorld(model, createStreams(seed, run), { keepEvents: options.keepEvents ?? true });
+  const recorder = new Recorder(world, model.days, options.keepSeries);
 
   // What each actor would route through each state with every built crossing open: the leverage a
   // transit state holds over its neighbour even when the crossings start closed (coercion's S).
@@ -143,6 +143,6 @@ function resetDayZero(world: World): void {
   world.restrictedDays.fill(0);
   world.queues.clear();
   world.indicators.queueHours.fill(0);
-  world.log.events.length = 0;
+  world.log.clear();
   world.eventCount.clear();
 }

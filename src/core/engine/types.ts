@@ -19,6 +19,16 @@ export interface SimulationOptions {
   onDay?: (day: number, days: number) => void;
   /** Keep every set of link flows the run used, with the day it began (`flows.changes`). Default false. */
   recordFlows?: boolean;
+  /**
+   * Keep the event log in the result (`events`). Default true. With false the events are still counted
+   * and numbered, and the run is the same, but none is kept: an exploration reads only outcomes.
+   */
+  keepEvents?: boolean;
+  /**
+   * Daily series to keep in the result (`series.columns`), by column name. Default: every column. Columns
+   * not asked for are not recorded, unless the outcomes are computed from them; an unknown name is an error.
+   */
+  keepSeries?: readonly string[];
 }
 
 /** Daily series in columns: `values[name][day]`. Column names are stable and documented (docs/outputs.md). */

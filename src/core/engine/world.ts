@@ -143,8 +143,13 @@ export function crossingClosed(world: World, crossing: number, element: number):
 }
 
 /** The state of a run on day 0, everything sized and set from the compiled model: the one way to build a World. */
-export function createWorld(model: Model, streams: Streams): World {
-  return new World(model, streams);
+export function createWorld(model: Model, streams: Streams, options: WorldOptions = {}): World {
+  return new World(model, streams, options);
+}
+
+export interface WorldOptions {
+  /** Keep the events logged (default true); without, they are numbered and counted only. */
+  keepEvents?: boolean;
 }
 
 export class World {
@@ -356,6 +361,7 @@ export class World {
   constructor(
     readonly model: Model,
     streams: Streams,
+    options: WorldOptions = {},
   ) {
     const s = model.scenario;
     const nc = s.crossings.length;
@@ -364,7 +370,7 @@ export class World {
     const na = s.actors.length;
     const days = model.days;
     this.streams = streams;
-    this.log = new EventLog((day) => model.calendar.date(day));
+    this.log = new EventLog((day) => model.calendar.date(day), options.keepEvents ?? true);
     this.crossingStatus = Uint8Array.from(s.crossings, (c) =>
       c.status === "closed"
         ? CROSSING_CLOSED

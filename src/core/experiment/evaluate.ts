@@ -68,6 +68,10 @@ function readOutcome(o: PlanOutcome, result: SimulationResult, focus: Plan["focu
 /** Builds the evaluator of a scenario experiment. The scenario is copied per case, never changed. */
 export function scenarioEvaluator(plan: Plan, scenario: Scenario): Evaluator {
   const policyLevers = plan.levers.map((l) => l.kind === "policy");
+  // A case keeps only what its outcomes read: no event log, and only the daily series they aggregate.
+  const series = [
+    ...new Set(plan.outcomes.flatMap((o) => ("series" in o.read ? [o.read.series] : []))),
+  ];
   return (task) => {
     const { key } = task;
     try {
@@ -86,6 +90,8 @@ export function scenarioEvaluator(plan: Plan, scenario: Scenario): Evaluator {
         run: key.run,
         ...(plan.model.days === undefined ? {} : { days: plan.model.days }),
         ...(policies.length > 0 ? { policies } : {}),
+        keepEvents: false,
+        keepSeries: series,
       });
       const out: CaseResult = {
         caseId: key.caseId,

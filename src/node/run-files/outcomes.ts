@@ -22,7 +22,7 @@ export interface RunInfo {
   /** Policy followed by each actor. */
   policies: Record<string, string>;
   /** The options of the run, defaults filled in (no callbacks). */
-  options: Required<Omit<SimulationOptions, "onDay" | "recordFlows">>;
+  options: Required<Omit<SimulationOptions, "onDay" | "recordFlows" | "keepEvents" | "keepSeries">>;
   /** The command that repeats the run. */
   command: string;
 }

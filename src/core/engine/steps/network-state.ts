@@ -38,10 +38,11 @@ function maturedInvestments(world: World): void {
 /** Links that stayed over capacity·(1 + tolerance) for `days` days fail for `failureDays` (yesterday's flows). */
 function overloadFailures(world: World): void {
   const { overload } = world.model.scenario.model;
-  const { network, linkElement } = world.model;
-  for (let l = 0; l < network.linkCount; l++) {
+  const { network, linkElement, elementLinks } = world.model;
+  // Connectors and "no trip" links belong to no element and never fail (their streak stays 0).
+  for (const l of elementLinks) {
     const element = linkElement[l]!;
-    if (element < 0 || network.closed[l]) {
+    if (network.closed[l]) {
       world.overloadStreak[l] = 0;
       continue;
     }
@@ -90,22 +91,6 @@ export function networkStateStep(world: World): void {
     const state = (open ? 1 : 0) + (damaged ? 2 : 0);
     const unchanged = !epochChanged && !premiumDue && world.elementState[e] === state;
     world.elementState[e] = state;
-    let capacityFactor = damaged ? 1 - world.damageShare[e]! : 1;
-    let processingAdded = 0;
-    let capacityOverride = Number.NaN;
-    let processingOverride = Number.NaN;
-    if (element.kind === "crossing") {
-      const c = element.index;
-      if (world.crossingStatus[c] === CROSSING_RESTRICTED) capacityFactor *= world.crossingHours[c]! / 24;
-      capacityOverride = world.capacityOverride[c]!;
-      processingOverride = world.processingOverride[c]!;
-      for (const actant of actants) {
-        if (actant.crossing !== c) continue;
-        const a = scenario.actants[actant.index]!;
-        capacityFactor *= 1 + (a.capacityFactor - 1) * a.completion;
-        processingAdded += a.processingHoursAdded * a.completion;
-      }
-    }
     const unbuilt = element.project >= 0 && world.projectPhase[element.project] !== "operational";
     // As the design has it, traders price the delay of closures they have seen (policy closures and
     // overload failures); damage already costs them through the capacity it takes away.
@@ -124,6 +109,22 @@ export function networkStateStep(world: World): void {
     }
     // Nothing that sets this element's attributes moved since yesterday: keep them.
     if (unchanged) continue;
+    let capacityFactor = damaged ? 1 - world.damageShare[e]! : 1;
+    let processingAdded = 0;
+    let capacityOverride = Number.NaN;
+    let processingOverride = Number.NaN;
+    if (element.kind === "crossing") {
+      const c = element.index;
+      if (world.crossingStatus[c] === CROSSING_RESTRICTED) capacityFactor *= world.crossingHours[c]! / 24;
+      capacityOverride = world.capacityOverride[c]!;
+      processingOverride = world.processingOverride[c]!;
+      for (const actant of actants) {
+        if (actant.crossing !== c) continue;
+        const a = scenario.actants[actant.index]!;
+        capacityFactor *= 1 + (a.capacityFactor - 1) * a.completion;
+        processingAdded += a.processingHoursAdded * a.completion;
+      }
+    }
     // Traders price risk in steps (RISK_STEP of closure probability), not to the last decimal.
     const premium = Math.round(world.risk[e]! / RISK_STEP) * RISK_STEP * premiumPerRisk;
     for (const l of element.links) {
