@@ -21,12 +21,16 @@ export interface HawkesParams {
 const finite = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 
 /** Rejects parameters that are not finite, negative, or explosive (α/β ≥ 1), naming the bad one. */
+function outOfRange(path: string, field: string, expected: string, found: unknown): InputError {
+  return new InputError({ code: "out-of-range", path: `${path}.${field}`, expected, found: String(found) });
+}
+
 export function checkHawkesParams(mu: number, alpha: number, beta: number, path = "hawkes"): void {
-  const bad = (field: string, expected: string, found: unknown) =>
-    new InputError({ code: "out-of-range", path: `${path}.${field}`, expected, found: String(found) });
-  if (!(finite(mu) && mu >= 0)) throw bad("mu", "a finite baseline rate ≥ 0 (events/day)", mu);
-  if (!(finite(alpha) && alpha >= 0)) throw bad("alpha", "a finite jump ≥ 0 (events/day)", alpha);
-  if (!(finite(beta) && beta > 0)) throw bad("beta", "a finite decay rate > 0 (1/day)", beta);
+  // Checked on every simulated day of every zone: no closure is built unless something is wrong.
+  if (!(finite(mu) && mu >= 0)) throw outOfRange(path, "mu", "a finite baseline rate ≥ 0 (events/day)", mu);
+  if (!(finite(alpha) && alpha >= 0))
+    throw outOfRange(path, "alpha", "a finite jump ≥ 0 (events/day)", alpha);
+  if (!(finite(beta) && beta > 0)) throw outOfRange(path, "beta", "a finite decay rate > 0 (1/day)", beta);
   if (!(alpha < beta)) {
     throw new InputError({
       code: "out-of-range",

@@ -26,7 +26,6 @@ export function recordIncident(
   world.incidentsToday[zone]! += 1;
   world.fatalitiesToday[zone]! += fatalities;
   const major = fatalities >= z.majorFatalities;
-  const values: Record<string, number | string | boolean> = { fatalities };
 
   // Damage to a link or crossing in the zone.
   let hit = "";
@@ -39,8 +38,6 @@ export function recordIncident(
       world.damageShare[element] = z.damageShare;
       world.linkHitsTotal[zone]! += 1;
       hit = world.model.elements[element]!.id;
-      values["capacity lost"] = z.damageShare;
-      values["damage days"] = z.damageDays;
     }
   }
 
@@ -53,11 +50,11 @@ export function recordIncident(
   }
   const host = named >= 0 ? named : z.sanctuary ? world.model.actorIndex.get(z.sanctuary.actor)! : -1;
   let attributed = false;
-  if (host >= 0 && victim >= 0 && host !== victim) {
-    const v = named >= 0 ? 1 : verificationOf(world, victim, host, zone);
-    attributed = named >= 0 || streams.attribution.next() < v;
-    values["verification probability"] = v;
-    values.attributed = attributed;
+  const judged = host >= 0 && victim >= 0 && host !== victim;
+  let verification = 0;
+  if (judged) {
+    verification = named >= 0 ? 1 : verificationOf(world, victim, host, zone);
+    attributed = named >= 0 || streams.attribution.next() < verification;
     // Only a major attack, once attributed, is a hostile act that moves trust and the ladder: the
     // daily run of small incidents is the background both sides already expect.
     if (attributed && major) {
@@ -74,6 +71,16 @@ export function recordIncident(
     }
   }
   if (major || hit !== "" || note !== undefined) {
+    // The values that fired it, built only for an incident logged on its own (most are counted).
+    const values: Record<string, number | string | boolean> = { fatalities };
+    if (hit !== "") {
+      values["capacity lost"] = z.damageShare;
+      values["damage days"] = z.damageDays;
+    }
+    if (judged) {
+      values["verification probability"] = verification;
+      values.attributed = attributed;
+    }
     const perpetrator = z.perpetrator ? ` by ${z.perpetrator}` : "";
     world.record({
       kind: "incident",
@@ -93,13 +100,20 @@ export function recordIncident(
   return false;
 }
 
+/** The cause of each zone's counted incidents, written once per zone rather than once a day. */
+const processCause = new WeakMap<object, string>();
+
 /** The day's count of minor incidents in a zone, as one event (the most frequent event of a run). */
 function minorIncidents(
   z: World["model"]["scenario"]["zones"][number],
   incidents: number,
   fatalities: number,
 ): Omit<NewEvent, "day"> {
-  const cause = `Hawkes incident process of zone ${z.id}`;
+  let cause = processCause.get(z);
+  if (cause === undefined) {
+    cause = `Hawkes incident process of zone ${z.id}`;
+    processCause.set(z, cause);
+  }
   const values = { incidents, fatalities };
   const text = `${incidents} minor incident${incidents === 1 ? "" : "s"} in ${z.name} (${fatalities} killed), counted, not logged one by one`;
   // Two literals rather than a spread: the keys keep the log's order (kind, actor, target, …).
