@@ -11,34 +11,45 @@ type Reader = (world: World, args: readonly Arg[]) => number;
 
 const n = (arg: Arg | undefined) => arg as number;
 
+// Arguments read by index, not destructured: these run for every rule and condition every day.
 const readers: Record<string, Reader> = {
-  incidents: (w, [zone, days]) => w.incidents[n(zone)]!.sum(w.day + 1, n(days)),
-  fatalities: (w, [zone, days]) => w.fatalities[n(zone)]!.sum(w.day + 1, n(days)),
-  trust: (w, [a, b]) => w.trustOf(n(a), n(b)),
-  dependence: (w, [a, b]) => w.dependence[n(a) * w.model.scenario.actors.length + n(b)]!,
-  closed_days: (w, [crossing, days]) => w.closedHistory[n(crossing)]!.sum(w.day, n(days)),
-  flow: (w, [crossing, days]) => {
-    const window = Math.min(n(days), w.day);
-    return window === 0 ? 0 : w.flowHistory[n(crossing)]!.sum(w.day, window) / window;
+  incidents: (w, args) => w.incidents[n(args[0])]!.sum(w.day + 1, n(args[1])),
+  fatalities: (w, args) => w.fatalities[n(args[0])]!.sum(w.day + 1, n(args[1])),
+  trust: (w, args) => w.trustOf(n(args[0]), n(args[1])),
+  dependence: (w, args) => w.dependence[n(args[0]) * w.model.scenario.actors.length + n(args[1])]!,
+  closed_days: (w, args) => w.closedHistory[n(args[0])]!.sum(w.day, n(args[1])),
+  flow: (w, args) => {
+    const window = Math.min(n(args[1]), w.day);
+    return window === 0 ? 0 : w.flowHistory[n(args[0])]!.sum(w.day, window) / window;
   },
-  stage: (w, [actor]) => {
-    const policy = w.model.actorPolicy[n(actor)]!;
+  stage: (w, args) => {
+    const policy = w.model.actorPolicy[n(args[0])]!;
     return policy < 0 ? 0 : w.programmeState[policy]!.stage;
   },
-  ladder: (w, [a, b]) => {
-    const relation = w.relation(n(a), n(b));
-    return relation ? RUNGS.indexOf(relation.ladder.rung) : 0;
+  ladder: (w, args) => {
+    const relation = w.relation(n(args[0]), n(args[1]));
+    return relation ? (RUNG_INDEX.get(relation.ladder.rung) ?? -1) : 0;
   },
-  enforcement: (w, [actor]) => w.enforcement[n(actor)]!,
+  enforcement: (w, args) => w.enforcement[n(args[0])]!,
   day: (w) => w.day,
 };
 
+const RUNG_INDEX = new Map(RUNGS.map((rung, i) => [rung, i]));
+
+/** One context per world (it reads the world as it is when called), built on first use. */
+const contexts = new WeakMap<World, EvaluationContext>();
+
 export function evaluationContext(world: World): EvaluationContext {
-  return {
-    call(name, args) {
-      const reader = readers[name];
-      if (!reader) throw new Error(`no engine reader for policy function ${name}`);
-      return reader(world, args);
-    },
-  };
+  let context = contexts.get(world);
+  if (context === undefined) {
+    context = {
+      call(name, args) {
+        const reader = readers[name];
+        if (!reader) throw new Error(`no engine reader for policy function ${name}`);
+        return reader(world, args);
+      },
+    };
+    contexts.set(world, context);
+  }
+  return context;
 }

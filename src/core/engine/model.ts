@@ -131,6 +131,10 @@ export interface Model {
   /** Active policy per actor, or -1. */
   actorPolicy: Int32Array;
   projectConditions: (CompiledCondition | undefined)[];
+  /** Simulation day of each project's announcement date (read once, not parsed every day). */
+  projectAnnounceDay: number[];
+  /** Each scheduled return programme (scenario.returns) with actor indices and its first and last day. */
+  returnProgrammes: { from: number; to: number; start: number; end: number; peoplePerDay: number }[];
   /** Day each actant takes effect (its `since`, or −∞ when it has none). */
   actantSinceDay: number[];
   events: CompiledEvent[];
@@ -452,6 +456,14 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     policies,
     actorPolicy,
     projectConditions,
+    projectAnnounceDay: scenario.projects.map((p) => calendar.day(p.announced)),
+    returnProgrammes: scenario.returns.map((r) => ({
+      from: actorIndex.get(r.from)!,
+      to: actorIndex.get(r.to)!,
+      start: calendar.day(r.start),
+      end: r.end === undefined ? Number.POSITIVE_INFINITY : calendar.day(r.end),
+      peoplePerDay: r.peoplePerDay,
+    })),
     ids,
     actantSinceDay: scenario.actants.map((a) =>
       a.since === undefined ? Number.NEGATIVE_INFINITY : calendar.day(a.since),

@@ -17,16 +17,12 @@ import type { World } from "../world.js";
 const RUNG_INDEX = new Map(RUNGS.map((r, i) => [r, i]));
 
 function returnsStep(world: World): void {
-  const { scenario, calendar } = world.model;
+  const { scenario, returnProgrammes } = world.model;
   const na = scenario.actors.length;
   const rate = world.returnRate;
   rate.set(world.deportRate);
-  for (const programme of scenario.returns) {
-    const from = world.model.actorIndex.get(programme.from)!;
-    const to = world.model.actorIndex.get(programme.to)!;
-    const start = calendar.day(programme.start);
-    const end = programme.end === undefined ? Number.POSITIVE_INFINITY : calendar.day(programme.end);
-    if (world.day >= start && world.day <= end) rate[from * na + to]! += programme.peoplePerDay;
+  for (const { from, to, start, end, peoplePerDay } of returnProgrammes) {
+    if (world.day >= start && world.day <= end) rate[from * na + to]! += peoplePerDay;
   }
   const { humanitarianCostUsdPerPerson: costPerPerson, peoplePerHostileAct } = scenario.model.returns;
   world.today.returned = 0;

@@ -59,9 +59,11 @@ function valuesOf(world: World, condition: Expr, source: string): Record<string,
 export function policiesStep(world: World): void {
   const ctx = evaluationContext(world);
   const pending: Pending[] = [];
-  world.model.policies.forEach((policy, p) => {
-    const actorId = world.actorId(policy.actor);
+  const policies = world.model.policies;
+  for (let p = 0; p < policies.length; p++) {
+    const policy = policies[p]!;
     if (policy.programme) {
+      const actorId = world.actorId(policy.actor);
       const before = world.programmeState[p]!;
       const step = stepProgramme(policy.programme, before, ctx);
       world.programmeState[p] = step.state;
@@ -93,17 +95,18 @@ export function policiesStep(world: World): void {
         }
       }
     }
-    policy.rules.forEach((rule, r) => {
-      const streaks = world.ruleStreaks[p]!;
+    const streaks = world.ruleStreaks[p]!;
+    for (let r = 0; r < policy.rules.length; r++) {
+      const rule = policy.rules[r]!;
       const { streak, fires } = stepStreak(streaks[r]!, rule.condition(ctx), rule.forDays);
       streaks[r] = streak;
-      if (!fires) return;
+      if (!fires) continue;
       const values = valuesOf(world, rule.rule.condition, rule.rule.source);
       for (const action of rule.actions) {
         pending.push({ actor: policy.actor, action, cause: `${policy.id}: ${rule.rule.source}`, values });
       }
-    });
-  });
+    }
+  }
   for (const event of world.model.events) {
     if (event.day !== world.day) continue;
     for (const action of event.actions) {

@@ -21,7 +21,7 @@ export function projectsStep(world: World): void {
       world.benchmarkStreak[p] = benchmark ? world.benchmarkStreak[p]! + 1 : 0;
     }
     const phase = world.projectPhase[p];
-    if (phase === "unannounced" && world.model.calendar.day(project.announced) === world.day) {
+    if (phase === "unannounced" && world.model.projectAnnounceDay[p] === world.day) {
       world.projectPhase[p] = "announced";
       world.projectAnnouncedDay[p] = world.day;
       world.record({
