@@ -45,7 +45,7 @@ export class Recorder {
     readonly days: number,
     keep?: readonly string[],
   ) {
-    const { scenario, crossingElement, elements } = world.model;
+    const { scenario, crossingElement } = world.model;
     const na = scenario.actors.length;
     const all: Column[] = [];
     const add = (name: string, read: (w: World) => number) => all.push({ name, read });
@@ -63,12 +63,7 @@ export class Recorder {
       cell(`fatalities.${z.id}`, world.fatalitiesToday, i);
     });
     scenario.crossings.forEach((c, i) => {
-      const links = elements[crossingElement[i]!]!.links;
-      add(`flow.${c.id}`, (w) => {
-        let flow = 0;
-        for (const l of links) flow += w.flows[l]!;
-        return flow;
-      });
+      cell(`flow.${c.id}`, world.crossingFlow, i);
       add(`open_share.${c.id}`, (w) => {
         if (!w.elementOpen(crossingElement[i]!)) return 0;
         return w.crossingHours[i]! / 24;
@@ -78,8 +73,8 @@ export class Recorder {
     world.relations.forEach((r) => {
       const a = scenario.actors[r.a]!.id;
       const b = scenario.actors[r.b]!.id;
-      add(`trust.${a}.${b}`, (w) => w.trustOf(r.a, r.b));
-      add(`trust.${b}.${a}`, (w) => w.trustOf(r.b, r.a));
+      cell(`trust.${a}.${b}`, world.trust, r.a * na + r.b);
+      cell(`trust.${b}.${a}`, world.trust, r.b * na + r.a);
       add(`ladder.${a}.${b}`, () => RUNG_INDEX.get(r.ladder.rung)!);
     });
     const owners = new Set(world.model.entries.map((e) => e.owner).filter((o) => o >= 0));

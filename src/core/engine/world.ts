@@ -197,6 +197,8 @@ export class World {
   readonly closedHistory: History[];
   readonly restrictedDays: Float64Array;
   readonly flowHistory: History[];
+  /** Vehicles/day through each crossing today, both directions (set by the economy step). */
+  readonly crossingFlow: Float64Array;
   // Actors.
   readonly enforcement: Float64Array;
   readonly trust: Float64Array;
@@ -407,6 +409,7 @@ export class World {
     this.closedHistory = s.crossings.map(() => new History(days));
     this.restrictedDays = new Float64Array(nc);
     this.flowHistory = s.crossings.map(() => new History(days));
+    this.crossingFlow = new Float64Array(s.crossings.length);
     this.enforcement = Float64Array.from(s.actors, (a) => a.enforcement);
     this.trust = new Float64Array(na * na).fill(s.model.trust.baseline);
     this.relationIndex = new Int32Array(na * na).fill(-1);

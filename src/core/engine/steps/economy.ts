@@ -84,10 +84,11 @@ function queuesStep(
   let unserved = 0;
   let spoiled = 0;
   let queued = 0;
-  model.scenario.crossings.forEach((_, c) => {
+  const crossingCount = model.scenario.crossings.length;
+  for (let c = 0; c < crossingCount; c++) {
     const e = model.crossingElement[c]!;
     const element = model.elements[e]!;
-    if (element.project >= 0 && world.projectPhase[element.project] !== "operational") return;
+    if (element.project >= 0 && world.projectPhase[element.project] !== "operational") continue;
     const closed = crossingClosed(world, c, e);
     let q = world.queues.get(c);
     if (!closed) {
@@ -96,7 +97,7 @@ function queuesStep(
         q = newQueue(maxWait, na, pairs.length);
         world.queues.set(c, q);
       }
-      if (q.waiting === 0 && q.preparedKey === world.routesKey()) return;
+      if (q.waiting === 0 && q.preparedKey === world.routesKey()) continue;
     }
     let flow = 0;
     for (const l of element.links) flow += world.flows[l]!;
@@ -130,7 +131,7 @@ function queuesStep(
           if (vehiclesTotal > 0) q.owners[a]! /= vehiclesTotal;
           if (perishable > 0) q.perishableOwners[a]! /= perishable;
         }
-        return;
+        continue;
       }
       // Drain the backlog, oldest first, at the capacity left over today.
       const capacity = element.links.reduce((sum, l) => sum + model.network.capacity[l]!, 0);
@@ -164,9 +165,9 @@ function queuesStep(
         });
         q.maxWaiting = 0;
       }
-      return;
+      continue;
     }
-    if (!q) return;
+    if (!q) continue;
     // Closed: spoilage of waiting perishables, give-ups after the maximum wait, then today's arrivals.
     for (let i = 0; i < maxWait; i++) {
       const loss = q.cohortPerishable[i]! * params.spoilagePerDay;
@@ -191,7 +192,7 @@ function queuesStep(
     q.waiting += arrivals;
     q.maxWaiting = Math.max(q.maxWaiting, q.waiting);
     queued += arrivals;
-  });
+  }
   return { served, unserved, spoiled, queued };
 }
 
@@ -255,7 +256,7 @@ export function economyStep(world: World): void {
   }
 
   // Crossing flows and fees (booked to the state on the entry side of each direction).
-  scenario.crossings.forEach((_, c) => {
+  for (let c = 0; c < scenario.crossings.length; c++) {
     const element = model.elements[model.crossingElement[c]!]!;
     let flow = 0;
     for (const l of element.links) {
@@ -264,7 +265,8 @@ export function economyStep(world: World): void {
       if (state >= 0) world.accounts.fees[state]! += world.flows[l]! * model.baseFee[l]!;
     }
     world.flowHistory[c]!.set(world.day, flow);
-  });
+    world.crossingFlow[c] = flow;
+  }
   for (const actant of activeActants(world)) {
     const a = scenario.actants[actant.index]!;
     if (a.owner === undefined) continue;

@@ -154,8 +154,8 @@ export function incidentsStep(world: World): void {
     // A forced attack also excites its zone's process, as a drawn one would.
     world.hawkes[zone]!.excitation += zones[zone]!.excitationPerDay;
   }
-  zones.forEach((_, zone) => {
+  for (let zone = 0; zone < zones.length; zone++) {
     world.incidents[zone]!.set(world.day, world.incidentsToday[zone]!);
     world.fatalities[zone]!.set(world.day, world.fatalitiesToday[zone]!);
-  });
+  }
 }

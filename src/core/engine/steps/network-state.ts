@@ -161,11 +161,11 @@ export function networkStateStep(world: World): void {
     }
   }
   // Status history of crossings (closure days for policies and outcomes).
-  scenario.crossings.forEach((_, c) => {
+  for (let c = 0; c < scenario.crossings.length; c++) {
     const e = model.crossingElement[c]!;
     const closed = crossingClosed(world, c, e) ? 1 : 0;
     const unbuilt = elements[e]!.project >= 0 && world.projectPhase[elements[e]!.project] !== "operational";
     world.closedHistory[c]!.set(world.day, unbuilt ? 0 : closed);
     if (world.crossingStatus[c] === CROSSING_RESTRICTED) world.restrictedDays[c]! += 1;
-  });
+  }
 }
