@@ -90,6 +90,9 @@ export interface Model {
   elementById: Map<string, number>;
   /** Elements lying in each security zone, by zone index (where an incident can damage). */
   zoneElements: number[][];
+  /** Per zone: the actor hosting its sanctuary (-1 for none) and the state whose territory it is in (-1). */
+  zoneHost: Int32Array;
+  zoneVictim: Int32Array;
   /** Element index of each scenario crossing. */
   crossingElement: number[];
   /** Element of each network link, or -1 for connectors and "no trip" links. */
@@ -437,6 +440,8 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     elements,
     elementById: new Map(elements.map((e, i) => [e.id, i])),
     zoneElements: scenario.zones.map((_, zone) => elements.flatMap((e, i) => (e.zone === zone ? [i] : []))),
+    zoneHost: Int32Array.from(scenario.zones, (z) => (z.sanctuary ? actorIndex.get(z.sanctuary.actor)! : -1)),
+    zoneVictim: Int32Array.from(scenario.zones, (z) => stateOfCountry.get(z.country) ?? -1),
     crossingElement,
     linkElement: Int32Array.from(linkElement),
     elementLinks: Int32Array.from(linkElement.flatMap((e, l) => (e >= 0 ? [l] : []))),

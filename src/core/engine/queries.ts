@@ -26,10 +26,7 @@ export function hostsOf(world: World, group: number): number[] {
 export function effectiveBaseline(world: World, zone: number): number {
   const z = world.model.scenario.zones[zone]!;
   let mu = z.baselinePerDay;
-  if (z.sanctuary) {
-    const host = world.model.actorIndex.get(z.sanctuary.actor)!;
-    mu *= 1 - z.sanctuary.share * world.enforcement[host]!;
-  }
+  if (z.sanctuary) mu *= 1 - z.sanctuary.share * world.enforcement[world.model.zoneHost[zone]!]!;
   mu += world.modifiers.baselineAdd[zone]!;
   let scale = 1;
   for (const actant of activeActants(world)) {
@@ -124,8 +121,7 @@ export function sanctuaryPairs(world: World): { host: number; victim: number; zo
 export function ownBaseline(world: World, zone: number): number {
   const z = world.model.scenario.zones[zone]!;
   if (!z.sanctuary) return z.baselinePerDay;
-  const host = world.model.actorIndex.get(z.sanctuary.actor)!;
-  return z.baselinePerDay * (1 - z.sanctuary.share * world.enforcement[host]!);
+  return z.baselinePerDay * (1 - z.sanctuary.share * world.enforcement[world.model.zoneHost[zone]!]!);
 }
 
 /** Scenario crossings between the territories of two states (either direction). */

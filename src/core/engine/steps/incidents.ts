@@ -42,13 +42,13 @@ export function recordIncident(
   }
 
   // Attribution to the sanctuary host, when the act is verified.
-  const victim = world.stateOf(z.country);
+  const victim = world.model.zoneVictim[zone]!;
   // A forced attack attributed to an armed group is laid at the door of the state hosting its sanctuary.
   let named = forcedHost;
   if (named >= 0 && world.model.scenario.actors[named]!.kind !== "state") {
-    named = hostsOf(world, named)[0] ?? (z.sanctuary ? world.model.actorIndex.get(z.sanctuary.actor)! : -1);
+    named = hostsOf(world, named)[0] ?? world.model.zoneHost[zone]!;
   }
-  const host = named >= 0 ? named : z.sanctuary ? world.model.actorIndex.get(z.sanctuary.actor)! : -1;
+  const host = named >= 0 ? named : world.model.zoneHost[zone]!;
   let attributed = false;
   const judged = host >= 0 && victim >= 0 && host !== victim;
   let verification = 0;
