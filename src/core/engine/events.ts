@@ -41,9 +41,17 @@ export class EventLog {
   /** Logs an event on `day` (default: the event's own day). Keys keep the order id, date, the event's, day. */
   add(event: NewEvent | Omit<NewEvent, "day">, day = (event as NewEvent).day): SimEvent {
     this.count += 1;
+    if (!this.keep) {
+      // Not kept: the caller's fresh object is numbered in place rather than copied in log order.
+      const bare = event as SimEvent;
+      bare.id = this.count;
+      bare.date = this.dateOf(day);
+      bare.day = day;
+      return bare;
+    }
     const full = Object.assign({ id: this.count, date: this.dateOf(day) }, event) as SimEvent;
     full.day = day;
-    if (this.keep) this.events.push(full);
+    this.events.push(full);
     return full;
   }
 
