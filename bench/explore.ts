@@ -38,7 +38,8 @@ async function timedExplore(runs: number, workers: number) {
       {
         store: join(dir, "store.duckdb"),
         workers,
-        runner: workers > 1 ? "pool" : "in-process",
+        // A pool of compiled workers even for one, so 1 and 2 workers run the same code (dist/).
+        runner: "pool",
         version: "bench",
       },
       bufferIo(),
