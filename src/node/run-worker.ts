@@ -12,6 +12,8 @@ try {
       seed: job.seed,
       policies: job.policies,
       ...(job.days === undefined ? {} : { days: job.days }),
+      // Only outcomes and the main series leave the worker: no event log to keep.
+      keepEvents: false,
     });
     const series = job.focus ? mainSeries(result.series, job.focus) : undefined;
     parentPort!.postMessage(

@@ -62,6 +62,8 @@ self.onmessage = (event: MessageEvent<RunRequest | ClaimsRequest>) => {
       ...(request.days !== undefined && { days: request.days }),
       ...(request.policies && request.policies.length > 0 && { policies: request.policies }),
       recordFlows: !request.outcomesOnly,
+      // A run for its outcomes only (the compare view's futures) keeps no log and no series.
+      ...(request.outcomesOnly && { keepEvents: false, keepSeries: [] }),
       onDay: (day, days) => {
         if (day % every === 0) post({ type: "progress", id, day, days });
       },
