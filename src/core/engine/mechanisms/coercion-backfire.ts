@@ -63,15 +63,16 @@ export const coercionBackfireMechanism = defineMechanism({
         });
       }
     }
-    return { pairs, decay: halfLifeFactor(entry.halfLifeDays) };
+    /** The pairs holding a stock, in the order of `pairs` (the order the zones' terms are summed in). */
+    const stocked: Pair[] = [];
+    return { pairs, stocked, decay: halfLifeFactor(entry.halfLifeDays) };
   },
   hooks: {
     start(ctx, state) {
       const { strength, entry } = ctx;
       // s·r, then ·G: the same order as s·r·G.
       const rate = strength * entry.incidentsPerGrievance;
-      for (const p of state.pairs) {
-        if (p.stock === 0) continue;
+      for (const p of state.stocked) {
         for (const zone of p.zones) ctx.addBaseline(zone, rate * p.stock);
       }
     },
@@ -87,24 +88,39 @@ export const coercionBackfireMechanism = defineMechanism({
       const rate = strength * entry.incidentsPerGrievance;
       let grievanceDays = 0;
       let trustLost = 0;
+      let restock = false;
       for (const p of state.pairs) {
         let closed = 0;
-        for (const c of p.crossings)
+        const crossings = p.crossings;
+        for (let k = 0; k < crossings.length; k++) {
+          const c = crossings[k]!;
           if (crossingStatus[c] === CROSSING_CLOSED && closedBy[c] === p.coercer) closed += 1;
+        }
+        const suspended = transitSuspended[p.index]!;
+        const returned = returnRate[p.index]!;
+        // No pressure today (u = 0: the weights are finite), none in the L + 1 days the ring holds and
+        // no stock: every input due is 0 and the stock stays exactly 0, so there is nothing to update.
+        if (
+          closed === 0 &&
+          suspended === 0 &&
+          returned === 0 &&
+          p.stock === 0 &&
+          day - p.lastPressed > lag + 1
+        )
+          continue;
         const input =
           entry.perClosedCrossing * closed +
-          entry.perSuspension * transitSuspended[p.index]! +
-          (entry.perThousandReturned * returnRate[p.index]!) / 1000;
+          entry.perSuspension * suspended +
+          (entry.perThousandReturned * returned) / 1000;
         if (input !== 0) p.lastPressed = day;
-        // No stock and no pressure in the L + 1 days the ring holds: every input due is 0 and the
-        // stock stays exactly 0, so there is nothing to update.
-        else if (p.stock === 0 && day - p.lastPressed > lag + 1) continue;
         // The ring holds the last L + 1 inputs; the one written L days ago is about to be overwritten.
         p.ring[slot] = input;
         const lagged = p.ring[dueSlot]!;
         const due = lag === 0 ? input : day >= lag ? lagged : 0;
+        const held = p.stock !== 0;
         p.stock = p.stock * state.decay + due;
         if (p.stock < 1e-12) p.stock = 0;
+        if (held !== (p.stock !== 0)) restock = true;
         if (p.stock === 0) continue;
         grievanceDays += p.stock;
         const before = trust[p.reverse]!;
@@ -132,6 +148,7 @@ export const coercionBackfireMechanism = defineMechanism({
           });
         }
       }
+      if (restock) state.stocked = state.pairs.filter((p) => p.stock !== 0);
       if (grievanceDays > 0) ctx.totals.grievanceDays += grievanceDays;
       if (trustLost !== 0) ctx.totals.trustLost += trustLost;
     },
