@@ -46,7 +46,8 @@ export function startMechanisms(world: World): MechanismRun {
       mechanism.key
     ];
     if (!entry || entry.strength === 0) continue;
-    const lastLogged = new Map<number, number>();
+    // Last value reported per slot (a small integer): a plain array, cheaper than a Map daily.
+    const lastLogged: (number | undefined)[] = [];
     const item: Active = {
       mechanism,
       state: undefined,
@@ -80,11 +81,12 @@ export function startMechanisms(world: World): MechanismRun {
           throw new Error(`mechanism ${mechanism.key} reports undeclared contribution ${name}`);
         item.contributions[name] = total + amount;
       },
+      totals: item.contributions,
       explain,
       movedSince(slot, value, initial, threshold) {
-        const before = lastLogged.get(slot) ?? initial;
+        const before = lastLogged[slot] ?? initial;
         if (Math.abs(value - before) < threshold) return undefined;
-        lastLogged.set(slot, value);
+        lastLogged[slot] = value;
         return before;
       },
     };
@@ -92,36 +94,37 @@ export function startMechanisms(world: World): MechanismRun {
     active.push(item);
   }
   const baselineIncidents = { value: 0 };
-  // Per phase, only the mechanisms with a hook there; and those whose `incidents` contribution the
-  // runner books.
-  // (Each phase's hooks are looked up once, not every day.)
-  type Call = { hook: (ctx: Active["ctx"], state: unknown) => void; item: Active };
-  const byPhase = new Map<Phase, Call[]>(
-    PHASES.map((phase) => [
-      phase,
-      active.flatMap((item) => {
-        const hook = item.mechanism.hooks[phase] as Call["hook"] | undefined;
-        return hook === undefined ? [] : [{ hook, item }];
-      }),
-    ]),
-  );
+  // Per phase, only the mechanisms with a hook there, as parallel arrays looked up once (not every
+  // day); and those whose `incidents` contribution the runner books.
+  type Hook = (ctx: Active["ctx"], state: unknown) => void;
+  const byPhase: Record<Phase, { hooks: Hook[]; items: Active[] }> = Object.fromEntries(
+    PHASES.map((phase) => {
+      const items = active.filter((item) => item.mechanism.hooks[phase] !== undefined);
+      return [phase, { hooks: items.map((item) => item.mechanism.hooks[phase] as Hook), items }];
+    }),
+  ) as never;
   const booked = active.filter((a) => "incidents" in a.contributions);
+  // The Hawkes cluster size of each zone depends on the scenario only.
+  const amplification = Float64Array.from({ length: nz }, (_, z) => hawkesAmplification(world, z));
   return {
     active,
     baselineIncidents,
     run(phase) {
       if (phase === "start") {
-        world.modifiers.baselineAdd.fill(0);
+        // A loop over the few zones: cheaper than a call of fill() a day.
+        const { baselineAdd } = world.modifiers;
+        for (let z = 0; z < nz; z++) baselineAdd[z] = 0;
         for (const a of active) {
-          if (a.addedToday) a.added.fill(0);
+          if (a.addedToday) for (let z = 0; z < nz; z++) a.added[z] = 0;
           a.addedToday = false;
         }
       }
-      for (const { hook, item } of byPhase.get(phase)!) hook(item.ctx, item.state);
+      const { hooks, items } = byPhase[phase];
+      for (let i = 0; i < hooks.length; i++) hooks[i]!(items[i]!.ctx, items[i]!.state);
       if (phase !== "incidents") return;
       // The day's incidents are drawn: book what each source of baseline is expected to cause.
       for (let z = 0; z < nz; z++) {
-        const gain = world.zoneScale[z]! * hawkesAmplification(world, z);
+        const gain = world.zoneScale[z]! * amplification[z]!;
         baselineIncidents.value += ownBaseline(world, z) * gain;
         for (const a of booked) {
           if (a.addedToday && a.added[z] !== 0) a.contributions.incidents! += a.added[z]! * gain;

@@ -44,7 +44,7 @@ export interface ExplainedEvent {
   parent?: number;
 }
 
-export interface MechanismContext<K extends HypothesisKey> {
+export interface MechanismContext<K extends HypothesisKey, C extends string = string> {
   readonly world: World;
   readonly key: K;
   /** The hypothesis strength, never 0 here. */
@@ -59,7 +59,12 @@ export interface MechanismContext<K extends HypothesisKey> {
    */
   addBaseline(zone: number, perDay: number): void;
   /** Adds `amount` to one of the contributions the mechanism declared. */
-  contribute(name: string, amount: number): void;
+  contribute(name: C, amount: number): void;
+  /**
+   * The running totals of the declared contributions, by name: `ctx.totals.x += amount` is
+   * `ctx.contribute("x", amount)` without the lookup by name, for contributions added every day.
+   */
+  readonly totals: Record<C, number>;
   /** Logs an event caused by this hypothesis (`cause`: "hypothesis <key> (<title>): <why>"). */
   explain(event: ExplainedEvent): SimEvent;
   /**
@@ -73,21 +78,23 @@ export interface MechanismContext<K extends HypothesisKey> {
   movedSince(slot: number, value: number, initial: number, threshold: number): number | undefined;
 }
 
-export interface Mechanism<K extends HypothesisKey = HypothesisKey, S = unknown> {
+export interface Mechanism<K extends HypothesisKey = HypothesisKey, S = unknown, C extends string = string> {
   /** Key of the hypothesis whose strength switches it (its parameters' schema is declared there). */
   readonly key: K;
   /** Event kinds it logs. */
   readonly events: readonly string[];
   /** Contributions it reports in outcomes.mechanisms, name → meaning and unit. */
-  readonly contributions: Readonly<Record<string, string>>;
+  readonly contributions: Readonly<Record<C, string>>;
   /** Its state for one run, built once before day 0. */
   init(world: World, entry: HypothesisEntry<K>): S;
   /** What it does in each phase it acts in. */
-  readonly hooks: Partial<Record<Phase, (ctx: MechanismContext<K>, state: S) => void>>;
+  readonly hooks: Partial<Record<Phase, (ctx: MechanismContext<K, C>, state: S) => void>>;
 }
 
 /** Declares a mechanism (the identity function, for type inference). */
-export function defineMechanism<K extends HypothesisKey, S>(mechanism: Mechanism<K, S>): Mechanism<K, S> {
+export function defineMechanism<K extends HypothesisKey, S, C extends string>(
+  mechanism: Mechanism<K, S, C>,
+): Mechanism<K, S, C> {
   return mechanism;
 }
 

@@ -20,16 +20,16 @@ export const attacksReachTradeMechanism = defineMechanism({
   hooks: {
     economy(ctx, state) {
       const { world } = ctx;
-      const { model } = world;
+      const { model, riskFromAttacks, flows } = world;
       for (const e of model.crossingElement) {
-        const premium = world.riskFromAttacks[e]! * state.perRisk;
+        const premium = riskFromAttacks[e]! * state.perRisk;
         if (premium <= 0) continue;
         let flow = 0;
-        for (const l of model.elements[e]!.links) flow += world.flows[l]!;
-        ctx.contribute("attackPremiumUsd", flow * premium);
-        const id = model.elements[e]!.id;
+        for (const l of model.elements[e]!.links) flow += flows[l]!;
+        ctx.totals.attackPremiumUsd += flow * premium;
         const before = ctx.movedSince(e, premium, 0, Math.max(50, 0.25 * premium));
-        if (before !== undefined)
+        if (before !== undefined) {
+          const id = model.elements[e]!.id;
           ctx.explain({
             kind: "attack-premium-change",
             target: id,
@@ -37,10 +37,11 @@ export const attacksReachTradeMechanism = defineMechanism({
             values: {
               "attack premium before (USD/vehicle)": before,
               "attack premium now (USD/vehicle)": premium,
-              "remembered disruption from attacks": world.riskFromAttacks[e]!,
+              "remembered disruption from attacks": riskFromAttacks[e]!,
             },
             text: `traders price attacks near ${id} at ${Math.round(premium)} USD a vehicle`,
           });
+        }
       }
     },
   },

@@ -35,7 +35,11 @@ export const ceasefireDurabilityMechanism = defineMechanism({
   hooks: {
     incidents(ctx, state) {
       const { world, strength, entry } = ctx;
-      world.relations.forEach((r, i) => {
+      const { relations } = world;
+      // The break probability depends on the parameters only.
+      const breaks = portableExp(-strength * entry.absorption);
+      for (let i = 0; i < relations.length; i++) {
+        const r = relations[i]!;
         // Spoilers: attributed major attacks, counted over a sliding window.
         const ring = state.window[i]!;
         const slot = world.day % ring.length;
@@ -43,14 +47,14 @@ export const ceasefireDurabilityMechanism = defineMechanism({
         ring[slot] = r.attributedToday;
         if (r.ladder.rung !== "ceasefire") {
           world.modifiers.hazardFactor[i] = 1;
-          return;
+          continue;
         }
-        ctx.contribute("ceasefireDays", 1);
+        ctx.totals.ceasefireDays += 1;
         const pair = `${world.actorId(r.a)}–${world.actorId(r.b)}`;
         let absorbed = 0;
         const attacks = r.attributedToday;
         for (let k = 0; k < attacks; k++) {
-          if (ctx.random.next() < portableExp(-strength * entry.absorption)) continue;
+          if (ctx.random.next() < breaks) continue;
           absorbed += 1;
         }
         if (absorbed > 0) {
@@ -64,7 +68,7 @@ export const ceasefireDurabilityMechanism = defineMechanism({
             values: {
               "attacks today": attacks,
               absorbed,
-              "break probability": portableExp(-strength * entry.absorption),
+              "break probability": breaks,
             },
             text: `the ${pair} ceasefire survived ${absorbed} of ${attacks} attributed attack(s) today`,
           });
@@ -95,7 +99,7 @@ export const ceasefireDurabilityMechanism = defineMechanism({
             },
             text: `the ${pair} ceasefire's failure hazard is now ${factor.toFixed(2)}× the base ladder's (was ${before.toFixed(2)}×)`,
           });
-      });
+      }
     },
   },
 });

@@ -18,11 +18,16 @@ import { CROSSING_CLOSED } from "../world.js";
 interface Pair {
   coercer: number;
   target: number;
+  /** Indices coercer·n + target and target·n + coercer in the actor-pair arrays. */
+  index: number;
+  reverse: number;
   crossings: number[];
   zones: number[];
   /** Inputs of the last L + 1 days (ring), and the stock. */
   ring: Float64Array;
   stock: number;
+  /** Last day its pressure u was not 0 (−∞: never). */
+  lastPressed: number;
 }
 
 export const coercionBackfireMechanism = defineMechanism({
@@ -35,6 +40,7 @@ export const coercionBackfireMechanism = defineMechanism({
   },
   init(world, entry) {
     const { actors, zones } = world.model.scenario;
+    const na = actors.length;
     const states = actors.flatMap((a, i) => (a.kind === "state" ? [i] : []));
     const pairs: Pair[] = [];
     for (const coercer of states) {
@@ -47,54 +53,85 @@ export const coercionBackfireMechanism = defineMechanism({
         pairs.push({
           coercer,
           target,
+          index: coercer * na + target,
+          reverse: target * na + coercer,
           crossings: crossingsBetween(world, coercer, target),
           zones: affected,
           ring: new Float64Array(entry.lagDays + 1),
           stock: 0,
+          lastPressed: Number.NEGATIVE_INFINITY,
         });
       }
     }
-    return { pairs, decay: halfLifeFactor(entry.halfLifeDays) };
+    /** The pairs holding a stock, in the order of `pairs` (the order the zones' terms are summed in). */
+    const stocked: Pair[] = [];
+    return { pairs, stocked, decay: halfLifeFactor(entry.halfLifeDays) };
   },
   hooks: {
     start(ctx, state) {
       const { strength, entry } = ctx;
-      for (const p of state.pairs) {
-        if (p.stock === 0) continue;
-        for (const zone of p.zones) ctx.addBaseline(zone, strength * entry.incidentsPerGrievance * p.stock);
+      // s·r, then ·G: the same order as s·r·G.
+      const rate = strength * entry.incidentsPerGrievance;
+      for (const p of state.stocked) {
+        for (const zone of p.zones) ctx.addBaseline(zone, rate * p.stock);
       }
     },
     coercion(ctx, state) {
       const { world, strength, entry } = ctx;
-      const na = world.model.scenario.actors.length;
-      const slot = world.day % (entry.lagDays + 1);
+      const { crossingStatus, closedBy, transitSuspended, returnRate, trust } = world;
+      const lag = entry.lagDays;
+      const day = world.day;
+      const slot = day % (lag + 1);
+      const dueSlot = (day + 1) % (lag + 1);
+      // s·k and s·r, then ·G: the same order as s·k·G and s·r·G.
+      const erosion = strength * entry.trustErosionPerGrievance;
+      const rate = strength * entry.incidentsPerGrievance;
       let grievanceDays = 0;
       let trustLost = 0;
+      let restock = false;
       for (const p of state.pairs) {
         let closed = 0;
-        for (const c of p.crossings)
-          if (world.crossingStatus[c] === CROSSING_CLOSED && world.closedBy[c] === p.coercer) closed += 1;
+        const crossings = p.crossings;
+        for (let k = 0; k < crossings.length; k++) {
+          const c = crossings[k]!;
+          if (crossingStatus[c] === CROSSING_CLOSED && closedBy[c] === p.coercer) closed += 1;
+        }
+        const suspended = transitSuspended[p.index]!;
+        const returned = returnRate[p.index]!;
+        // No pressure today (u = 0: the weights are finite), none in the L + 1 days the ring holds and
+        // no stock: every input due is 0 and the stock stays exactly 0, so there is nothing to update.
+        if (
+          closed === 0 &&
+          suspended === 0 &&
+          returned === 0 &&
+          p.stock === 0 &&
+          day - p.lastPressed > lag + 1
+        )
+          continue;
         const input =
           entry.perClosedCrossing * closed +
-          entry.perSuspension * world.transitSuspended[p.coercer * na + p.target]! +
-          (entry.perThousandReturned * world.returnRate[p.coercer * na + p.target]!) / 1000;
+          entry.perSuspension * suspended +
+          (entry.perThousandReturned * returned) / 1000;
+        if (input !== 0) p.lastPressed = day;
         // The ring holds the last L + 1 inputs; the one written L days ago is about to be overwritten.
         p.ring[slot] = input;
-        const lagged = p.ring[(world.day + 1) % (entry.lagDays + 1)]!;
-        const due = entry.lagDays === 0 ? input : world.day >= entry.lagDays ? lagged : 0;
+        const lagged = p.ring[dueSlot]!;
+        const due = lag === 0 ? input : day >= lag ? lagged : 0;
+        const held = p.stock !== 0;
         p.stock = p.stock * state.decay + due;
         if (p.stock < 1e-12) p.stock = 0;
+        if (held !== (p.stock !== 0)) restock = true;
         if (p.stock === 0) continue;
         grievanceDays += p.stock;
-        const before = world.trustOf(p.target, p.coercer);
-        const after = before * Math.max(0, 1 - strength * entry.trustErosionPerGrievance * p.stock);
-        world.setTrust(p.target, p.coercer, after);
+        const before = trust[p.reverse]!;
+        const after = before * Math.max(0, 1 - erosion * p.stock);
+        trust[p.reverse] = after;
         trustLost += before - after;
-        const perDay = strength * entry.incidentsPerGrievance * p.stock;
-        const target = world.actorId(p.target);
-        const coercer = world.actorId(p.coercer);
-        const logged = ctx.movedSince(p.coercer * na + p.target, perDay, 0, 0.02);
-        if (logged !== undefined)
+        const perDay = rate * p.stock;
+        const logged = ctx.movedSince(p.index, perDay, 0, 0.02);
+        if (logged !== undefined) {
+          const target = world.actorId(p.target);
+          const coercer = world.actorId(p.coercer);
           ctx.explain({
             kind: "grievance-change",
             actor: coercer,
@@ -109,9 +146,11 @@ export const coercionBackfireMechanism = defineMechanism({
             },
             text: `grievance from ${coercer}'s pressure on ${target} now adds ${perDay.toFixed(3)} incidents/day to each zone ${target}'s territory sustains (was ${logged.toFixed(3)})`,
           });
+        }
       }
-      if (grievanceDays > 0) ctx.contribute("grievanceDays", grievanceDays);
-      if (trustLost !== 0) ctx.contribute("trustLost", trustLost);
+      if (restock) state.stocked = state.pairs.filter((p) => p.stock !== 0);
+      if (grievanceDays > 0) ctx.totals.grievanceDays += grievanceDays;
+      if (trustLost !== 0) ctx.totals.trustLost += trustLost;
     },
   },
 });

@@ -24,25 +24,24 @@ export const congestionQueuesMechanism = defineMechanism({
   hooks: {
     economy(ctx, state) {
       const { world, strength, entry } = ctx;
-      const { model } = world;
-      const { network } = model;
+      const { model, flows, backlog, queueToll } = world;
+      const { closed, capacity } = model.network;
       // The toll quoted today is the one computed last night, on quote days (steps/network-state.ts).
       const quoteDay = world.day % PREMIUM_REVISION_DAYS === 0;
       const perVehicleDay = 24 * model.valueOfTime + entry.cargoTimeCostPerDay * world.meanValuePerVehicle;
-      // Summed here and reported once a day (contribute is a lookup by name).
+      // Summed here and reported once a day.
       let tollPaid = 0;
       let vehicleDays = 0;
       for (const e of model.crossingElement) {
         let worst = 0;
         for (const l of model.elements[e]!.links) {
-          if (quoteDay) state.quoted[l] = world.queueToll[l]!;
-          tollPaid += world.flows[l]! * state.quoted[l]!;
-          if (!network.closed[l])
-            world.backlog[l] = nextBacklog(world.backlog[l]!, world.flows[l]!, network.capacity[l]!);
-          vehicleDays += world.backlog[l]!;
-          const days = queueDelayDays(world.backlog[l]!, network.capacity[l]!);
+          if (quoteDay) state.quoted[l] = queueToll[l]!;
+          tollPaid += flows[l]! * state.quoted[l]!;
+          if (!closed[l]) backlog[l] = nextBacklog(backlog[l]!, flows[l]!, capacity[l]!);
+          vehicleDays += backlog[l]!;
+          const days = queueDelayDays(backlog[l]!, capacity[l]!);
           worst = Math.max(worst, days);
-          world.queueToll[l] = delayCost(
+          queueToll[l] = delayCost(
             days,
             model.valueOfTime,
             world.meanValuePerVehicle,
@@ -50,9 +49,9 @@ export const congestionQueuesMechanism = defineMechanism({
             strength,
           );
         }
-        const id = model.elements[e]!.id;
         const before = ctx.movedSince(e, worst, 0, 1);
-        if (before !== undefined)
+        if (before !== undefined) {
+          const id = model.elements[e]!.id;
           ctx.explain({
             kind: "queue-delay-change",
             target: id,
@@ -60,10 +59,11 @@ export const congestionQueuesMechanism = defineMechanism({
             values: { "wait before (days)": before, "wait now (days)": worst },
             text: `the queue at ${id} now means a wait of ${worst.toFixed(1)} days`,
           });
+        }
       }
-      ctx.contribute("queueTollPaidUsd", tollPaid);
-      ctx.contribute("vehicleDaysQueued", vehicleDays);
-      ctx.contribute("queueDelayCostUsd", vehicleDays * perVehicleDay);
+      ctx.totals.queueTollPaidUsd += tollPaid;
+      ctx.totals.vehicleDaysQueued += vehicleDays;
+      ctx.totals.queueDelayCostUsd += vehicleDays * perVehicleDay;
     },
   },
 });

@@ -52,11 +52,12 @@ export const ladderConsequencesMechanism = defineMechanism({
   hooks: {
     start(ctx, state) {
       const { world, strength, entry } = ctx;
+      // s·c, then ·μ_z: the same order as s·c·μ_z.
+      const change = strength * entry.baselineChange;
       for (const p of state.pairs) {
         const rung = world.relations[p.relation]!.ladder.rung;
         if (rung !== "strikes" && rung !== "clashes") continue;
-        for (const zone of p.sanctuaryZones)
-          ctx.addBaseline(zone, strength * entry.baselineChange * ownBaseline(world, zone));
+        for (const zone of p.sanctuaryZones) ctx.addBaseline(zone, change * ownBaseline(world, zone));
       }
     },
     incidents(ctx, state) {
@@ -101,7 +102,6 @@ export const ladderConsequencesMechanism = defineMechanism({
       for (const p of state.pairs) {
         const r = world.relations[p.relation]!;
         const rung = r.ladder.rung;
-        const pair = `${world.actorId(r.a)}–${world.actorId(r.b)}`;
         if (rung === "clashes") {
           const open = p.crossings.filter((c) => world.crossingStatus[c] !== CROSSING_CLOSED);
           if (open.length === 0) continue;
@@ -112,6 +112,7 @@ export const ladderConsequencesMechanism = defineMechanism({
             p.closedByLadder.add(c);
           }
           ctx.contribute("closures", open.length);
+          const pair = `${world.actorId(r.a)}–${world.actorId(r.b)}`;
           ctx.explain({
             kind: "ladder-closure",
             target: open.map((c) => world.model.scenario.crossings[c]!.id).join(", "),
@@ -126,6 +127,7 @@ export const ladderConsequencesMechanism = defineMechanism({
           p.closedByLadder.clear();
           if (reopen.length === 0) continue;
           for (const c of reopen) world.setCrossingStatus(c, CROSSING_OPEN);
+          const pair = `${world.actorId(r.a)}–${world.actorId(r.b)}`;
           ctx.explain({
             kind: "ladder-reopening",
             target: reopen.map((c) => world.model.scenario.crossings[c]!.id).join(", "),

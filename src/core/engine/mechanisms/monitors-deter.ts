@@ -15,6 +15,7 @@
  */
 import { defineMechanism } from "../mechanism.js";
 import { sanctuaryPairs, verificationOf } from "../queries.js";
+import type { Relation } from "../world.js";
 
 export const monitorsDeterMechanism = defineMechanism({
   key: "monitorsDeter",
@@ -29,26 +30,45 @@ export const monitorsDeterMechanism = defineMechanism({
       world.modifiers.monitorFloor,
       entry.strength * entry.monitorStrength,
     );
-    return { pairs: sanctuaryPairs(world) };
+    const pairs = sanctuaryPairs(world).map(({ host, victim, zones }) => ({
+      host,
+      victim,
+      relation: world.relation(victim, host),
+      // Per zone what never changes: −μ_z·share_z, and the change worth logging.
+      zones: zones.map((zone) => {
+        const z = world.model.scenario.zones[zone]!;
+        return {
+          zone,
+          baseline: -z.baselinePerDay * (z.sanctuary?.share ?? 0),
+          threshold: Math.max(0.01, 0.1 * z.baselinePerDay),
+        };
+      }),
+    }));
+    return { pairs };
   },
   hooks: {
     start(ctx, state) {
       const { world, strength, entry } = ctx;
-      for (const { host, victim, zones } of state.pairs) {
-        for (const zone of zones) {
-          const dv =
-            verificationOf(world, victim, host, zone) - verificationOf(world, victim, host, zone, false);
-          const z = world.model.scenario.zones[zone]!;
+      // s·δ, then ·Δv: the same order as s·δ·Δv.
+      const gain = strength * entry.deterrence;
+      for (const { host, victim, relation, zones } of state.pairs) {
+        // Without an active monitor both verifications multiply the same chances: Δv is exactly 0.
+        const watched = relation !== undefined && monitored(relation, world.day);
+        for (const { zone, baseline, threshold } of zones) {
+          const dv = watched
+            ? verificationOf(world, victim, host, zone) - verificationOf(world, victim, host, zone, false)
+            : 0;
           let perDay = 0;
           if (dv > 0) {
-            ctx.contribute("verificationAdded", dv);
+            ctx.totals.verificationAdded += dv;
             const e = world.enforcement[host]!;
-            const de = Math.min(1, e + strength * entry.deterrence * dv) - e;
-            perDay = -z.baselinePerDay * (z.sanctuary?.share ?? 0) * de;
+            const de = Math.min(1, e + gain * dv) - e;
+            perDay = baseline * de;
             if (perDay !== 0) ctx.addBaseline(zone, perDay);
           }
-          const before = ctx.movedSince(zone, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay));
-          if (before !== undefined)
+          const before = ctx.movedSince(zone, perDay, 0, threshold);
+          if (before !== undefined) {
+            const z = world.model.scenario.zones[zone]!;
             ctx.explain({
               kind: "deterrence-change",
               actor: world.actorId(host),
@@ -64,8 +84,15 @@ export const monitorsDeterMechanism = defineMechanism({
                   ? `monitors make attacks in ${z.name} attributable: ${world.actorId(host)} restrains them, ${(-perDay).toFixed(3)} incidents/day fewer`
                   : `no active monitor deters attacks in ${z.name} any more`,
             });
+          }
         }
       }
     },
   },
 });
+
+/** Does a monitor watch the relation today (verificationOf counts those)? */
+function monitored(relation: Relation, day: number): boolean {
+  for (const until of relation.monitors.values()) if (until >= day) return true;
+  return false;
+}

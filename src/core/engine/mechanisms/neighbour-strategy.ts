@@ -21,6 +21,11 @@ import { crossingClosed, type World } from "../world.js";
 interface Partner {
   state: number;
   crossings: number[];
+  /** Each crossing's element, its project (−1: none) and its base capacity, which never change. */
+  gates: { crossing: number; element: number; project: number; capacity: number }[];
+  /** Indices partner·n + actor (transit suspended) and actor·n + partner (dependence). */
+  suspended: number;
+  dependence: number;
   zones: number[];
   counterPressure: number;
   closure: number;
@@ -59,9 +64,23 @@ export const neighbourStrategyMechanism = defineMechanism({
         const zones = [
           ...new Set(crossings.map((c) => world.model.elements[world.model.crossingElement[c]!]!.zone)),
         ].filter((z) => z >= 0);
+        const na = scenario.actors.length;
+        const gates = crossings.map((crossing) => {
+          const element = world.model.crossingElement[crossing]!;
+          const el = world.model.elements[element]!;
+          return {
+            crossing,
+            element,
+            project: el.project,
+            capacity: world.model.baseCapacity[el.links[0]!]!,
+          };
+        });
         partners.push({
           state,
           crossings,
+          gates,
+          suspended: state * na + actor,
+          dependence: actor * na + state,
           zones,
           counterPressure: kappa.get(other.id) ?? 0,
           closure: 0,
@@ -83,8 +102,8 @@ export const neighbourStrategyMechanism = defineMechanism({
         // Closures suffered on the crossings with each partner, weighted by what would cross it open.
         let exposure = 0;
         for (const p of s.partners) {
-          const share = world.transitSuspended[p.state * na + a] ? 1 : closedShare(world, p.crossings);
-          exposure += world.openDependence[a * na + p.state]! * share;
+          const share = world.transitSuspended[p.suspended] ? 1 : closedShare(world, p);
+          exposure += world.openDependence[p.dependence]! * share;
           let incidents = 0;
           for (const z of p.zones) incidents += world.incidentsToday[z]!;
           p.closure = remember(p.closure, share, state.rate);
@@ -155,17 +174,13 @@ export const neighbourStrategyMechanism = defineMechanism({
 });
 
 /** Share of the built crossings' capacity closed today. */
-function closedShare(world: World, crossings: number[]): number {
-  const { model } = world;
+function closedShare(world: World, partner: Partner): number {
   let closed = 0;
   let total = 0;
-  for (const c of crossings) {
-    const e = model.crossingElement[c]!;
-    const el = model.elements[e]!;
-    if (el.project >= 0 && world.projectPhase[el.project] !== "operational") continue;
-    const capacity = model.baseCapacity[el.links[0]!]!;
+  for (const { crossing, element, project, capacity } of partner.gates) {
+    if (project >= 0 && world.projectPhase[project] !== "operational") continue;
     total += capacity;
-    if (crossingClosed(world, c, e)) closed += capacity;
+    if (crossingClosed(world, crossing, element)) closed += capacity;
   }
   return total > 0 ? closed / total : 0;
 }

@@ -13,6 +13,7 @@
  */
 import { defineMechanism } from "../mechanism.js";
 import { activeActants } from "../queries.js";
+import type { ActiveActant } from "../world.js";
 
 export const opennessRiskMechanism = defineMechanism({
   key: "opennessRisk",
@@ -24,30 +25,48 @@ export const opennessRiskMechanism = defineMechanism({
   init(world) {
     const crossings = world.model.crossingElement.flatMap((e, c) => {
       const el = world.model.elements[e]!;
-      return el.zone >= 0 ? [{ crossing: c, zone: el.zone, links: el.links }] : [];
+      return el.zone >= 0 ? [{ crossing: c, zone: el.zone, links: el.links, miss: 1 }] : [];
     });
-    return { crossings, added: new Float64Array(world.model.scenario.zones.length) };
+    const thresholds = world.model.scenario.zones.map((z) => Math.max(0.01, 0.1 * z.baselinePerDay));
+    return {
+      crossings,
+      thresholds,
+      added: new Float64Array(world.model.scenario.zones.length),
+      /** The actants the crossings' `miss` = Π_k (1 − d_k·q_k) were computed for. */
+      actants: undefined as ActiveActant[] | undefined,
+    };
   },
   hooks: {
     start(ctx, state) {
       const { world, strength, entry } = ctx;
+      const { flows } = world;
+      // The list of actants in force is a new one only on the day it changes (queries.ts).
       const actants = activeActants(world);
-      state.added.fill(0);
-      for (const { crossing, zone, links } of state.crossings) {
-        let flow = 0;
-        for (const l of links) flow += world.flows[l]!;
-        if (flow <= 0) continue;
-        let miss = 1;
-        for (const a of actants) if (a.crossing === crossing) miss *= 1 - a.detection * a.completion;
-        const unscreened = (flow / 1000) * miss;
-        ctx.contribute("unscreenedVehicles", unscreened);
-        state.added[zone]! += strength * entry.incidentsPerThousandVehicles * unscreened;
+      if (actants !== state.actants) {
+        state.actants = actants;
+        for (const c of state.crossings) {
+          let miss = 1;
+          for (const a of actants) if (a.crossing === c.crossing) miss *= 1 - a.detection * a.completion;
+          c.miss = miss;
+        }
       }
-      state.added.forEach((perDay, zone) => {
+      // s·r, then ·unscreened: the same order as s·r·unscreened.
+      const rate = strength * entry.incidentsPerThousandVehicles;
+      state.added.fill(0);
+      for (const { zone, links, miss } of state.crossings) {
+        let flow = 0;
+        for (const l of links) flow += flows[l]!;
+        if (flow <= 0) continue;
+        const unscreened = (flow / 1000) * miss;
+        ctx.totals.unscreenedVehicles += unscreened;
+        state.added[zone]! += rate * unscreened;
+      }
+      for (let zone = 0; zone < state.added.length; zone++) {
+        const perDay = state.added[zone]!;
         if (perDay !== 0) ctx.addBaseline(zone, perDay);
-        const z = world.model.scenario.zones[zone]!;
-        const before = ctx.movedSince(zone, perDay, 0, Math.max(0.01, 0.1 * z.baselinePerDay));
-        if (before !== undefined)
+        const before = ctx.movedSince(zone, perDay, 0, state.thresholds[zone]!);
+        if (before !== undefined) {
+          const z = world.model.scenario.zones[zone]!;
           ctx.explain({
             kind: "baseline-change",
             target: z.id,
@@ -55,7 +74,8 @@ export const opennessRiskMechanism = defineMechanism({
             values: { "added before (incidents/day)": before, "added now (incidents/day)": perDay },
             text: `openness of the crossings in ${z.name} adds ${perDay.toFixed(3)} incidents/day to its baseline (was ${before.toFixed(3)})`,
           });
-      });
+        }
+      }
     },
   },
 });

@@ -18,9 +18,9 @@ export const securityBenchmarksMechanism = defineMechanism({
   hooks: {
     projects(ctx) {
       const { world } = ctx;
-      world.projectPhase.forEach((phase, p) => {
-        if (phase === "building" && world.benchmarkStreak[p] === 0) ctx.contribute("daysPaused", 1);
-      });
+      const { projectPhase, benchmarkStreak } = world;
+      for (let p = 0; p < projectPhase.length; p++)
+        if (projectPhase[p] === "building" && benchmarkStreak[p] === 0) ctx.totals.daysPaused += 1;
     },
   },
 });

@@ -24,6 +24,11 @@ interface Host {
   host: number;
   victims: number[];
   zones: number[];
+  /**
+   * Its sanctuary zones with what the incidents term needs that never changes: −μ_z·share_z and the
+   * Hawkes cluster size.
+   */
+  sanctuaries: { zone: number; baseline: number; amplification: number }[];
   e0: number;
   /** Value of its trade routed on day 0 (USD/day), and its stake then. */
   routed0: number;
@@ -52,6 +57,7 @@ export const stakeRestraintMechanism = defineMechanism({
           host: pair.host,
           victims: [],
           zones: [],
+          sanctuaries: [],
           e0: world.enforcement[pair.host]!,
           routed0: 0,
           stake0: 0,
@@ -67,9 +73,14 @@ export const stakeRestraintMechanism = defineMechanism({
     // Day-0 trade of each host (the warm-up equilibrium): what the stake is measured against.
     const routed0 = Float64Array.from(world.dependenceScratch.routed);
     for (const h of hosts) {
+      h.sanctuaries = h.zones.map((zone) => {
+        const z = world.model.scenario.zones[zone]!;
+        const share = z.sanctuary?.share ?? 0;
+        return { zone, baseline: -z.baselinePerDay * share, amplification: hawkesAmplification(world, zone) };
+      });
       h.routed0 = routed0[h.host]!;
       h.stake0 = stakeOf(world, h);
-      h.trust0 = mean(h.victims.map((v) => world.trustOf(h.host, v)));
+      h.trust0 = trustOf(world, h);
     }
     const aid = entry.aid.map((a) => ({ from: world.model.actorIndex.get(a.from)!, weight: a.weight }));
     return {
@@ -85,14 +96,8 @@ export const stakeRestraintMechanism = defineMechanism({
       for (const h of state.hosts) {
         const de = world.enforcement[h.host]! - h.e0;
         if (de === 0) continue;
-        for (const zone of h.zones) {
-          const z = world.model.scenario.zones[zone]!;
-          const share = z.sanctuary?.share ?? 0;
-          ctx.contribute(
-            "incidents",
-            -z.baselinePerDay * share * de * world.zoneScale[zone]! * hawkesAmplification(world, zone),
-          );
-        }
+        for (const z of h.sanctuaries)
+          ctx.totals.incidents += z.baseline * de * world.zoneScale[z.zone]! * z.amplification;
       }
     },
     coercion(ctx, state) {
@@ -109,25 +114,30 @@ export const stakeRestraintMechanism = defineMechanism({
         }
         for (const c of world.compliedToday) if (c.target === h.host) h.coercion += 1;
         const stake = stakeOf(world, h) - h.stake0;
-        const trust = mean(h.victims.map((v) => world.trustOf(h.host, v))) - h.trust0;
+        const trust = trustOf(world, h) - h.trust0;
         let aid = 0;
         for (const a of state.aid) aid += a.weight * (world.trustOf(a.from, h.host) - 0.5);
-        const terms = {
-          stake: entry.stakeWeight * stake,
-          trust: entry.trustWeight * trust,
-          cooperation: entry.cooperationWeight * h.cooperation,
-          coercion: entry.coercionWeight * h.coercion,
-          aid,
-        };
-        const pull = terms.stake + terms.trust + terms.cooperation + terms.coercion + terms.aid;
+        // The terms of e*, in locals: an object of them is built only for the event.
+        const stakeTerm = entry.stakeWeight * stake;
+        const trustTerm = entry.trustWeight * trust;
+        const cooperationTerm = entry.cooperationWeight * h.cooperation;
+        const coercionTerm = entry.coercionWeight * h.coercion;
+        const pull = stakeTerm + trustTerm + cooperationTerm + coercionTerm + aid;
         const target = Math.min(1, Math.max(0, h.e0 + strength * pull));
         const before = world.enforcement[h.host]!;
         const after = before + state.adjust * (target - before);
         world.enforcement[h.host] = after;
-        ctx.contribute("enforcementChange", after - before);
-        const id = world.actorId(h.host);
+        ctx.totals.enforcementChange += after - before;
         const logged = ctx.movedSince(h.host, after, h.e0, 0.05);
-        if (logged !== undefined)
+        if (logged !== undefined) {
+          const id = world.actorId(h.host);
+          const terms = {
+            stake: stakeTerm,
+            trust: trustTerm,
+            cooperation: cooperationTerm,
+            coercion: coercionTerm,
+            aid,
+          };
           ctx.explain({
             kind: "enforcement-change",
             actor: id,
@@ -136,14 +146,15 @@ export const stakeRestraintMechanism = defineMechanism({
               "enforcement before": logged,
               "enforcement now": after,
               "target e*": target,
-              "stake term": terms.stake,
-              "trust term": terms.trust,
-              "cooperation term": terms.cooperation,
-              "coercion term": terms.coercion,
-              "aid term": terms.aid,
+              "stake term": stakeTerm,
+              "trust term": trustTerm,
+              "cooperation term": cooperationTerm,
+              "coercion term": coercionTerm,
+              "aid term": aid,
             },
             text: `${id}'s enforcement ${after > logged ? "rose" : "fell"} ${logged.toFixed(2)} → ${after.toFixed(2)}, moving toward ${target.toFixed(2)} (largest pull: ${largest(terms)})`,
           });
+        }
       }
     },
   },
@@ -154,11 +165,17 @@ function stakeOf(world: World, h: Host): number {
   if (h.routed0 <= 0) return 0;
   const na = world.model.scenario.actors.length;
   const through = world.dependenceScratch.through;
-  return mean(h.victims.map((v) => through[h.host * na + v]!)) / h.routed0;
+  // The mean over victims, summed in their order.
+  let sum = 0;
+  for (const v of h.victims) sum += through[h.host * na + v]!;
+  return (h.victims.length === 0 ? 0 : sum / h.victims.length) / h.routed0;
 }
 
-function mean(xs: number[]): number {
-  return xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length;
+/** The host's mean trust in its victims. */
+function trustOf(world: World, h: Host): number {
+  let sum = 0;
+  for (const v of h.victims) sum += world.trustOf(h.host, v);
+  return h.victims.length === 0 ? 0 : sum / h.victims.length;
 }
 
 function largest(terms: Record<string, number>): string {

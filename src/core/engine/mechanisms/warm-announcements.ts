@@ -6,6 +6,7 @@
  */
 import { announcementHazard, pairWarmth } from "../../mechanisms/index.js";
 import { defineMechanism } from "../mechanism.js";
+import type { Relation } from "../world.js";
 
 /** Calm order of the rungs for warmth: normal, tension, strikes, clashes; a ceasefire counts as tension. */
 const CALM_INDEX: Record<string, number> = { normal: 0, tension: 1, strikes: 2, clashes: 3, ceasefire: 1 };
@@ -16,35 +17,42 @@ export const warmAnnouncementsMechanism = defineMechanism({
   contributions: { announcements: "announcements drawn from the sponsors' warmth" },
   init(world) {
     const { actorIndex } = world.model;
-    return {
-      sponsors: world.model.scenario.projects.map((p) =>
-        p.sponsors.map((id) => actorIndex.get(id)).filter((i): i is number => i !== undefined),
-      ),
-    };
+    const sponsors = world.model.scenario.projects.map((p) =>
+      p.sponsors.map((id) => actorIndex.get(id)).filter((i): i is number => i !== undefined),
+    );
+    // The sponsor pairs with a relation, in the order of the mean (i < j), looked up once: relations
+    // never appear or vanish during a run.
+    const relations = sponsors.map((list) => {
+      const out: Relation[] = [];
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const r = world.relation(list[i]!, list[j]!);
+          if (r) out.push(r);
+        }
+      }
+      return out;
+    });
+    return { relations };
   },
   hooks: {
     projects(ctx, state) {
       const { world, strength, entry } = ctx;
-      world.model.scenario.projects.forEach((project, p) => {
-        if (world.projectPhase[p] === "operational") return;
-        const sponsors = state.sponsors[p]!;
+      const { projects } = world.model.scenario;
+      for (let p = 0; p < projects.length; p++) {
+        if (world.projectPhase[p] === "operational") continue;
+        const relations = state.relations[p]!;
+        if (relations.length === 0) continue;
         let sum = 0;
-        let pairs = 0;
-        for (let i = 0; i < sponsors.length; i++) {
-          for (let j = i + 1; j < sponsors.length; j++) {
-            const r = world.relation(sponsors[i]!, sponsors[j]!);
-            if (!r) continue;
-            const rung = CALM_INDEX[r.ladder.rung] ?? 0;
-            sum += pairWarmth(world.trustOf(r.a, r.b), world.trustOf(r.b, r.a), rung);
-            pairs += 1;
-          }
+        for (const r of relations) {
+          const rung = CALM_INDEX[r.ladder.rung] ?? 0;
+          sum += pairWarmth(world.trustOf(r.a, r.b), world.trustOf(r.b, r.a), rung);
         }
-        if (pairs === 0) return;
-        const warmth = sum / pairs;
+        const warmth = sum / relations.length;
         const h = announcementHazard(strength, warmth, entry.exponent);
-        if (ctx.random.next() >= h) return;
+        if (ctx.random.next() >= h) continue;
+        const project = projects[p]!;
         world.announcements[p]! += 1;
-        ctx.contribute("announcements", 1);
+        ctx.totals.announcements += 1;
         const first = world.projectPhase[p] === "unannounced";
         if (first) {
           world.projectPhase[p] = "announced";
@@ -57,7 +65,7 @@ export const warmAnnouncementsMechanism = defineMechanism({
           values: { "sponsors' warmth W": warmth, "daily probability h": h },
           text: `${project.name} ${first ? "announced" : "announced again"} (${project.sponsors.join(", ")})`,
         });
-      });
+      }
     },
   },
 });
