@@ -69,9 +69,7 @@ function readOutcome(o: PlanOutcome, result: SimulationResult, focus: Plan["focu
 export function scenarioEvaluator(plan: Plan, scenario: Scenario): Evaluator {
   const policyLevers = plan.levers.map((l) => l.kind === "policy");
   // A case keeps only what its outcomes read: no event log, and only the daily series they aggregate.
-  const series = [
-    ...new Set(plan.outcomes.flatMap((o) => ("series" in o.read ? [o.read.series] : []))),
-  ];
+  const series = [...new Set(plan.outcomes.flatMap((o) => ("series" in o.read ? [o.read.series] : [])))];
   return (task) => {
     const { key } = task;
     try {
