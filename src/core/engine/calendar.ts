@@ -18,14 +18,15 @@ export function epochDay(iso: string): number {
 
 /** Formatted dates of epoch days 0 … 73,049 (1970–2169), shared by every run in a process. */
 const ISO_CACHE_DAYS = 73_050;
-const isoCache = new Map<number, string>();
+// An array rather than a Map: every logged event asks for its date, and an indexed read is the cheapest.
+const isoCache: (string | undefined)[] = new Array(ISO_CACHE_DAYS);
 
 export function isoFromEpochDay(day: number): string {
   if (Number.isInteger(day) && day >= 0 && day < ISO_CACHE_DAYS) {
-    let iso = isoCache.get(day);
+    let iso = isoCache[day];
     if (iso === undefined) {
       iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-      isoCache.set(day, iso);
+      isoCache[day] = iso;
     }
     return iso;
   }
@@ -34,18 +35,12 @@ export function isoFromEpochDay(day: number): string {
 
 export class Calendar {
   readonly startEpochDay: number;
-  /** Dates of the days asked for so far, by simulation day: every logged event asks for its day's. */
-  private readonly dates: string[] = [];
   constructor(readonly start: string) {
     this.startEpochDay = epochDay(start);
   }
   /** ISO date of simulation day `day`. */
   date(day: number): string {
-    const known = this.dates[day];
-    if (known !== undefined) return known;
-    const iso = isoFromEpochDay(this.startEpochDay + day);
-    if (Number.isInteger(day) && day >= 0 && day < ISO_CACHE_DAYS) this.dates[day] = iso;
-    return iso;
+    return isoFromEpochDay(this.startEpochDay + day);
   }
   /** Simulation day of an ISO date (may be negative or past the horizon). */
   day(iso: string): number {
