@@ -33,7 +33,11 @@ function toyWorld(options: ToyOptions = {}, edit?: (s: Scenario) => void): World
 function runDays(w: World, from: number, to: number, before?: (day: number) => void): void {
   for (let d = from; d <= to; d++) {
     w.day = d;
-    before?.(d);
+    // Flows a test writes stand for a new equilibrium, and the routing step always gives one a new array.
+    if (before) {
+      w.flows = Float64Array.from(w.flows);
+      before(d);
+    }
     networkStateStep(w);
   }
 }
@@ -153,6 +157,22 @@ describe("network state: overload failures (tolerance 0.5, 3 days, out for 2 day
     });
     expect(w.overloadStreak[G1]).toBe(0);
     expect(events(w, "overload-failure")).toEqual([]);
+  });
+
+  it("keeps counting while the same equilibrium holds, and stops looking once none is over", () => {
+    // One equilibrium over capacity from day 0, no re-solve after: the streak still grows to a failure.
+    const w = toyWorld();
+    w.flows = Float64Array.from(w.flows);
+    w.flows[G1] = 1501;
+    runDays(w, 0, 2);
+    expect(w.failedUntil[GATE]).toBe(3);
+    // Within capacity again (a new equilibrium): no streak, and the same flows keep it at 0.
+    runDays(w, 5, 5, () => {
+      w.flows[G1] = 900;
+    });
+    runDays(w, 6, 9);
+    expect(w.overloadStreak[G1]).toBe(0);
+    expect(w.overloadScan.anyOver).toBe(false);
   });
 
   it("starts the count again after a day within capacity", () => {
@@ -479,6 +499,7 @@ describe("network state: when the routing must be solved again", () => {
   const settled = (flow: number) => {
     const w = toyWorld();
     runDays(w, 0, 0);
+    w.flows = Float64Array.from(w.flows);
     w.flows[G1] = flow;
     w.dirty = false;
     w.day = 1;

@@ -179,8 +179,18 @@ export class World {
     costReductionUsd?: number;
     cause: number;
   }[] = [];
+  /** What the last scan of pendingCapacity saw: its length and the earliest day still to come. */
+  pendingScan = { length: 0, next: Number.NEGATIVE_INFINITY };
   // Network links.
   readonly overloadStreak: Int32Array;
+  /** Bumped whenever the network step writes a link's capacity, cost or closure. */
+  linkVersion = 0;
+  /** What the last overload check saw: the flows, the link version and whether any link was over. */
+  overloadScan: { flows: Float64Array | undefined; version: number; anyOver: boolean } = {
+    flows: undefined,
+    version: -1,
+    anyOver: true,
+  };
   /** Vehicles queued above capacity on each network link, and the toll traders price for the wait (congestionQueues). */
   readonly backlog: Float64Array;
   readonly queueToll: Float64Array;
@@ -255,6 +265,7 @@ export class World {
   readonly assigner: GradientProjectionAssigner;
   /** Second solver for counterfactual equilibria (current leverage), created on first use. */
   counterfactualAssigner?: GradientProjectionAssigner;
+  /** Link flows of the current equilibrium: a new array after each solve, never written in place (the overload check tells equilibria apart by it). */
   flows: Float64Array;
   /** Demand of each pair this month before queued vehicles are withdrawn (vehicles/day). */
   readonly pairDemand: Float64Array;

@@ -16,9 +16,17 @@ export const RISK_STEP = 0.05;
 
 /** Capacity added by investments whose construction finished today. */
 function maturedInvestments(world: World): void {
+  // Nothing matures before the earliest day the last scan saw, unless items were added since (items
+  // are only ever added elsewhere, and only removed here): then the list need not be read today.
+  const scan = world.pendingScan;
+  if (world.pendingCapacity.length === scan.length && world.day < scan.next) return;
+  let next = Number.POSITIVE_INFINITY;
   for (let i = world.pendingCapacity.length - 1; i >= 0; i--) {
     const item = world.pendingCapacity[i]!;
-    if (item.day > world.day) continue;
+    if (item.day > world.day) {
+      next = Math.min(next, item.day);
+      continue;
+    }
     world.pendingCapacity.splice(i, 1);
     world.addedCapacity[item.element]! += item.vehiclesPerDay;
     if (item.costReductionUsd) world.costReduction[item.element]! += item.costReductionUsd;
@@ -33,12 +41,18 @@ function maturedInvestments(world: World): void {
       parent: item.cause,
     });
   }
+  world.pendingScan = { length: world.pendingCapacity.length, next };
 }
 
 /** Links that stayed over capacity·(1 + tolerance) for `days` days fail for `failureDays` (yesterday's flows). */
 function overloadFailures(world: World): void {
   const { overload } = world.model.scenario.model;
   const { network, linkElement, elementLinks } = world.model;
+  // With no link over capacity at the last check, and neither the flows nor any link written since,
+  // none is over today either: every streak stays 0.
+  const scan = world.overloadScan;
+  if (!scan.anyOver && scan.flows === world.flows && scan.version === world.linkVersion) return;
+  let anyOver = false;
   // Connectors and "no trip" links belong to no element and never fail (their streak stays 0).
   for (const l of elementLinks) {
     const element = linkElement[l]!;
@@ -47,6 +61,7 @@ function overloadFailures(world: World): void {
       continue;
     }
     const over = world.flows[l]! > network.capacity[l]! * (1 + overload.tolerance);
+    if (over) anyOver = true;
     world.overloadStreak[l] = over ? world.overloadStreak[l]! + 1 : 0;
     if (world.overloadStreak[l]! < overload.days) continue;
     world.overloadStreak[l] = 0;
@@ -61,6 +76,7 @@ function overloadFailures(world: World): void {
       text: `${world.model.elements[element]!.id} failed under overload and is out for ${overload.failureDays} days`,
     });
   }
+  world.overloadScan = { flows: world.flows, version: world.linkVersion, anyOver };
 }
 
 export function networkStateStep(world: World): void {
@@ -134,6 +150,7 @@ export function networkStateStep(world: World): void {
       const closed = open ? 0 : 1;
       if (network.closed[l] !== closed) {
         network.closed[l] = closed;
+        world.linkVersion += 1;
         if (used || closed === 0) world.dirty = true;
       }
       const baseCapacity = Number.isNaN(capacityOverride) ? model.baseCapacity[l]! : capacityOverride;
@@ -154,6 +171,7 @@ export function networkStateStep(world: World): void {
       ) {
         const cheaper = freeFlow < network.freeFlowTime[l]! || toll < network.toll[l]!;
         network.capacity[l] = capacity;
+        world.linkVersion += 1;
         network.freeFlowTime[l] = freeFlow;
         network.toll[l] = toll;
         if (used || cheaper) world.dirty = true;
