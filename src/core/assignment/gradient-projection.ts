@@ -178,13 +178,29 @@ export class GradientProjectionAssigner implements Assigner {
   }
 
   pairPaths(pair: number): PairPath[] {
+    return this.usedPaths(pair, false);
+  }
+
+  /**
+   * Like pairPaths, with each path's links a view into the solver's path store rather than a copy:
+   * valid only until the next solve (which may move or drop paths). For reading a solve's paths at once.
+   */
+  pairPathViews(pair: number): PairPath[] {
+    return this.usedPaths(pair, true);
+  }
+
+  private usedPaths(pair: number, views: boolean): PairPath[] {
     const { store } = this;
     const out: PairPath[] = [];
     if (pair < 0 || pair >= store.head.length) return out;
     for (let id = store.head[pair]!; id >= 0; id = store.next[id]!) {
       if (store.flow[id]! <= 0) continue;
       const start = store.start[id]!;
-      out.push({ links: store.links.slice(start, start + store.length[id]!), flow: store.flow[id]! });
+      const end = start + store.length[id]!;
+      out.push({
+        links: views ? store.links.subarray(start, end) : store.links.slice(start, end),
+        flow: store.flow[id]!,
+      });
     }
     return out;
   }

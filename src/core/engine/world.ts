@@ -273,8 +273,10 @@ export class World {
   readonly routedDemand: Float64Array;
   /** Served vehicles/day of each demand pair. */
   pairServed: Float64Array;
-  /** Per pair: [element, share of served flow] for crossings; per pair × state: share touching its territory. */
-  /** Each pair's used paths at the last equilibrium (read once per solve). */
+  /**
+   * Each pair's used paths at the last equilibrium, their links views into the solver's store: read
+   * them before the next solve of `assigner` (the routing step refreshes them after each).
+   */
   pairPaths: import("../assignment/types.js").PairPath[][] = [];
   /** Share of pair k's served flow through scenario crossing c, at `k · crossings + c`. */
   readonly pairCrossingShare: Float64Array;

@@ -131,7 +131,7 @@ function routeShares(world: World): void {
     const total = demand.demand[k]!;
     const served = Math.max(0, total - world.flows[noTripLink[k]!]!);
     world.pairServed[k] = served;
-    const paths = world.assigner.pairPaths(k);
+    const paths = world.assigner.pairPathViews(k);
     world.pairPaths[k] = paths;
     for (const path of paths) {
       // A path without flow adds nothing, nor does the "no trip" path: it joins two centroids of no
