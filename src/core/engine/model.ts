@@ -134,6 +134,8 @@ export interface Model {
   /** Active policy per actor, or -1. */
   actorPolicy: Int32Array;
   projectConditions: (CompiledCondition | undefined)[];
+  /** Daily weight of today's disruption in traders' risk memory, 1 − 2^(−1/half-life). */
+  riskMemory: number;
   /** Simulation day of each project's announcement date (read once, not parsed every day). */
   projectAnnounceDay: number[];
   /** Each scheduled return programme (scenario.returns) with actor indices and its first and last day. */
@@ -461,6 +463,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     policies,
     actorPolicy,
     projectConditions,
+    riskMemory: 1 - 2 ** (-1 / scenario.model.riskPremium.halfLifeDays),
     projectAnnounceDay: scenario.projects.map((p) => calendar.day(p.announced)),
     returnProgrammes: scenario.returns.map((r) => ({
       from: actorIndex.get(r.from)!,

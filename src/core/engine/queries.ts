@@ -56,6 +56,7 @@ export function activeActants(world: World): ActiveActant[] {
       index,
       zone: zoneId === undefined ? -1 : (zoneIndex.get(zoneId) ?? -1),
       crossing,
+      owner: a.owner === undefined ? -1 : (world.model.actorIndex.get(a.owner) ?? -1),
       interdiction: a.interdiction,
       detection: a.detection,
       completion: a.completion,

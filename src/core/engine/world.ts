@@ -132,6 +132,8 @@ export interface ActiveActant {
   index: number;
   zone: number;
   crossing: number;
+  /** Actor paying for it, or -1 when it names none. */
+  owner: number;
   interdiction: number;
   detection: number;
   completion: number;

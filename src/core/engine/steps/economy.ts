@@ -268,9 +268,8 @@ export function economyStep(world: World): void {
     world.crossingFlow[c] = flow;
   }
   for (const actant of activeActants(world)) {
-    const a = scenario.actants[actant.index]!;
-    if (a.owner === undefined) continue;
-    world.accounts.security[model.actorIndex.get(a.owner)!]! += a.costUsdPerDay;
+    if (actant.owner < 0) continue;
+    world.accounts.security[actant.owner]! += scenario.actants[actant.index]!.costUsdPerDay;
   }
 }
 

@@ -87,7 +87,7 @@ export function networkStateStep(world: World): void {
   const { riskPremium, routing } = scenario.model;
   const { attackRiskWeight } = world.modifiers;
   const vot = model.valueOfTime;
-  const memory = 1 - 2 ** (-1 / riskPremium.halfLifeDays);
+  const memory = model.riskMemory;
   const premiumPerRisk = riskPremium.delayDays * 24 * vot;
   // Traders revise the premia they price in once a week (the memory itself moves daily), so a fading
   // memory does not force a new equilibrium every day.
