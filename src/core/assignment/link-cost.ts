@@ -18,7 +18,10 @@ export const MIN_RATIO = 1e-6;
 export function bprTime(x: number, t0: number, b: number, capacity: number, power: number): number {
   if (b === 0 || power === 0) return t0 * (1 + b);
   if (x <= 0 || capacity === Number.POSITIVE_INFINITY) return t0;
-  return t0 * (1 + b * (x / capacity) ** power);
+  // The usual power 4 as two squarings, as LinkCostModel.cost has it: exact IEEE arithmetic on every
+  // engine (Math.pow need not be) and cheaper.
+  const r = x / capacity;
+  return t0 * (1 + b * (power === 4 ? r * r * (r * r) : r ** power));
 }
 
 /** dt/dx = t₀·b·p·x^(p−1)/c^p, finite everywhere (see MIN_RATIO). */
