@@ -97,12 +97,13 @@ export function startMechanisms(world: World): MechanismRun {
   // Per phase, only the mechanisms with a hook there, as parallel arrays looked up once (not every
   // day); and those whose `incidents` contribution the runner books.
   type Hook = (ctx: Active["ctx"], state: unknown) => void;
-  const byPhase: Record<Phase, { hooks: Hook[]; items: Active[] }> = Object.fromEntries(
+  // A Map: the phase name varies at the one lookup in run(), where an object's keyed read is slow.
+  const byPhase = new Map<Phase, { hooks: Hook[]; items: Active[] }>(
     PHASES.map((phase) => {
       const items = active.filter((item) => item.mechanism.hooks[phase] !== undefined);
       return [phase, { hooks: items.map((item) => item.mechanism.hooks[phase] as Hook), items }];
     }),
-  ) as never;
+  );
   const booked = active.filter((a) => "incidents" in a.contributions);
   // The Hawkes cluster size of each zone depends on the scenario only.
   const amplification = Float64Array.from({ length: nz }, (_, z) => hawkesAmplification(world, z));
@@ -119,7 +120,7 @@ export function startMechanisms(world: World): MechanismRun {
           a.addedToday = false;
         }
       }
-      const { hooks, items } = byPhase[phase];
+      const { hooks, items } = byPhase.get(phase)!;
       for (let i = 0; i < hooks.length; i++) hooks[i]!(items[i]!.ctx, items[i]!.state);
       if (phase !== "incidents") return;
       // The day's incidents are drawn: book what each source of baseline is expected to cause.

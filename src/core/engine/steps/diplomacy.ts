@@ -176,8 +176,9 @@ function ladderStep(world: World, params: EscalationParams): void {
     relation.ladder = step.state;
     relation.attributedToday = 0;
     relation.mediatedToday = false;
-    relation.daysPerRung[RUNG_INDEX.get(step.state.rung)!]! += 1;
-    relation.rungHistory.push(RUNG_INDEX.get(step.state.rung)!);
+    const rung = RUNG_INDEX.get(step.state.rung)!;
+    relation.daysPerRung[rung]! += 1;
+    relation.rungHistory.push(rung);
   }
 }
 
