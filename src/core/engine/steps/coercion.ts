@@ -17,7 +17,8 @@ export function coercionStep(world: World): void {
   const { coercion, adaptation, returns } = scenario.model;
   const { leverageWeight, returnsOutsideCap } = world.modifiers;
   const na = scenario.actors.length;
-  world.compliedToday.length = 0;
+  // (Setting an array's length is a call even when it is empty: skipped on the many quiet days.)
+  if (world.compliedToday.length > 0) world.compliedToday.length = 0;
   for (let i = world.episodes.length - 1; i >= 0; i--) {
     const e = world.episodes[i]!;
     const returned = world.deportRate[e.coercer * na + e.target]!;

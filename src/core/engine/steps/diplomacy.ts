@@ -115,7 +115,8 @@ function mediationStep(world: World): void {
 }
 
 function actsStep(world: World, params: TrustParams): void {
-  world.verifiedToday.length = 0;
+  // (Setting an array's length is a call even when it is empty: skipped on the many quiet days.)
+  if (world.verifiedToday.length > 0) world.verifiedToday.length = 0;
   for (const act of world.acts) {
     if (act.from < 0 || act.to < 0 || act.from === act.to) continue;
     const v = verificationOf(world, act.to, act.from);
@@ -137,7 +138,7 @@ function actsStep(world: World, params: TrustParams): void {
       ...(act.cause > 0 ? { parent: act.cause } : {}),
     });
   }
-  world.acts.length = 0;
+  if (world.acts.length > 0) world.acts.length = 0;
 }
 
 function ladderStep(world: World, params: EscalationParams): void {

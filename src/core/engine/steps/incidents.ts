@@ -9,6 +9,7 @@ import type { NewEvent } from "../events.js";
 import { effectiveBaseline, hostsOf, verificationOf } from "../queries.js";
 import type { World } from "../world.js";
 
+/** Event times drawn by the Hawkes steps, appended day after day; only their count is read. */
 const buffer: number[] = [];
 
 /**
@@ -125,15 +126,19 @@ function minorIncidents(
 
 export function incidentsStep(world: World): void {
   const zones = world.model.scenario.zones;
-  world.incidentsToday.fill(0);
-  world.fatalitiesToday.fill(0);
+  for (let zone = 0; zone < zones.length; zone++) {
+    world.incidentsToday[zone] = 0;
+    world.fatalitiesToday[zone] = 0;
+  }
   for (let zone = 0; zone < zones.length; zone++) {
     const z = zones[zone]!;
-    buffer.length = 0;
+    // Emptied only now and then: shrinking an array's length every day is a slow path.
+    if (buffer.length > 1024) buffer.length = 0;
+    const before = buffer.length;
     const mu = effectiveBaseline(world, zone);
     const streams = world.zoneStreams(zone);
     hawkesStep(world.hawkes[zone]!, mu, z.excitationPerDay, z.decayPerDay, streams.incidents, 1, buffer);
-    const count = buffer.length;
+    const count = buffer.length - before;
     let unlogged = 0;
     let unloggedFatalities = 0;
     for (let i = 0; i < count; i++) {
