@@ -14,7 +14,7 @@
  */
 import { InputError } from "../errors/index.js";
 import { type Demand, findPair } from "../network/demand.js";
-import { pathLinks, ShortestPathWorkspace, shortestPathTree } from "../network/dijkstra.js";
+import { pathLinks, ShortestPathWorkspace, shortestPathTree, type TreeTargets } from "../network/dijkstra.js";
 import type { Network } from "../network/graph.js";
 import {
   checkDemandFits,
@@ -74,6 +74,15 @@ export class GradientProjectionAssigner implements Assigner {
   private readonly originSurcharges = new Map<number, Float64Array>();
   /** Scratch: link costs plus an origin's surcharge, for its shortest-path tree. */
   private surchargedCosts: Float64Array | undefined;
+  /** Scratch: the targets of one origin's shortest-path tree (its pairs' destinations). */
+  private readonly treeTargets: TreeTargets = { nodes: [], start: 0, end: 0 };
+  /**
+   * Set when the link flows were rebuilt without their derivatives: only the sweeps read them, and
+   * most solves end at their first measure, so equilibrate computes them when it needs them.
+   */
+  private derivsStale = true;
+  /** Whether the last measure() put unassigned demand on paths (see solve). */
+  private loadedDemand = false;
 
   constructor(network: Network, demand: Demand) {
     checkDemandFits(network, demand);
@@ -169,11 +178,15 @@ export class GradientProjectionAssigner implements Assigner {
   private extra(k: number, id: number): number {
     if (this.originSurcharges.size === 0) return 0;
     const surcharge = this.originSurcharges.get(this.demand.origin[k]!);
-    if (surcharge === undefined) return 0;
+    return surcharge === undefined ? 0 : this.pathSum(surcharge, id);
+  }
+
+  /** Σ of a per-link value over the links of path `id`, in path order. */
+  private pathSum(values: Float64Array, id: number): number {
     const { links, start, length } = this.store;
     let c = 0;
     const e = start[id]! + length[id]!;
-    for (let i = start[id]!; i < e; i++) c += surcharge[links[i]!]!;
+    for (let i = start[id]!; i < e; i++) c += values[links[i]!]!;
     return c;
   }
 
@@ -211,30 +224,32 @@ export class GradientProjectionAssigner implements Assigner {
     this.prepare(opts);
     let iterations = 0;
     let gap = Number.POSITIVE_INFINITY;
-    let tstt = this.rebuildFlows();
+    this.rebuildFlows();
+    let tstt = 0;
     let sptt = 0;
     let sinceRebuild = 0;
     for (;;) {
       this.store.compact();
       if (sinceRebuild >= REBUILD_EVERY) {
-        tstt = this.rebuildFlows();
+        this.rebuildFlows();
         sinceRebuild = 0;
-      } else tstt = this.totalCost();
-      const pass = this.measure();
+      }
+      tstt = this.totalCost();
+      const passSptt = this.measure();
       const seconds = (nowMs() - started) / 1000;
-      if (pass.loaded) {
+      if (this.loadedDemand) {
         // Demand was placed after measuring (a cold start, a closure, a demand change): not an
         // iteration, as its gap does not describe the flows that result.
         if (iterations >= opts.maxIterations || seconds >= opts.maxSeconds) {
           tstt = this.totalCost();
-          sptt = this.measure().sptt;
+          sptt = this.measure();
           checkFinite(this.costs, this.network, tstt, sptt);
           gap = relativeGap(tstt, sptt);
           break;
         }
         continue;
       }
-      sptt = pass.sptt;
+      sptt = passSptt;
       checkFinite(this.costs, this.network, tstt, sptt);
       gap = relativeGap(tstt, sptt);
       iterations++;
@@ -347,8 +362,8 @@ export class GradientProjectionAssigner implements Assigner {
     return tstt;
   }
 
-  /** Link flows from path flows (removes drift from incremental updates); costs; returns TSTT. */
-  private rebuildFlows(): number {
+  /** Link flows from path flows (removes drift from incremental updates), and their costs. */
+  private rebuildFlows(): void {
     const { store, flows } = this;
     const { links, start, length, flow, next, head } = store;
     flows.fill(0);
@@ -360,61 +375,70 @@ export class GradientProjectionAssigner implements Assigner {
         for (let i = start[id]!; i < e; i++) flows[links[i]!]! += f;
       }
     }
-    this.model.evaluate(flows, this.costs, this.derivs);
-    return this.totalCost();
+    this.model.evaluate(flows, this.costs);
+    this.derivsStale = true;
   }
 
   private pathCost(k: number, id: number): number {
-    const { links, start, length } = this.store;
-    const costs = this.costs;
-    let c = 0;
-    const e = start[id]! + length[id]!;
-    for (let i = start[id]!; i < e; i++) c += costs[links[i]!]!;
+    const c = this.pathSum(this.costs, id);
     return this.originSurcharges.size === 0 ? c : c + this.extra(k, id);
   }
 
   /**
    * Shortest paths from every origin at the current costs: SPTT for the exact gap, the unreachable
    * pairs, a new column for each pair whose shortest path beats its known ones, and any unassigned
-   * demand (cold start, closure, demand change) loaded on the shortest path.
+   * demand (cold start, closure, demand change) loaded on the shortest path. Sets `loadedDemand`.
    */
-  private measure(): { sptt: number; loaded: boolean } {
-    const { network, demand, ws, store } = this;
+  private measure(): number {
+    const { network, demand, ws, store, costs, treeTargets } = this;
     const { origins, pairStart, destination } = demand;
+    const q = demand.demand;
+    const dist = ws.dist;
+    // The maps are empty in most scenarios: skip their look-ups then.
+    const anySurcharge = this.originSurcharges.size > 0;
+    const anyClosed = this.originClosed.size > 0;
+    treeTargets.nodes = destination;
     let sptt = 0;
     let loaded = false;
     for (let i = 0; i < origins.length; i++) {
       const first = pairStart[i]!;
       const last = pairStart[i + 1]!;
       if (!this.originNeeded(first, last)) continue;
-      const surcharge = this.originSurcharges.get(origins[i]!);
-      let treeCosts = this.costs;
+      const origin = origins[i]!;
+      const surcharge = anySurcharge ? this.originSurcharges.get(origin) : undefined;
+      let treeCosts = costs;
       if (surcharge !== undefined) {
-        this.surchargedCosts ??= new Float64Array(this.costs.length);
+        this.surchargedCosts ??= new Float64Array(costs.length);
         treeCosts = this.surchargedCosts;
-        for (let a = 0; a < treeCosts.length; a++) treeCosts[a] = this.costs[a]! + surcharge[a]!;
+        for (let a = 0; a < treeCosts.length; a++) treeCosts[a] = costs[a]! + surcharge[a]!;
       }
+      treeTargets.start = first;
+      treeTargets.end = last;
       shortestPathTree(
         network,
         treeCosts,
-        origins[i]!,
+        origin,
         ws,
-        { nodes: destination, start: first, end: last },
-        this.originClosed.get(origins[i]!),
+        treeTargets,
+        anyClosed ? this.originClosed.get(origin) : undefined,
       );
       for (let k = first; k < last; k++) {
-        const q = demand.demand[k]!;
-        const dk = ws.dist[destination[k]!]!;
+        const qk = q[k]!;
+        const dk = dist[destination[k]!]!;
         if (dk === Number.POSITIVE_INFINITY) {
           this.unreachable[k] = 1;
           continue;
         }
         this.unreachable[k] = 0;
-        if (q === 0 && this.assigned[k] === 0) continue;
+        if (qk === 0 && this.assigned[k] === 0) continue;
         let best = -1;
         let bestCost = Number.POSITIVE_INFINITY;
         for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-          const c = this.pathCost(k, id);
+          // As pathCost: the link costs' sum, plus the surcharges' sum (without one, adding 0 changes nothing).
+          const c =
+            surcharge === undefined
+              ? this.pathSum(costs, id)
+              : this.pathSum(costs, id) + this.pathSum(surcharge, id);
           if (c < bestCost) {
             bestCost = c;
             best = id;
@@ -424,16 +448,17 @@ export class GradientProjectionAssigner implements Assigner {
           best = store.add(k, this.buffer, pathLinks(network, ws, destination[k]!, this.buffer));
           this.pairExcess[k] = Number.POSITIVE_INFINITY;
         }
-        const deficit = q - this.assigned[k]!;
+        const deficit = qk - this.assigned[k]!;
         if (deficit !== 0) {
-          if (deficit > DEFICIT_TOLERANCE * q) loaded = true;
+          if (deficit > DEFICIT_TOLERANCE * qk) loaded = true;
           this.load(best, deficit);
-          this.assigned[k] = q;
+          this.assigned[k] = qk;
         }
-        sptt += q * dk;
+        sptt += qk * dk;
       }
     }
-    return { sptt, loaded };
+    this.loadedDemand = loaded;
+    return sptt;
   }
 
   private originNeeded(first: number, last: number): boolean {
@@ -462,6 +487,12 @@ export class GradientProjectionAssigner implements Assigner {
    * After the first full sweep, pairs whose excess was already negligible are skipped.
    */
   private equilibrate(tstt: number, gap: number, target: number): void {
+    if (this.derivsStale) {
+      // Each derivative is a function of its link's flow alone, as load and shift keep it.
+      const { derivs, flows, model } = this;
+      for (let a = 0; a < flows.length; a++) derivs[a] = model.derivative(a, flows[a]!);
+      this.derivsStale = false;
+    }
     const goal = Math.max(gap * SWEEP_TARGET, target * 0.1) * tstt;
     // A pair below an equal share of the goal cannot keep the total above it on its own.
     const skip = goal / Math.max(1, this.demand.pairCount);
@@ -597,7 +628,8 @@ export class GradientProjectionAssigner implements Assigner {
       costs: this.costs.slice(),
       tstt,
       sptt,
-      totalTravelTime: this.model.totalTravelTime(this.flows),
+      // The solver's costs are always those of its flows (every flow write updates them).
+      totalTravelTime: this.model.totalTravelTime(this.flows, this.costs),
       beckmann: this.model.beckmann(this.flows),
       gap,
       iterations,
