@@ -81,6 +81,12 @@ export class GradientProjectionAssigner implements Assigner {
    * most solves end at their first measure, so equilibrate computes them when it needs them.
    */
   private derivsStale = true;
+  /**
+   * Whether the link flows are exactly what rebuildFlows would sum from the path flows (no path flow
+   * has changed since it last ran), so the next rebuild can keep them. Cleared wherever a path flow
+   * changes or a path with flow is dropped.
+   */
+  private flowsFresh = false;
   /** Whether the last measure() put unassigned demand on paths (see solve). */
   private loadedDemand = false;
 
@@ -106,6 +112,7 @@ export class GradientProjectionAssigner implements Assigner {
 
   reset(): void {
     this.store = new PathStore(this.demand.pairCount);
+    this.flowsFresh = false;
     this.assigned.fill(0);
     this.lastDemand.fill(0);
     this.closedSeen.fill(0);
@@ -127,6 +134,7 @@ export class GradientProjectionAssigner implements Assigner {
       }
     }
     this.store.remap(map);
+    this.flowsFresh = false;
     this.demand = demand;
     this.assigned = assigned;
     this.lastDemand = last;
@@ -292,6 +300,7 @@ export class GradientProjectionAssigner implements Assigner {
       if (now === before) continue;
       this.lastDemand[k] = now;
       if (before <= 0 || this.assigned[k] === 0) continue;
+      this.flowsFresh = false;
       if (now <= 0) {
         store.clear(k);
         this.assigned[k] = 0;
@@ -340,6 +349,7 @@ export class GradientProjectionAssigner implements Assigner {
         if (hit) {
           this.assigned[k]! -= store.flow[id]!;
           store.remove(k, id, prev);
+          this.flowsFresh = false;
         } else prev = id;
         id = next;
       }
@@ -362,9 +372,22 @@ export class GradientProjectionAssigner implements Assigner {
     return tstt;
   }
 
-  /** Link flows from path flows (removes drift from incremental updates), and their costs. */
+  /**
+   * Link flows from path flows (removes drift from incremental updates), and their costs. Call after
+   * each model refresh: when the flows are fresh, only the links the refresh changed get new costs.
+   */
   private rebuildFlows(): void {
-    const { store, flows } = this;
+    const { store, flows, costs, model } = this;
+    this.derivsStale = true;
+    if (this.flowsFresh) {
+      // The sum below would give the same flows, and the other links' costs are those of their flows.
+      const { changed, changedCount } = model;
+      for (let i = 0; i < changedCount; i++) {
+        const a = changed[i]!;
+        costs[a] = model.cost(a, flows[a]!);
+      }
+      return;
+    }
     const { links, start, length, flow, next, head } = store;
     flows.fill(0);
     for (let k = 0; k < head.length; k++) {
@@ -375,8 +398,8 @@ export class GradientProjectionAssigner implements Assigner {
         for (let i = start[id]!; i < e; i++) flows[links[i]!]! += f;
       }
     }
-    this.model.evaluate(flows, this.costs);
-    this.derivsStale = true;
+    model.evaluate(flows, costs);
+    this.flowsFresh = true;
   }
 
   private pathCost(k: number, id: number): number {
@@ -471,6 +494,7 @@ export class GradientProjectionAssigner implements Assigner {
   /** Adds `amount` to path `id` and its links, updating their costs. */
   private load(id: number, amount: number): void {
     const { store, flows, costs, derivs, model } = this;
+    this.flowsFresh = false;
     store.flow[id]! += amount;
     const e = store.start[id]! + store.length[id]!;
     for (let i = store.start[id]!; i < e; i++) {
@@ -542,6 +566,7 @@ export class GradientProjectionAssigner implements Assigner {
         if (store.flow[id]! > 0) store.idle[id] = 0;
         else if (++store.idle[id]! > MAX_IDLE) {
           store.remove(k, id, prev);
+          this.flowsFresh = false;
           id = next;
           continue;
         }
@@ -589,6 +614,7 @@ export class GradientProjectionAssigner implements Assigner {
       if (mark[a] === tag) h += derivs[a]!;
     }
     const fp = store.flow[p]!;
+    this.flowsFresh = false;
     let delta = h > 0 ? diff / h : fp;
     if (delta >= fp) delta = fp;
     store.flow[p] = fp - delta;
