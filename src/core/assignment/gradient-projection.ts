@@ -219,7 +219,7 @@ export class GradientProjectionAssigner implements Assigner {
       const start = store.start[id]!;
       const end = start + store.length[id]!;
       out.push({
-        links: views ? store.links.subarray(start, end) : store.links.slice(start, end),
+        links: views ? store.linkView(id) : store.links.slice(start, end),
         flow: store.flow[id]!,
       });
     }
