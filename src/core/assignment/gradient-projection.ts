@@ -649,14 +649,15 @@ export class GradientProjectionAssigner implements Assigner {
     const unserved = unservedPairs(this.demand, this.unreachable);
     let unservedDemand = 0;
     for (const u of unserved) unservedDemand += u.demand;
+    // The solver's costs are always those of its flows (every flow write updates them).
+    const [totalTravelTime, beckmann] = this.model.travelTimeAndBeckmann(this.flows, this.costs);
     return {
       flows: this.flows.slice(),
       costs: this.costs.slice(),
       tstt,
       sptt,
-      // The solver's costs are always those of its flows (every flow write updates them).
-      totalTravelTime: this.model.totalTravelTime(this.flows, this.costs),
-      beckmann: this.model.beckmann(this.flows),
+      totalTravelTime,
+      beckmann,
       gap,
       iterations,
       seconds: (nowMs() - started) / 1000,

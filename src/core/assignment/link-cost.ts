@@ -194,17 +194,30 @@ export class LinkCostModel {
     return sum;
   }
 
-  /**
-   * Σₐ xₐ·tₐ(xₐ), travel time only (no toll or distance terms). `costs`, when given, must hold each
-   * link's cost at `flows` (as `evaluate` writes them): they are read instead of evaluated again.
-   */
-  totalTravelTime(flows: Float64Array, costs?: Float64Array): number {
+  /** Σₐ xₐ·tₐ(xₐ), travel time only (no toll or distance terms). */
+  totalTravelTime(flows: Float64Array): number {
     let sum = 0;
     for (let a = 0; a < this.linkCount; a++) {
       const x = flows[a]!;
-      if (x > 0) sum += x * ((costs ? costs[a]! : this.cost(a, x)) - this.base[a]! + this.time0[a]!);
+      if (x > 0) sum += x * (this.cost(a, x) - this.base[a]! + this.time0[a]!);
     }
     return sum;
+  }
+
+  /**
+   * [totalTravelTime(flows), beckmann(flows)] in one pass over the links, each sum in the same order.
+   * `costs` must hold each link's cost at `flows` (as `evaluate` writes them): they are read, not
+   * evaluated again.
+   */
+  travelTimeAndBeckmann(flows: Float64Array, costs: Float64Array): [number, number] {
+    let time = 0;
+    let beckmann = 0;
+    for (let a = 0; a < this.linkCount; a++) {
+      const x = flows[a]!;
+      if (x > 0) time += x * (costs[a]! - this.base[a]! + this.time0[a]!);
+      beckmann += this.integral(a, x);
+    }
+    return [time, beckmann];
   }
 }
 
