@@ -182,11 +182,9 @@ export class GradientProjectionAssigner implements Assigner {
     this.originSurcharges.set(origin, surcharge);
   }
 
-  /** Surcharge of path `id` of pair k: Σ over its links of the pair's origin surcharge (0 without one). */
-  private extra(k: number, id: number): number {
-    if (this.originSurcharges.size === 0) return 0;
-    const surcharge = this.originSurcharges.get(this.demand.origin[k]!);
-    return surcharge === undefined ? 0 : this.pathSum(surcharge, id);
+  /** The per-link surcharge on pair k's origin, or undefined (looked up once per pair, not per path). */
+  private surchargeOf(k: number): Float64Array | undefined {
+    return this.originSurcharges.size === 0 ? undefined : this.originSurcharges.get(this.demand.origin[k]!);
   }
 
   /** Σ of a per-link value over the links of path `id`, in path order. */
@@ -364,9 +362,10 @@ export class GradientProjectionAssigner implements Assigner {
     if (this.originSurcharges.size === 0) return tstt;
     const { store } = this;
     for (let k = 0; k < store.head.length; k++) {
-      if (!this.originSurcharges.has(this.demand.origin[k]!)) continue;
+      const surcharge = this.surchargeOf(k);
+      if (surcharge === undefined) continue;
       for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-        if (store.flow[id]! > 0) tstt += store.flow[id]! * this.extra(k, id);
+        if (store.flow[id]! > 0) tstt += store.flow[id]! * this.pathSum(surcharge, id);
       }
     }
     return tstt;
@@ -402,9 +401,10 @@ export class GradientProjectionAssigner implements Assigner {
     this.flowsFresh = true;
   }
 
-  private pathCost(k: number, id: number): number {
+  /** Cost of path `id`: its links' costs, plus its origin's surcharge (`surchargeOf` its pair) if any. */
+  private pathCost(id: number, surcharge: Float64Array | undefined): number {
     const c = this.pathSum(this.costs, id);
-    return this.originSurcharges.size === 0 ? c : c + this.extra(k, id);
+    return surcharge === undefined ? c : c + this.pathSum(surcharge, id);
   }
 
   /**
@@ -457,11 +457,7 @@ export class GradientProjectionAssigner implements Assigner {
         let best = -1;
         let bestCost = Number.POSITIVE_INFINITY;
         for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-          // As pathCost: the link costs' sum, plus the surcharges' sum (without one, adding 0 changes nothing).
-          const c =
-            surcharge === undefined
-              ? this.pathSum(costs, id)
-              : this.pathSum(costs, id) + this.pathSum(surcharge, id);
+          const c = this.pathCost(id, surcharge);
           if (c < bestCost) {
             bestCost = c;
             best = id;
@@ -537,24 +533,28 @@ export class GradientProjectionAssigner implements Assigner {
         excess += pairExcess[k]!;
         continue;
       }
+      const surcharge = this.surchargeOf(k);
       let s = -1;
       let sCost = Number.POSITIVE_INFINITY;
       for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-        const c = this.pathCost(k, id);
+        const c = this.pathCost(id, surcharge);
         if (c < sCost) {
           sCost = c;
           s = id;
         }
       }
-      const e = this.equilibratePair(k, s);
+      const e = this.equilibratePair(k, s, surcharge);
       pairExcess[k] = e;
       excess += e;
     }
     return excess;
   }
 
-  /** Shifts flow from every other path of pair k to its cheapest path s; drops long-idle paths. */
-  private equilibratePair(k: number, s: number): number {
+  /**
+   * Shifts flow from every other path of pair k to its cheapest path s; drops long-idle paths.
+   * `surcharge` is the pair's (surchargeOf).
+   */
+  private equilibratePair(k: number, s: number, surcharge: Float64Array | undefined): number {
     const { store } = this;
     let excess = 0;
     let prev = -1;
@@ -562,7 +562,11 @@ export class GradientProjectionAssigner implements Assigner {
     while (id >= 0) {
       const next = store.next[id]!;
       if (id !== s) {
-        if (store.flow[id]! > 0) excess += this.shift(id, s, this.extra(k, id) - this.extra(k, s));
+        if (store.flow[id]! > 0) {
+          const extra =
+            surcharge === undefined ? 0 : this.pathSum(surcharge, id) - this.pathSum(surcharge, s);
+          excess += this.shift(id, s, extra);
+        }
         if (store.flow[id]! > 0) store.idle[id] = 0;
         else if (++store.idle[id]! > MAX_IDLE) {
           store.remove(k, id, prev);
