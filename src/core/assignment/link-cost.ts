@@ -72,9 +72,10 @@ export class LinkCostModel {
   changedCount = 0;
   /** The attributes each link's coefficients were computed from: t₀, b, p, c, toll, length (6 per link). */
   private readonly seen: Float64Array;
-  /** The weights of the last refresh; NaN before the first (so it recomputes every link). */
-  private seenTollFactor = Number.NaN;
-  private seenDistanceFactor = Number.NaN;
+  /** The weights of the last refresh, once there has been one. */
+  private primed = false;
+  private seenTollFactor = 0;
+  private seenDistanceFactor = 0;
 
   constructor(linkCount: number) {
     this.linkCount = linkCount;
@@ -98,8 +99,10 @@ export class LinkCostModel {
   refresh(network: Network, weights: CostWeights = {}): void {
     const tollFactor = weights.tollFactor ?? 0;
     const distanceFactor = weights.distanceFactor ?? 0;
-    // `===` on purpose: a NaN weight never counts as unchanged.
-    const all = tollFactor !== this.seenTollFactor || distanceFactor !== this.seenDistanceFactor;
+    const all =
+      !this.primed ||
+      !Object.is(tollFactor, this.seenTollFactor) ||
+      !Object.is(distanceFactor, this.seenDistanceFactor);
     const { freeFlowTime, b: bs, power: ps, capacity: cs, toll, length } = network;
     const { seen, changed } = this;
     let n = 0;
@@ -139,6 +142,7 @@ export class LinkCostModel {
       seen[at + 4] = toll[a]!;
       seen[at + 5] = length[a]!;
     }
+    this.primed = true;
     this.seenTollFactor = tollFactor;
     this.seenDistanceFactor = distanceFactor;
     this.changedCount = n;
