@@ -9,6 +9,7 @@ import { buildDemand, type Demand, demandFromTntp } from "../network/demand.js";
 import { buildNetwork, findLink, type LinkSpec, type Network, networkFromTntp } from "../network/graph.js";
 import { parseTntpFlow, parseTntpNet, parseTntpTrips } from "../network/tntp.js";
 import { type AlgorithmName, algorithmNames, algorithms, assign, createAssigner } from "./assign.js";
+import { LinkCostModel } from "./link-cost.js";
 import type { AssignmentResult } from "./types.js";
 
 const fixture = (name: string, file: string) =>
@@ -305,6 +306,27 @@ describe.each(algorithmNames)("user equilibrium by %s", (algorithm) => {
     expect(warm.beckmann).toBeGreaterThan(before.beckmann);
     const bound = warm.gap * warm.tstt + cold.gap * cold.tstt + 1e-9 * cold.beckmann;
     expect(Math.abs(warm.beckmann - cold.beckmann)).toBeLessThanOrEqual(bound);
+  });
+
+  it("re-equilibrates after a capacity change alone, with the costs of the flows it reports", () => {
+    const network = siouxFalls.network();
+    const demand = siouxFalls.demand();
+    const opts = { gap: s.gap, maxIterations: s.maxIterations };
+    const assigner = createAssigner(network, demand, algorithm);
+    assigner.solve(opts);
+    // A second solve of the same inputs leaves the path flows as they are: the next solve starts from
+    // link flows it can keep, and must still re-cost the changed link.
+    assigner.solve(opts);
+    network.capacity[findLink(network, 9, 15)]! *= 0.6;
+    const warm = assigner.solve(opts);
+    const cold = createAssigner(network, demand, algorithm).solve(opts);
+    const bound = warm.gap * warm.tstt + cold.gap * cold.tstt + 1e-9 * cold.beckmann;
+    expect(Math.abs(warm.beckmann - cold.beckmann)).toBeLessThanOrEqual(bound);
+    const model = new LinkCostModel(network.linkCount);
+    model.refresh(network);
+    const costs = new Float64Array(network.linkCount);
+    model.evaluate(warm.flows, costs);
+    expect(warm.costs).toEqual(costs);
   });
 
   it("keeps the state of pairs present in both OD structures when the demand is replaced", () => {

@@ -14,7 +14,7 @@
  */
 import { InputError } from "../errors/index.js";
 import { type Demand, findPair } from "../network/demand.js";
-import { pathLinks, ShortestPathWorkspace, shortestPathTree } from "../network/dijkstra.js";
+import { pathLinks, ShortestPathWorkspace, shortestPathTree, type TreeTargets } from "../network/dijkstra.js";
 import type { Network } from "../network/graph.js";
 import {
   checkDemandFits,
@@ -74,6 +74,21 @@ export class GradientProjectionAssigner implements Assigner {
   private readonly originSurcharges = new Map<number, Float64Array>();
   /** Scratch: link costs plus an origin's surcharge, for its shortest-path tree. */
   private surchargedCosts: Float64Array | undefined;
+  /** Scratch: the targets of one origin's shortest-path tree (its pairs' destinations). */
+  private readonly treeTargets: TreeTargets = { nodes: [], start: 0, end: 0 };
+  /**
+   * Set when the link flows were rebuilt without their derivatives: only the sweeps read them, and
+   * most solves end at their first measure, so equilibrate computes them when it needs them.
+   */
+  private derivsStale = true;
+  /**
+   * Whether the link flows are exactly what rebuildFlows would sum from the path flows (no path flow
+   * has changed since it last ran), so the next rebuild can keep them. Cleared wherever a path flow
+   * changes or a path with flow is dropped.
+   */
+  private flowsFresh = false;
+  /** Whether the last measure() put unassigned demand on paths (see solve). */
+  private loadedDemand = false;
 
   constructor(network: Network, demand: Demand) {
     checkDemandFits(network, demand);
@@ -97,6 +112,7 @@ export class GradientProjectionAssigner implements Assigner {
 
   reset(): void {
     this.store = new PathStore(this.demand.pairCount);
+    this.flowsFresh = false;
     this.assigned.fill(0);
     this.lastDemand.fill(0);
     this.closedSeen.fill(0);
@@ -118,6 +134,7 @@ export class GradientProjectionAssigner implements Assigner {
       }
     }
     this.store.remap(map);
+    this.flowsFresh = false;
     this.demand = demand;
     this.assigned = assigned;
     this.lastDemand = last;
@@ -165,15 +182,17 @@ export class GradientProjectionAssigner implements Assigner {
     this.originSurcharges.set(origin, surcharge);
   }
 
-  /** Surcharge of path `id` of pair k: Σ over its links of the pair's origin surcharge (0 without one). */
-  private extra(k: number, id: number): number {
-    if (this.originSurcharges.size === 0) return 0;
-    const surcharge = this.originSurcharges.get(this.demand.origin[k]!);
-    if (surcharge === undefined) return 0;
+  /** The per-link surcharge on pair k's origin, or undefined (looked up once per pair, not per path). */
+  private surchargeOf(k: number): Float64Array | undefined {
+    return this.originSurcharges.size === 0 ? undefined : this.originSurcharges.get(this.demand.origin[k]!);
+  }
+
+  /** Σ of a per-link value over the links of path `id`, in path order. */
+  private pathSum(values: Float64Array, id: number): number {
     const { links, start, length } = this.store;
     let c = 0;
     const e = start[id]! + length[id]!;
-    for (let i = start[id]!; i < e; i++) c += surcharge[links[i]!]!;
+    for (let i = start[id]!; i < e; i++) c += values[links[i]!]!;
     return c;
   }
 
@@ -198,7 +217,7 @@ export class GradientProjectionAssigner implements Assigner {
       const start = store.start[id]!;
       const end = start + store.length[id]!;
       out.push({
-        links: views ? store.links.subarray(start, end) : store.links.slice(start, end),
+        links: views ? store.linkView(id) : store.links.slice(start, end),
         flow: store.flow[id]!,
       });
     }
@@ -211,30 +230,32 @@ export class GradientProjectionAssigner implements Assigner {
     this.prepare(opts);
     let iterations = 0;
     let gap = Number.POSITIVE_INFINITY;
-    let tstt = this.rebuildFlows();
+    this.rebuildFlows();
+    let tstt = 0;
     let sptt = 0;
     let sinceRebuild = 0;
     for (;;) {
       this.store.compact();
       if (sinceRebuild >= REBUILD_EVERY) {
-        tstt = this.rebuildFlows();
+        this.rebuildFlows();
         sinceRebuild = 0;
-      } else tstt = this.totalCost();
-      const pass = this.measure();
+      }
+      tstt = this.totalCost();
+      const passSptt = this.measure();
       const seconds = (nowMs() - started) / 1000;
-      if (pass.loaded) {
+      if (this.loadedDemand) {
         // Demand was placed after measuring (a cold start, a closure, a demand change): not an
         // iteration, as its gap does not describe the flows that result.
         if (iterations >= opts.maxIterations || seconds >= opts.maxSeconds) {
           tstt = this.totalCost();
-          sptt = this.measure().sptt;
+          sptt = this.measure();
           checkFinite(this.costs, this.network, tstt, sptt);
           gap = relativeGap(tstt, sptt);
           break;
         }
         continue;
       }
-      sptt = pass.sptt;
+      sptt = passSptt;
       checkFinite(this.costs, this.network, tstt, sptt);
       gap = relativeGap(tstt, sptt);
       iterations++;
@@ -277,6 +298,7 @@ export class GradientProjectionAssigner implements Assigner {
       if (now === before) continue;
       this.lastDemand[k] = now;
       if (before <= 0 || this.assigned[k] === 0) continue;
+      this.flowsFresh = false;
       if (now <= 0) {
         store.clear(k);
         this.assigned[k] = 0;
@@ -325,6 +347,7 @@ export class GradientProjectionAssigner implements Assigner {
         if (hit) {
           this.assigned[k]! -= store.flow[id]!;
           store.remove(k, id, prev);
+          this.flowsFresh = false;
         } else prev = id;
         id = next;
       }
@@ -339,17 +362,31 @@ export class GradientProjectionAssigner implements Assigner {
     if (this.originSurcharges.size === 0) return tstt;
     const { store } = this;
     for (let k = 0; k < store.head.length; k++) {
-      if (!this.originSurcharges.has(this.demand.origin[k]!)) continue;
+      const surcharge = this.surchargeOf(k);
+      if (surcharge === undefined) continue;
       for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-        if (store.flow[id]! > 0) tstt += store.flow[id]! * this.extra(k, id);
+        if (store.flow[id]! > 0) tstt += store.flow[id]! * this.pathSum(surcharge, id);
       }
     }
     return tstt;
   }
 
-  /** Link flows from path flows (removes drift from incremental updates); costs; returns TSTT. */
-  private rebuildFlows(): number {
-    const { store, flows } = this;
+  /**
+   * Link flows from path flows (removes drift from incremental updates), and their costs. Call after
+   * each model refresh: when the flows are fresh, only the links the refresh changed get new costs.
+   */
+  private rebuildFlows(): void {
+    const { store, flows, costs, model } = this;
+    this.derivsStale = true;
+    if (this.flowsFresh) {
+      // The sum below would give the same flows, and the other links' costs are those of their flows.
+      const { changed, changedCount } = model;
+      for (let i = 0; i < changedCount; i++) {
+        const a = changed[i]!;
+        costs[a] = model.cost(a, flows[a]!);
+      }
+      return;
+    }
     const { links, start, length, flow, next, head } = store;
     flows.fill(0);
     for (let k = 0; k < head.length; k++) {
@@ -360,61 +397,67 @@ export class GradientProjectionAssigner implements Assigner {
         for (let i = start[id]!; i < e; i++) flows[links[i]!]! += f;
       }
     }
-    this.model.evaluate(flows, this.costs, this.derivs);
-    return this.totalCost();
+    model.evaluate(flows, costs);
+    this.flowsFresh = true;
   }
 
-  private pathCost(k: number, id: number): number {
-    const { links, start, length } = this.store;
-    const costs = this.costs;
-    let c = 0;
-    const e = start[id]! + length[id]!;
-    for (let i = start[id]!; i < e; i++) c += costs[links[i]!]!;
-    return this.originSurcharges.size === 0 ? c : c + this.extra(k, id);
+  /** Cost of path `id`: its links' costs, plus its origin's surcharge (`surchargeOf` its pair) if any. */
+  private pathCost(id: number, surcharge: Float64Array | undefined): number {
+    const c = this.pathSum(this.costs, id);
+    return surcharge === undefined ? c : c + this.pathSum(surcharge, id);
   }
 
   /**
    * Shortest paths from every origin at the current costs: SPTT for the exact gap, the unreachable
    * pairs, a new column for each pair whose shortest path beats its known ones, and any unassigned
-   * demand (cold start, closure, demand change) loaded on the shortest path.
+   * demand (cold start, closure, demand change) loaded on the shortest path. Sets `loadedDemand`.
    */
-  private measure(): { sptt: number; loaded: boolean } {
-    const { network, demand, ws, store } = this;
+  private measure(): number {
+    const { network, demand, ws, store, costs, treeTargets } = this;
     const { origins, pairStart, destination } = demand;
+    const q = demand.demand;
+    const dist = ws.dist;
+    // The maps are empty in most scenarios: skip their look-ups then.
+    const anySurcharge = this.originSurcharges.size > 0;
+    const anyClosed = this.originClosed.size > 0;
+    treeTargets.nodes = destination;
     let sptt = 0;
     let loaded = false;
     for (let i = 0; i < origins.length; i++) {
       const first = pairStart[i]!;
       const last = pairStart[i + 1]!;
       if (!this.originNeeded(first, last)) continue;
-      const surcharge = this.originSurcharges.get(origins[i]!);
-      let treeCosts = this.costs;
+      const origin = origins[i]!;
+      const surcharge = anySurcharge ? this.originSurcharges.get(origin) : undefined;
+      let treeCosts = costs;
       if (surcharge !== undefined) {
-        this.surchargedCosts ??= new Float64Array(this.costs.length);
+        this.surchargedCosts ??= new Float64Array(costs.length);
         treeCosts = this.surchargedCosts;
-        for (let a = 0; a < treeCosts.length; a++) treeCosts[a] = this.costs[a]! + surcharge[a]!;
+        for (let a = 0; a < treeCosts.length; a++) treeCosts[a] = costs[a]! + surcharge[a]!;
       }
+      treeTargets.start = first;
+      treeTargets.end = last;
       shortestPathTree(
         network,
         treeCosts,
-        origins[i]!,
+        origin,
         ws,
-        { nodes: destination, start: first, end: last },
-        this.originClosed.get(origins[i]!),
+        treeTargets,
+        anyClosed ? this.originClosed.get(origin) : undefined,
       );
       for (let k = first; k < last; k++) {
-        const q = demand.demand[k]!;
-        const dk = ws.dist[destination[k]!]!;
+        const qk = q[k]!;
+        const dk = dist[destination[k]!]!;
         if (dk === Number.POSITIVE_INFINITY) {
           this.unreachable[k] = 1;
           continue;
         }
         this.unreachable[k] = 0;
-        if (q === 0 && this.assigned[k] === 0) continue;
+        if (qk === 0 && this.assigned[k] === 0) continue;
         let best = -1;
         let bestCost = Number.POSITIVE_INFINITY;
         for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-          const c = this.pathCost(k, id);
+          const c = this.pathCost(id, surcharge);
           if (c < bestCost) {
             bestCost = c;
             best = id;
@@ -424,16 +467,17 @@ export class GradientProjectionAssigner implements Assigner {
           best = store.add(k, this.buffer, pathLinks(network, ws, destination[k]!, this.buffer));
           this.pairExcess[k] = Number.POSITIVE_INFINITY;
         }
-        const deficit = q - this.assigned[k]!;
+        const deficit = qk - this.assigned[k]!;
         if (deficit !== 0) {
-          if (deficit > DEFICIT_TOLERANCE * q) loaded = true;
+          if (deficit > DEFICIT_TOLERANCE * qk) loaded = true;
           this.load(best, deficit);
-          this.assigned[k] = q;
+          this.assigned[k] = qk;
         }
-        sptt += q * dk;
+        sptt += qk * dk;
       }
     }
-    return { sptt, loaded };
+    this.loadedDemand = loaded;
+    return sptt;
   }
 
   private originNeeded(first: number, last: number): boolean {
@@ -446,6 +490,7 @@ export class GradientProjectionAssigner implements Assigner {
   /** Adds `amount` to path `id` and its links, updating their costs. */
   private load(id: number, amount: number): void {
     const { store, flows, costs, derivs, model } = this;
+    this.flowsFresh = false;
     store.flow[id]! += amount;
     const e = store.start[id]! + store.length[id]!;
     for (let i = store.start[id]!; i < e; i++) {
@@ -462,6 +507,12 @@ export class GradientProjectionAssigner implements Assigner {
    * After the first full sweep, pairs whose excess was already negligible are skipped.
    */
   private equilibrate(tstt: number, gap: number, target: number): void {
+    if (this.derivsStale) {
+      // Each derivative is a function of its link's flow alone, as load and shift keep it.
+      const { derivs, flows, model } = this;
+      for (let a = 0; a < flows.length; a++) derivs[a] = model.derivative(a, flows[a]!);
+      this.derivsStale = false;
+    }
     const goal = Math.max(gap * SWEEP_TARGET, target * 0.1) * tstt;
     // A pair below an equal share of the goal cannot keep the total above it on its own.
     const skip = goal / Math.max(1, this.demand.pairCount);
@@ -482,24 +533,28 @@ export class GradientProjectionAssigner implements Assigner {
         excess += pairExcess[k]!;
         continue;
       }
+      const surcharge = this.surchargeOf(k);
       let s = -1;
       let sCost = Number.POSITIVE_INFINITY;
       for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-        const c = this.pathCost(k, id);
+        const c = this.pathCost(id, surcharge);
         if (c < sCost) {
           sCost = c;
           s = id;
         }
       }
-      const e = this.equilibratePair(k, s);
+      const e = this.equilibratePair(k, s, surcharge);
       pairExcess[k] = e;
       excess += e;
     }
     return excess;
   }
 
-  /** Shifts flow from every other path of pair k to its cheapest path s; drops long-idle paths. */
-  private equilibratePair(k: number, s: number): number {
+  /**
+   * Shifts flow from every other path of pair k to its cheapest path s; drops long-idle paths.
+   * `surcharge` is the pair's (surchargeOf).
+   */
+  private equilibratePair(k: number, s: number, surcharge: Float64Array | undefined): number {
     const { store } = this;
     let excess = 0;
     let prev = -1;
@@ -507,10 +562,15 @@ export class GradientProjectionAssigner implements Assigner {
     while (id >= 0) {
       const next = store.next[id]!;
       if (id !== s) {
-        if (store.flow[id]! > 0) excess += this.shift(id, s, this.extra(k, id) - this.extra(k, s));
+        if (store.flow[id]! > 0) {
+          const extra =
+            surcharge === undefined ? 0 : this.pathSum(surcharge, id) - this.pathSum(surcharge, s);
+          excess += this.shift(id, s, extra);
+        }
         if (store.flow[id]! > 0) store.idle[id] = 0;
         else if (++store.idle[id]! > MAX_IDLE) {
           store.remove(k, id, prev);
+          this.flowsFresh = false;
           id = next;
           continue;
         }
@@ -558,6 +618,7 @@ export class GradientProjectionAssigner implements Assigner {
       if (mark[a] === tag) h += derivs[a]!;
     }
     const fp = store.flow[p]!;
+    this.flowsFresh = false;
     let delta = h > 0 ? diff / h : fp;
     if (delta >= fp) delta = fp;
     store.flow[p] = fp - delta;
@@ -592,13 +653,15 @@ export class GradientProjectionAssigner implements Assigner {
     const unserved = unservedPairs(this.demand, this.unreachable);
     let unservedDemand = 0;
     for (const u of unserved) unservedDemand += u.demand;
+    // The solver's costs are always those of its flows (every flow write updates them).
+    const [totalTravelTime, beckmann] = this.model.travelTimeAndBeckmann(this.flows, this.costs);
     return {
       flows: this.flows.slice(),
       costs: this.costs.slice(),
       tstt,
       sptt,
-      totalTravelTime: this.model.totalTravelTime(this.flows),
-      beckmann: this.model.beckmann(this.flows),
+      totalTravelTime,
+      beckmann,
       gap,
       iterations,
       seconds: (nowMs() - started) / 1000,

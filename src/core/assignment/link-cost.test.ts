@@ -131,4 +131,38 @@ describe("the per-link cost model", () => {
     model.refresh(network);
     expect(model.cost(0, 50)).toBe(before);
   });
+
+  it("lists the links a refresh recomputes, and still rejects a bad value written after a good refresh", () => {
+    const model = new LinkCostModel(network.linkCount);
+    model.refresh(network);
+    expect(model.changedCount).toBe(network.linkCount);
+    model.refresh(network);
+    expect(model.changedCount).toBe(0);
+    network.toll[1] = 4;
+    model.refresh(network);
+    expect(Array.from(model.changed.subarray(0, model.changedCount))).toEqual([1]);
+    model.refresh(network, { tollFactor: 1 });
+    expect(model.changedCount).toBe(network.linkCount);
+    const before = model.cost(0, 50);
+    network.capacity[0] = 0;
+    expect(() => model.refresh(network, { tollFactor: 1 })).toThrow(/capacity/);
+    expect(model.cost(0, 50)).toBe(before);
+    expect(() => model.refresh(network, { tollFactor: 1 })).toThrow(/capacity/);
+    network.capacity[0] = 25;
+    network.toll[1] = 0;
+    model.refresh(network, { tollFactor: 1 });
+    expect(Array.from(model.changed.subarray(0, model.changedCount))).toEqual([1]);
+  });
+
+  it("sums travel time and the Beckmann objective in one pass exactly as apart", () => {
+    const model = new LinkCostModel(network.linkCount);
+    model.refresh(network, { tollFactor: 3, distanceFactor: 0.5 });
+    const flows = Float64Array.from([50, 7.25, 3, 0.4]);
+    const costs = new Float64Array(network.linkCount);
+    model.evaluate(flows, costs);
+    expect(model.travelTimeAndBeckmann(flows, costs)).toEqual([
+      model.totalTravelTime(flows),
+      model.beckmann(flows),
+    ]);
+  });
 });

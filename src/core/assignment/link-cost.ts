@@ -63,6 +63,19 @@ export class LinkCostModel {
   readonly invCapacity: Float64Array;
   readonly capacity: Float64Array;
   readonly power: Float64Array;
+  /**
+   * Links whose coefficients the last refresh recomputed (the first `changedCount` entries): every
+   * link at the first refresh or a change of weights, else those with a changed attribute. The other
+   * links' coefficients, hence their costs at an unchanged flow, are as before.
+   */
+  readonly changed: Int32Array;
+  changedCount = 0;
+  /** The attributes each link's coefficients were computed from: t₀, b, p, c, toll, length (6 per link). */
+  private readonly seen: Float64Array;
+  /** The weights of the last refresh, once there has been one. */
+  private primed = false;
+  private seenTollFactor = 0;
+  private seenDistanceFactor = 0;
 
   constructor(linkCount: number) {
     this.linkCount = linkCount;
@@ -72,23 +85,48 @@ export class LinkCostModel {
     this.invCapacity = new Float64Array(linkCount);
     this.capacity = new Float64Array(linkCount);
     this.power = new Float64Array(linkCount);
+    this.changed = new Int32Array(linkCount);
+    this.seen = new Float64Array(6 * linkCount);
   }
 
   /**
    * Reads the network's current attributes. Throws an InputError when a value written into the
    * network since it was built would make a cost negative or undefined (e.g. capacity 0 on a
-   * congestible link: close the link instead).
+   * congestible link: close the link instead); the model is then left as it was. Only links whose
+   * attributes differ (Object.is: −0 and 0 differ) from those last read are checked and recomputed:
+   * the others were valid and would get the same coefficients.
    */
   refresh(network: Network, weights: CostWeights = {}): void {
     const tollFactor = weights.tollFactor ?? 0;
     const distanceFactor = weights.distanceFactor ?? 0;
-    checkAttributes(network);
+    const all =
+      !this.primed ||
+      !Object.is(tollFactor, this.seenTollFactor) ||
+      !Object.is(distanceFactor, this.seenDistanceFactor);
+    const { freeFlowTime, b: bs, power: ps, capacity: cs, toll, length } = network;
+    const { seen, changed } = this;
+    let n = 0;
     for (let a = 0; a < this.linkCount; a++) {
-      const t0 = network.freeFlowTime[a]!;
-      const b = network.b[a]!;
-      const p = network.power[a]!;
-      const c = network.capacity[a]!;
-      const fixed = tollFactor * network.toll[a]! + distanceFactor * network.length[a]!;
+      const at = 6 * a;
+      if (
+        all ||
+        !Object.is(seen[at], freeFlowTime[a]) ||
+        !Object.is(seen[at + 1], bs[a]) ||
+        !Object.is(seen[at + 2], ps[a]) ||
+        !Object.is(seen[at + 3], cs[a]) ||
+        !Object.is(seen[at + 4], toll[a]) ||
+        !Object.is(seen[at + 5], length[a])
+      )
+        changed[n++] = a;
+    }
+    checkAttributes(network, changed, n);
+    for (let i = 0; i < n; i++) {
+      const a = changed[i]!;
+      const t0 = freeFlowTime[a]!;
+      const b = bs[a]!;
+      const p = ps[a]!;
+      const c = cs[a]!;
+      const fixed = tollFactor * toll[a]! + distanceFactor * length[a]!;
       const constant = b === 0 || p === 0 || t0 === 0 || c === Number.POSITIVE_INFINITY;
       this.time0[a] = p === 0 ? t0 * (1 + b) : t0;
       this.base[a] = this.time0[a]! + fixed;
@@ -96,7 +134,18 @@ export class LinkCostModel {
       this.capacity[a] = constant ? 0 : c;
       this.invCapacity[a] = constant ? 0 : 1 / c;
       this.power[a] = constant ? 1 : p;
+      const at = 6 * a;
+      seen[at] = t0;
+      seen[at + 1] = b;
+      seen[at + 2] = p;
+      seen[at + 3] = c;
+      seen[at + 4] = toll[a]!;
+      seen[at + 5] = length[a]!;
     }
+    this.primed = true;
+    this.seenTollFactor = tollFactor;
+    this.seenDistanceFactor = distanceFactor;
+    this.changedCount = n;
   }
 
   /** Generalized cost of link a at flow x. */
@@ -158,15 +207,33 @@ export class LinkCostModel {
     }
     return sum;
   }
+
+  /**
+   * [totalTravelTime(flows), beckmann(flows)] in one pass over the links, each sum in the same order.
+   * `costs` must hold each link's cost at `flows` (as `evaluate` writes them): they are read, not
+   * evaluated again.
+   */
+  travelTimeAndBeckmann(flows: Float64Array, costs: Float64Array): [number, number] {
+    let time = 0;
+    let beckmann = 0;
+    for (let a = 0; a < this.linkCount; a++) {
+      const x = flows[a]!;
+      if (x > 0) time += x * (costs[a]! - this.base[a]! + this.time0[a]!);
+      beckmann += this.integral(a, x);
+    }
+    return [time, beckmann];
+  }
 }
 
-function checkAttributes(network: Network): void {
+/** Checks the attributes of links `list[0 … count − 1]` (in that order); throws on the first 20 problems. */
+function checkAttributes(network: Network, list: Int32Array, count: number): void {
   const issues: InputIssue[] = [];
   const bad = (a: number, field: string, expected: string, value: number) => {
     if (issues.length < 20)
       issues.push({ code: "out-of-range", path: `links[${a}].${field}`, expected, found: String(value) });
   };
-  for (let a = 0; a < network.linkCount; a++) {
+  for (let i = 0; i < count; i++) {
+    const a = list[i]!;
     const t0 = network.freeFlowTime[a]!;
     const b = network.b[a]!;
     const p = network.power[a]!;

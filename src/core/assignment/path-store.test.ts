@@ -10,8 +10,14 @@ function pathsOf(store: PathStore, k: number): number[][] {
   return out;
 }
 
+function viewsOf(store: PathStore, k: number): number[][] {
+  const out: number[][] = [];
+  for (let id = store.head[k]!; id >= 0; id = store.next[id]!) out.push(Array.from(store.linkView(id)));
+  return out;
+}
+
 describe("the path store", () => {
-  it("keeps every pair's paths intact through adds, removals, growth and compaction", () => {
+  it("keeps every pair's paths (and their cached views) intact through adds, removals, growth and compaction", () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -33,10 +39,13 @@ describe("the path store", () => {
               store.add(op.pair, Int32Array.from(op.links), op.links.length);
               model[op.pair]!.unshift(op.links);
             }
+            // Views made along the way must stay right through id reuse, growth and compaction.
+            if (store.head[op.pair]! >= 0) store.linkView(store.head[op.pair]!);
             store.compact();
           }
           for (let k = 0; k < 4; k++) {
             expect(pathsOf(store, k)).toEqual(model[k]);
+            expect(viewsOf(store, k)).toEqual(model[k]);
             expect(store.count[k]).toBe(model[k]!.length);
           }
           expect(store.size).toBe(model.reduce((s, m) => s + m.length, 0));

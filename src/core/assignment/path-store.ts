@@ -21,6 +21,11 @@ export class PathStore {
   private free: Int32Array;
   private freeCount = 0;
   private idCount = 0;
+  /**
+   * Per path id, a view of its links made by `linkView`, kept while the path lives: a path's links
+   * never change, and an arena replaced by growth or packing keeps them. Dropped with the old arena.
+   */
+  private views: (Int32Array | undefined)[] = [];
 
   constructor(pairCount: number, pathCapacity = 1024, linkCapacity = 16384) {
     this.links = new Int32Array(linkCapacity);
@@ -49,6 +54,7 @@ export class PathStore {
       id = this.idCount++;
     }
     this.links.set(buffer.subarray(0, n), this.used);
+    this.views[id] = undefined;
     this.start[id] = this.used;
     this.length[id] = n;
     this.flow[id] = 0;
@@ -58,6 +64,16 @@ export class PathStore {
     this.head[k] = id;
     this.count[k]!++;
     return id;
+  }
+
+  /** The links of live path `id` as a view (not a copy), the same object until the path is removed. */
+  linkView(id: number): Int32Array {
+    let view = this.views[id];
+    if (view === undefined) {
+      view = this.links.subarray(this.start[id]!, this.start[id]! + this.length[id]!);
+      this.views[id] = view;
+    }
+    return view;
   }
 
   /** Removes path `id` of pair k; `prev` is the path before it in k's list, or -1 when it is the head. */
@@ -97,6 +113,7 @@ export class PathStore {
     this.links = packed;
     this.used = at;
     this.garbage = 0;
+    this.views = [];
   }
 
   /** Moves the path lists to a new pair numbering; `map[newPair]` is the old pair or -1. Unmapped old pairs lose their paths. */
@@ -121,6 +138,7 @@ export class PathStore {
     const grown = new Int32Array(Math.max(needed, Math.ceil(this.links.length * 1.5)));
     grown.set(this.links.subarray(0, this.used));
     this.links = grown;
+    this.views = [];
   }
 
   private growPaths(): void {

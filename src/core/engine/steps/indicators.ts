@@ -18,29 +18,33 @@ export function linkHours(world: World, l: number): number {
 export function updateRouteMeasures(world: World): void {
   const totals = world.indicators;
   const { demand, network, linkElement, elements, noTripLink } = world.model;
-  for (let l = 0; l < network.linkCount; l++)
-    totals.linkHours[l] = linkElement[l]! >= 0 ? linkHours(world, l) : 0;
+  const { linkHours: hoursOf, routeKm, routeMoving, routeBorder } = totals;
+  const linkLength = network.length;
+  for (let l = 0; l < network.linkCount; l++) hoursOf[l] = linkElement[l]! >= 0 ? linkHours(world, l) : 0;
   for (let k = 0; k < demand.pairCount; k++) {
     let km = 0;
     let moving = 0;
     let border = 0;
     let flow = 0;
     for (const path of world.pairPaths[k] ?? []) {
+      const links = path.links;
       // The "no trip" path carries the demand left unserved: no route to measure.
-      if (path.links.length === 1 && path.links[0] === noTripLink[k]) continue;
-      for (const l of path.links) {
+      if (links.length === 1 && links[0] === noTripLink[k]) continue;
+      const f = path.flow;
+      for (let i = 0; i < links.length; i++) {
+        const l = links[i]!;
         const e = linkElement[l]!;
         if (e < 0) continue;
-        const hours = totals.linkHours[l]!;
-        km += path.flow * network.length[l]!;
-        if (elements[e]!.kind === "crossing") border += path.flow * hours;
-        else moving += path.flow * hours;
+        const hours = hoursOf[l]!;
+        km += f * linkLength[l]!;
+        if (elements[e]!.kind === "crossing") border += f * hours;
+        else moving += f * hours;
       }
-      flow += path.flow;
+      flow += f;
     }
-    totals.routeKm[k] = flow > 0 ? km / flow : 0;
-    totals.routeMoving[k] = flow > 0 ? moving / flow : 0;
-    totals.routeBorder[k] = flow > 0 ? border / flow : 0;
+    routeKm[k] = flow > 0 ? km / flow : 0;
+    routeMoving[k] = flow > 0 ? moving / flow : 0;
+    routeBorder[k] = flow > 0 ? border / flow : 0;
   }
 }
 

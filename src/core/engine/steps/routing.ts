@@ -119,34 +119,38 @@ function withdrawJoiners(world: World, demand: Float64Array): void {
 
 /** Shares of each pair's served flow through each crossing and each state's territory. */
 function routeShares(world: World): void {
-  const { model } = world;
-  const { demand, network, linkElement, elements, noTripLink } = model;
+  const { model, flows, pairServed, pairPaths, pairCrossingShare, pairTerritory } = world;
+  const { demand, network, linkElement, elements, noTripLink, nodeState } = model;
+  const linkTo = network.to;
   const na = model.scenario.actors.length;
-  world.pairTerritory.fill(0);
   const nc = model.crossingElement.length;
-  world.pairCrossingShare.fill(0);
-  const touched = new Uint8Array(na);
-  const nodeState = model.nodeState;
+  pairTerritory.fill(0);
+  pairCrossingShare.fill(0);
+  // touched[s] === the path's number when the path enters state s (no clearing between paths).
+  const touched = new Int32Array(na).fill(-1);
+  let pathNumber = 0;
   for (let k = 0; k < demand.pairCount; k++) {
     const total = demand.demand[k]!;
-    const served = Math.max(0, total - world.flows[noTripLink[k]!]!);
-    world.pairServed[k] = served;
+    const served = Math.max(0, total - flows[noTripLink[k]!]!);
+    pairServed[k] = served;
     const paths = world.assigner.pairPathViews(k);
-    world.pairPaths[k] = paths;
+    pairPaths[k] = paths;
     for (const path of paths) {
       // A path without flow adds nothing, nor does the "no trip" path: it joins two centroids of no
       // state and is no crossing.
       const share = served > 0 ? path.flow / served : 0;
-      touched.fill(0);
-      for (const l of path.links) {
+      const mark = pathNumber++;
+      const links = path.links;
+      for (let i = 0; i < links.length; i++) {
+        const l = links[i]!;
         const e = linkElement[l]!;
         if (e >= 0 && elements[e]!.kind === "crossing")
-          world.pairCrossingShare[k * nc + elements[e]!.index]! += share;
+          pairCrossingShare[k * nc + elements[e]!.index]! += share;
         // Every node of a path but its origin (a centroid of no state) ends one of its links.
-        const s = nodeState[network.to[l]!]!;
-        if (s >= 0) touched[s] = 1;
+        const s = nodeState[linkTo[l]!]!;
+        if (s >= 0) touched[s] = mark;
       }
-      for (let s = 0; s < na; s++) if (touched[s]) world.pairTerritory[k * na + s]! += share;
+      for (let s = 0; s < na; s++) if (touched[s] === mark) pairTerritory[k * na + s]! += share;
     }
   }
 }
