@@ -97,6 +97,8 @@ export interface Model {
   crossingElement: number[];
   /** Element of each network link, or -1 for connectors and "no trip" links. */
   linkElement: Int32Array;
+  /** Scenario crossing of each element, or -1 for a link (read daily: an index, not a string compare). */
+  elementCrossing: Int32Array;
   /** The links that belong to an element (linkElement ≥ 0), ascending: the only ones that can fail. */
   elementLinks: Int32Array;
   /** Country of each network node ("" for centroids). */
@@ -447,6 +449,7 @@ export function compileModel(scenario: Scenario, options: ModelOptions = {}): Mo
     crossingElement,
     linkElement: Int32Array.from(linkElement),
     elementLinks: Int32Array.from(linkElement.flatMap((e, l) => (e >= 0 ? [l] : []))),
+    elementCrossing: Int32Array.from(elements, (e) => (e.kind === "crossing" ? e.index : -1)),
     nodeCountry,
     nodeState: Int32Array.from(nodeCountry, (country) => stateOfCountry.get(country) ?? -1),
     noTripLink,

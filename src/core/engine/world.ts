@@ -607,7 +607,8 @@ export class World {
     const e = this.model.elements[element]!;
     if (e.project >= 0 && this.projectPhase[e.project] !== "operational") return false;
     if (this.failedUntil[element]! >= this.day) return false;
-    if (e.kind === "crossing" && this.crossingStatus[e.index] === CROSSING_CLOSED) return false;
+    const crossing = this.model.elementCrossing[element]!;
+    if (crossing >= 0 && this.crossingStatus[crossing] === CROSSING_CLOSED) return false;
     return true;
   }
 }

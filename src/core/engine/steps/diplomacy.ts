@@ -198,7 +198,7 @@ export function diplomacyStep(world: World): void {
   const na = world.model.scenario.actors.length;
   // One day of relaxation, T ← b + (T − b)·e^(−ρ), with the factor computed once (portable exp).
   const factor = portableExp(-params.relaxRate * world.modifiers.relaxFactor);
-  for (let i = 0; i < na * na; i++)
-    world.trust[i] = params.baseline + (world.trust[i]! - params.baseline) * factor;
+  const { baseline } = params;
+  for (let i = 0; i < na * na; i++) world.trust[i] = baseline + (world.trust[i]! - baseline) * factor;
   ladderStep(world, escalation);
 }

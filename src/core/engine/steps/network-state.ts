@@ -129,8 +129,8 @@ export function networkStateStep(world: World): void {
     let processingAdded = 0;
     let capacityOverride = Number.NaN;
     let processingOverride = Number.NaN;
-    if (element.kind === "crossing") {
-      const c = element.index;
+    const c = model.elementCrossing[e]!;
+    if (c >= 0) {
       if (world.crossingStatus[c] === CROSSING_RESTRICTED) capacityFactor *= world.crossingHours[c]! / 24;
       capacityOverride = world.capacityOverride[c]!;
       processingOverride = world.processingOverride[c]!;
