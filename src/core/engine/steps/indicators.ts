@@ -17,7 +17,7 @@ export function linkHours(world: World, l: number): number {
 /** Per served vehicle of each pair: the flow-weighted km, moving hours and border hours of its paths. */
 export function updateRouteMeasures(world: World): void {
   const totals = world.indicators;
-  const { demand, network, linkElement, elements, noTripLink } = world.model;
+  const { demand, network, linkElement, elementCrossing, noTripLink } = world.model;
   const { linkHours: hoursOf, routeKm, routeMoving, routeBorder } = totals;
   const linkLength = network.length;
   for (let l = 0; l < network.linkCount; l++) hoursOf[l] = linkElement[l]! >= 0 ? linkHours(world, l) : 0;
@@ -37,7 +37,7 @@ export function updateRouteMeasures(world: World): void {
         if (e < 0) continue;
         const hours = hoursOf[l]!;
         km += f * linkLength[l]!;
-        if (elements[e]!.kind === "crossing") border += f * hours;
+        if (elementCrossing[e]! >= 0) border += f * hours;
         else moving += f * hours;
       }
       flow += f;

@@ -120,7 +120,7 @@ function withdrawJoiners(world: World, demand: Float64Array): void {
 /** Shares of each pair's served flow through each crossing and each state's territory. */
 function routeShares(world: World): void {
   const { model, flows, pairServed, pairPaths, pairCrossingShare, pairTerritory } = world;
-  const { demand, network, linkElement, elements, noTripLink, nodeState } = model;
+  const { demand, network, linkElement, elementCrossing, noTripLink, nodeState } = model;
   const linkTo = network.to;
   const na = model.scenario.actors.length;
   const nc = model.crossingElement.length;
@@ -144,8 +144,8 @@ function routeShares(world: World): void {
       for (let i = 0; i < links.length; i++) {
         const l = links[i]!;
         const e = linkElement[l]!;
-        if (e >= 0 && elements[e]!.kind === "crossing")
-          pairCrossingShare[k * nc + elements[e]!.index]! += share;
+        const crossing = e >= 0 ? elementCrossing[e]! : -1;
+        if (crossing >= 0) pairCrossingShare[k * nc + crossing]! += share;
         // Every node of a path but its origin (a centroid of no state) ends one of its links.
         const s = nodeState[linkTo[l]!]!;
         if (s >= 0) touched[s] = mark;
