@@ -1,7 +1,7 @@
 /**
  * Benchmark of the built-in region's ten-year run (issue 7's target: under 100 ms median), with every
  * hypothesis as the scenario sets it, with the hypotheses section empty (the cost of the mechanisms),
- * and kept lean as an exploration case is; one seed per run after two warm-up runs, timed in a plain
+ * and kept lean as an exploration case is; one seed per run after five warm-up rounds, timed in a plain
  * Node process on the compiled build (bench/region-runner.mjs), as the CLI and the workers run it.
  */
 import { execFileSync } from "node:child_process";
@@ -39,7 +39,7 @@ export async function runRegionBench(
       ],
       notes: [
         `Target: under ${TARGET_MS} ms median with the hypotheses as set: ${m < TARGET_MS ? "met" : `not met (${m.toFixed(0)} ms)`}. The mechanisms cost the difference between the first two rows; the rest is the daily steps (routing re-solves about 550 times in ten years).`,
-        "Timed from the compiled build (dist/) in a plain Node process (bench/region-runner.mjs), as the CLI and the exploration workers run it; seeds 1 to the number of runs, after two warm-up runs.",
+        "Timed from the compiled build (dist/) in a plain Node process (bench/region-runner.mjs), as the CLI and the exploration workers run it: after five warm-up rounds (the first ten-year runs of a process still tier up: 1.5–2 times slower), the three variants in turn for each seed 1 to the number of runs, so the machine's slow spells fall on all alike. A process's first run, as `corridor run` makes it, is the slower figure.",
       ],
     },
   ];

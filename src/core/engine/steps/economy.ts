@@ -14,6 +14,8 @@ export interface PairEconomy {
   value: number;
   perishable: number;
   owners: Float64Array;
+  /** The owners with a share above 0, ascending: the only ones the loops over owners need visit. */
+  ownerList: number[];
   /** Transit trade (its entries name a transitVia state): each transit origin has a centroid of its own, so a pair is all transit or none. */
   transit: boolean;
 }
@@ -26,6 +28,7 @@ function pairEconomy(world: World): PairEconomy[] {
     value: 0,
     perishable: 0,
     owners: new Float64Array(na),
+    ownerList: [],
     transit: false,
   }));
   const weight = new Float64Array(model.demand.pairCount);
@@ -46,6 +49,7 @@ function pairEconomy(world: World): PairEconomy[] {
     p.perishable /= w;
     for (let a = 0; a < na; a++) p.owners[a]! /= w;
   });
+  for (const p of out) for (let a = 0; a < na; a++) if (p.owners[a]! > 0) p.ownerList.push(a);
   return out;
 }
 
@@ -120,7 +124,8 @@ function queuesStep(
           vehiclesTotal += vehicles;
           value += vehicles * p.value;
           perishable += vehicles * p.value * p.perishable;
-          for (let a = 0; a < na; a++) {
+          // Owners without a share would add 0: only those with one are visited.
+          for (const a of p.ownerList) {
             q.owners[a]! += vehicles * p.owners[a]!;
             q.perishableOwners[a]! += vehicles * p.value * p.perishable * p.owners[a]!;
           }
@@ -288,7 +293,7 @@ function dependenceStep(world: World, pairs: PairEconomy[]): void {
     const value = world.pairServed[k]! * p.value;
     if (value <= 0) continue;
     const nc = model.crossingElement.length;
-    for (let a = 0; a < na; a++) {
+    for (const a of p.ownerList) {
       const owned = value * p.owners[a]!;
       if (owned <= 0) continue;
       routed[a]! += owned;
