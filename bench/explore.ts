@@ -117,7 +117,7 @@ export async function runExploreBench(): Promise<BenchSection[]> {
       title: "Exploration at scale: ten-year runs of the built-in region",
       rows: [row(one, 1), row(two, 2), row(big, cores)],
       notes: [
-        `Parallel efficiency, 2 workers against 1 on the same ${small} runs: ${((100 * one.seconds) / (2 * two.seconds)).toFixed(0)} %.`,
+        `Parallel efficiency, 2 workers against 1 on the same ${small} runs: ${((100 * one.seconds) / (2 * two.seconds)).toFixed(0)} %. Both include the command's fixed start (reading the experiment, the probe run, starting the workers and the store), which weighs on a small batch; and two busy threads on this machine's two vCPUs each run about 1.3 times slower than one alone (one ten-year case took 148 ms alone, 191 ms with a second process beside it, 2026-12-04), so two workers give about 1.5 times one at best.`,
         `Target: 10,000 runs in under ${TARGET_SECONDS / 60} minutes with resident memory under ${TARGET_RSS_MIB} MiB. ` +
           `Measured: ${big.runs} runs in ${(big.seconds / 60).toFixed(1)} minutes` +
           (big.runs === 10_000
