@@ -656,8 +656,8 @@ export class GradientProjectionAssigner implements Assigner {
     // The solver's costs are always those of its flows (every flow write updates them).
     const [totalTravelTime, beckmann] = this.model.travelTimeAndBeckmann(this.flows, this.costs);
     return {
-      flows: this.flows.slice(),
-      costs: this.costs.slice(),
+      flows: copyOf(this.flows),
+      costs: copyOf(this.costs),
       tstt,
       sptt,
       totalTravelTime,
@@ -670,4 +670,11 @@ export class GradientProjectionAssigner implements Assigner {
       unserved,
     };
   }
+}
+
+/** A copy of an array (a new array filled by set() is quicker in V8 than slice() for these sizes). */
+function copyOf(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  out.set(values);
+  return out;
 }
