@@ -19,7 +19,8 @@ const distribution: fc.Arbitrary<Distribution> = fc.oneof(
     .map(([a, b, m]) => {
       const lo = Math.min(a, b);
       const hi = Math.max(a, b);
-      return { kind: "triangular" as const, lo, hi, mode: lo + m * (hi - lo) };
+      // Clamped: with subnormal ends lo + m·(hi − lo) can round past hi (found: lo = −6.3e−308, hi = −5e−324).
+      return { kind: "triangular" as const, lo, hi, mode: Math.min(hi, Math.max(lo, lo + m * (hi - lo))) };
     }),
   fc.tuple(finite, positive).map(([mean, sd]) => ({ kind: "normal" as const, mean, sd })),
   fc
