@@ -88,6 +88,21 @@ export interface EscalationStep {
 }
 
 export function validateEscalationParams(params: EscalationParams, path = "escalation"): EscalationParams {
+  // Every day of every pair checks these: parameters that pass return at once, before any field path is
+  // written out for a message (those strings were much of a run's garbage).
+  const unit = (x: number) => typeof x === "number" && x >= 0 && x <= 1;
+  const days = (x: number) => typeof x === "number" && x >= 1;
+  const k = params.hazardExponent;
+  if (
+    unit(params.retaliationTrust) &&
+    days(params.calmDays) &&
+    days(params.holdDays) &&
+    unit(params.hazard0) &&
+    typeof k === "number" &&
+    k >= 0 &&
+    Number.isFinite(k)
+  )
+    return params;
   checkUnit(params.retaliationTrust, `${path}.retaliationTrust`, "a trust level in [0, 1]");
   atLeastOneDay(params.calmDays, `${path}.calmDays`);
   atLeastOneDay(params.holdDays, `${path}.holdDays`);

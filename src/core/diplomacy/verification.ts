@@ -6,14 +6,18 @@
  */
 import { checkDraw, checkUnit } from "./check.js";
 
+const NO_MONITORS: readonly number[] = Object.freeze([]);
+
 /** Probability that an act is verified, given own capacity v₀ and the detection probabilities of active monitors. */
-export function verificationProbability(v0: number, monitors: readonly number[] = []): number {
+export function verificationProbability(v0: number, monitors: readonly number[] = NO_MONITORS): number {
   checkUnit(v0, "v0", "a verification probability in [0, 1]");
   let miss = 1 - v0;
-  monitors.forEach((m, k) => {
+  // A plain loop and a shared empty default: the engine asks this for every incident, allocating nothing.
+  for (let k = 0; k < monitors.length; k++) {
+    const m = monitors[k]!;
     checkUnit(m, `monitors[${k}]`, "a detection probability in [0, 1]");
     miss *= 1 - m;
-  });
+  }
   return 1 - miss;
 }
 

@@ -64,8 +64,8 @@ export function assembleOutcomes(world: World, recorder: Recorder, info: RunInfo
       meanFlow: world.flowHistory[i]!.sum(days, days) / days,
       closedDays: closedDays(i),
       restrictedDays: world.restrictedDays[i]!,
-      // A loop, not Math.max(...column): a spread of a long run's days overflows the call stack.
-      maxQueue: recorder.column(`queue.${c.id}`).reduce((m, q) => Math.max(m, q), 0),
+      // A loop, not Math.max(...column) (a spread of a long run's days overflows the call stack) nor reduce.
+      maxQueue: columnMax(recorder.column(`queue.${c.id}`)),
     })),
     zones: scenario.zones.map((z, i) => ({
       id: z.id,
@@ -277,4 +277,11 @@ export function linkFlows(
     links,
     changes: changes.map((c) => ({ day: c.day, flow: Float64Array.from(order, (l) => c.flows[l]!) })),
   };
+}
+
+/** The largest value of a column, at least 0. */
+function columnMax(values: Float64Array): number {
+  let max = 0;
+  for (let d = 0; d < values.length; d++) max = Math.max(max, values[d]!);
+  return max;
 }

@@ -29,7 +29,9 @@ export function effectiveBaseline(world: World, zone: number): number {
   if (z.sanctuary) mu *= 1 - z.sanctuary.share * world.enforcement[world.model.zoneHost[zone]!]!;
   mu += world.modifiers.baselineAdd[zone]!;
   let scale = 1;
-  for (const actant of activeActants(world)) {
+  const actants = activeActants(world);
+  for (let i = 0; i < actants.length; i++) {
+    const actant = actants[i]!;
     if (actant.zone !== zone) continue;
     mu *= 1 - actant.interdiction * actant.completion;
     scale *= 1 - actant.interdiction * actant.completion;
@@ -81,7 +83,9 @@ export function verificationOf(world: World, a: number, b: number, zone = -1, mo
   // verificationProbability does, without building the list: this runs several times a day.
   let miss = 1 - (relation?.verification ?? 0);
   let any = false;
-  if (relation && monitors) {
+  // (A Map iterated only when it holds something, and plain index loops: these run for every incident
+  // and act, and their iterators were a good part of a run's garbage.)
+  if (relation && monitors && relation.monitors.size > 0) {
     for (const [monitor, until] of relation.monitors) {
       if (until < world.day) continue;
       miss *=
@@ -90,7 +94,9 @@ export function verificationOf(world: World, a: number, b: number, zone = -1, mo
     }
   }
   if (zone >= 0) {
-    for (const actant of activeActants(world)) {
+    const actants = activeActants(world);
+    for (let i = 0; i < actants.length; i++) {
+      const actant = actants[i]!;
       if (actant.zone !== zone || !(actant.detection > 0)) continue;
       miss *= 1 - actant.detection * actant.completion;
       any = true;

@@ -5,6 +5,7 @@
  */
 import {
   applyVerifiedAct,
+  type EscalationInput,
   type EscalationParams,
   RUNGS,
   stepEscalation,
@@ -141,6 +142,15 @@ function actsStep(world: World, params: TrustParams): void {
   if (world.acts.length > 0) world.acts.length = 0;
 }
 
+const ladderInput: EscalationInput = { attributedIncidents: 0, trust: 0, mediation: false, u: 0 };
+const scaledParams: EscalationParams = {
+  retaliationTrust: 0,
+  calmDays: 1,
+  holdDays: 1,
+  hazard0: 0,
+  hazardExponent: 0,
+};
+
 function ladderStep(world: World, params: EscalationParams): void {
   for (let r = 0; r < world.relations.length; r++) {
     const relation = world.relations[r]!;
@@ -151,11 +161,19 @@ function ladderStep(world: World, params: EscalationParams): void {
     const u = relation.ceasefireStream.next();
     // A mechanism may scale today's ceasefire hazard h₀·(1 − T)^k (World.modifiers.hazardFactor).
     const factor = world.modifiers.hazardFactor[r]!;
-    const step = stepEscalation(
-      relation.ladder,
-      { attributedIncidents: relation.attributedToday, trust, mediation: relation.mediatedToday, u },
-      factor === 1 ? params : { ...params, hazard0: Math.min(1, params.hazard0 * factor) },
-    );
+    // The day's input and scaled parameters are written into two objects kept for the run: stepEscalation
+    // reads them and keeps neither (one new object each a relation a day was much of a run's garbage).
+    ladderInput.attributedIncidents = relation.attributedToday;
+    ladderInput.trust = trust;
+    ladderInput.mediation = relation.mediatedToday;
+    ladderInput.u = u;
+    let stepParams = params;
+    if (factor !== 1) {
+      Object.assign(scaledParams, params);
+      scaledParams.hazard0 = Math.min(1, params.hazard0 * factor);
+      stepParams = scaledParams;
+    }
+    const step = stepEscalation(relation.ladder, ladderInput, stepParams);
     if (step.state.rung !== step.from) {
       if (step.state.rung === "ceasefire") relation.ceasefires += 1;
       if (step.reason === "ceasefire-failed" || step.reason === "ceasefire-broken")
