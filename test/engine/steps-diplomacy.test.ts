@@ -232,6 +232,7 @@ describe("diplomacy: mediation", () => {
       text: "xm brought xa and xb to talks and will monitor for 30 days",
     });
     expect([...rel(w).monitors]).toEqual([[XM, 34]]);
+    expect(rel(w).monitoredUntil).toBe(34);
     expect(rel(w).ladder.rung).toBe("ceasefire");
     expect(rel(w).ceasefires).toBe(2);
     expect(rel(w).mediatedToday).toBe(false);

@@ -262,6 +262,7 @@ describe("world on day 0: zones, actors and relations", () => {
     const w = worldOf();
     const fresh = {
       monitors: new Map(),
+      monitoredUntil: -1,
       attributedToday: 0,
       mediatedToday: false,
       daysPerRung: new Float64Array(5),

@@ -25,6 +25,7 @@ function monitor(world: World, monitorActor: number, a: number, b: number): void
   if (!relation) return;
   const until = world.day + world.model.scenario.model.mediation.monitorDays;
   relation.monitors.set(monitorActor, Math.max(until, relation.monitors.get(monitorActor) ?? -1));
+  relation.monitoredUntil = Math.max(relation.monitoredUntil, until);
 }
 
 export const ACTION_HANDLERS: Record<string, ActionHandler> = {

@@ -83,9 +83,9 @@ export function verificationOf(world: World, a: number, b: number, zone = -1, mo
   // verificationProbability does, without building the list: this runs several times a day.
   let miss = 1 - (relation?.verification ?? 0);
   let any = false;
-  // (A Map iterated only when it holds something, and plain index loops: these run for every incident
-  // and act, and their iterators were a good part of a run's garbage.)
-  if (relation && monitors && relation.monitors.size > 0) {
+  // (The monitors iterated only while one still watches, and plain index loops: these run for every
+  // incident and act, and their iterators were a good part of a run's garbage.)
+  if (relation && monitors && relation.monitoredUntil >= world.day) {
     for (const [monitor, until] of relation.monitors) {
       if (until < world.day) continue;
       miss *=

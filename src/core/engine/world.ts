@@ -43,6 +43,8 @@ export interface Relation {
   mediators: number[];
   /** Monitor actor → last day it monitors. */
   monitors: Map<number, number>;
+  /** The last day any monitor watches (the largest value in `monitors`, -1 for none): no monitor after it. */
+  monitoredUntil: number;
   /** Major incidents attributed today between the pair. */
   attributedToday: number;
   mediatedToday: boolean;
@@ -442,6 +444,7 @@ export class World {
         verification: r.verification,
         mediators: r.mediators.map((m) => model.actorIndex.get(m)!),
         monitors: new Map(),
+        monitoredUntil: -1,
         attributedToday: 0,
         mediatedToday: false,
         daysPerRung: new Float64Array(RUNGS.length),

@@ -75,7 +75,7 @@ export const ceasefireDurabilityMechanism = defineMechanism({
         }
         let monitored = 0;
         let leverage = 0;
-        for (const until of r.monitors.values()) if (until >= world.day) monitored = 1;
+        if (r.monitoredUntil >= world.day) monitored = 1;
         for (const g of state.guarantors)
           if (r.mediators.includes(g.actor) || (r.monitors.get(g.actor) ?? -1) >= world.day)
             leverage += g.leverage;

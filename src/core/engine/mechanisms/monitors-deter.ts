@@ -93,6 +93,5 @@ export const monitorsDeterMechanism = defineMechanism({
 
 /** Does a monitor watch the relation today (verificationOf counts those)? */
 function monitored(relation: Relation, day: number): boolean {
-  for (const until of relation.monitors.values()) if (until >= day) return true;
-  return false;
+  return relation.monitoredUntil >= day;
 }

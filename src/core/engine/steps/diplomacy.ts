@@ -99,6 +99,7 @@ function mediationStep(world: World): void {
         continue;
       relation.mediatedToday = true;
       relation.monitors.set(mediator, world.day + mediation.monitorDays);
+      relation.monitoredUntil = Math.max(relation.monitoredUntil, world.day + mediation.monitorDays);
       world.record({
         kind: "mediation",
         actor: world.actorId(mediator),
