@@ -28,15 +28,29 @@ export interface SimEvent {
 
 export type NewEvent = Omit<SimEvent, "id" | "date">;
 
+/** Builds a deferred event from the three numbers it was logged with (see EventLog.addLater). */
+export type LateEvent = (a: number, b: number, c: number) => Omit<NewEvent, "day">;
+
 export class EventLog {
-  readonly events: SimEvent[] = [];
+  private readonly list: SimEvent[] = [];
   /** Events logged so far, kept or not. */
   private count = 0;
+  // Events numbered but not yet built (addLater), in id order: parallel arrays of plain numbers.
+  private readonly lateId: number[] = [];
+  private readonly lateDay: number[] = [];
+  private readonly lateBuild: LateEvent[] = [];
+  private readonly lateArgs: number[] = [];
   /** With `keep` false the log numbers events and returns them but holds none (`events` stays empty). */
   constructor(
     private readonly dateOf: (day: number) => string,
     private readonly keep = true,
   ) {}
+
+  /** Every event logged so far, in id order. */
+  get events(): SimEvent[] {
+    if (this.lateId.length > 0) this.buildLate();
+    return this.list;
+  }
 
   /** Logs an event on `day` (default: the event's own day). Keys keep the order id, date, the event's, day. */
   add(event: NewEvent | Omit<NewEvent, "day">, day = (event as NewEvent).day): SimEvent {
@@ -49,15 +63,59 @@ export class EventLog {
       bare.day = day;
       return bare;
     }
-    const full = Object.assign({ id: this.count, date: this.dateOf(day) }, event) as SimEvent;
+    const full = this.make(this.count, day, event);
+    this.list.push(full);
+    return full;
+  }
+
+  /**
+   * Logs an event on `day` whose object `build(a, b, c)` makes only when the log is read: a run's most
+   * frequent events (the daily counts of minor incidents) then do not sit in memory as objects, to be
+   * copied by every collection, until the run ends. `build` must be the same function for every event
+   * of a kind, not a closure made per event. Returns the event's id (0 when the log keeps nothing).
+   */
+  addLater(day: number, build: LateEvent, a: number, b: number, c: number): number {
+    this.count += 1;
+    if (!this.keep) return 0;
+    this.lateId.push(this.count);
+    this.lateDay.push(day);
+    this.lateBuild.push(build);
+    this.lateArgs.push(a, b, c);
+    return this.count;
+  }
+
+  /** Builds the deferred events and merges them in, keeping the log in id order. */
+  private buildLate(): void {
+    const early = this.list.splice(0);
+    let i = 0;
+    for (let k = 0; k < this.lateId.length; k++) {
+      const id = this.lateId[k]!;
+      while (i < early.length && early[i]!.id < id) this.list.push(early[i++]!);
+      const args = this.lateArgs;
+      const event = this.lateBuild[k]!(args[3 * k]!, args[3 * k + 1]!, args[3 * k + 2]!);
+      this.list.push(this.make(id, this.lateDay[k]!, event));
+    }
+    while (i < early.length) this.list.push(early[i++]!);
+    this.lateId.length = 0;
+    this.lateDay.length = 0;
+    this.lateBuild.length = 0;
+    this.lateArgs.length = 0;
+  }
+
+  /** The logged form of an event: keys in the order id, date, the event's, day. */
+  private make(id: number, day: number, event: NewEvent | Omit<NewEvent, "day">): SimEvent {
+    const full = Object.assign({ id, date: this.dateOf(day) }, event) as SimEvent;
     full.day = day;
-    this.events.push(full);
     return full;
   }
 
   /** Forgets every event logged so far; numbering starts again at 1. */
   clear(): void {
-    this.events.length = 0;
+    this.list.length = 0;
+    this.lateId.length = 0;
+    this.lateDay.length = 0;
+    this.lateBuild.length = 0;
+    this.lateArgs.length = 0;
     this.count = 0;
   }
 

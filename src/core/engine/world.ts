@@ -9,7 +9,7 @@ import type { ProgrammeState } from "../policy-language/index.js";
 import { INITIAL_PROGRAMME_STATE } from "../policy-language/index.js";
 import type { Random, Streams } from "../random/index.js";
 import { createHawkesState, type HawkesState } from "../security/index.js";
-import { EventLog, type NewEvent, type SimEvent } from "./events.js";
+import { EventLog, type LateEvent, type NewEvent, type SimEvent } from "./events.js";
 import { IndicatorTotals } from "./indicator-totals.js";
 import type { Model } from "./model.js";
 
@@ -589,6 +589,12 @@ export class World {
   record(event: Omit<NewEvent, "day">): SimEvent {
     this.eventCount.set(event.kind, (this.eventCount.get(event.kind) ?? 0) + 1);
     return this.log.add(event, this.day);
+  }
+
+  /** Logs today an event of `kind` built later from three numbers (EventLog.addLater); returns its id. */
+  recordLater(kind: string, build: LateEvent, a: number, b: number, c: number): number {
+    this.eventCount.set(kind, (this.eventCount.get(kind) ?? 0) + 1);
+    return this.log.addLater(this.day, build, a, b, c);
   }
 
   /** Sets a crossing's status and hours, marking the routing dirty when either changes. */

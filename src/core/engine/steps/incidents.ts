@@ -5,7 +5,7 @@
  * is attributed to the sanctuary host when verified.
  */
 import { hawkesStep } from "../../security/index.js";
-import type { NewEvent } from "../events.js";
+import type { LateEvent, NewEvent } from "../events.js";
 import { effectiveBaseline, hostsOf, verificationOf } from "../queries.js";
 import type { World } from "../world.js";
 
@@ -101,6 +101,19 @@ export function recordIncident(
   return false;
 }
 
+/** Each world's builder of its minor-incident events (one function per world, as addLater asks). */
+const builders = new WeakMap<World, LateEvent>();
+
+function minorIncidentsOf(world: World): LateEvent {
+  let build = builders.get(world);
+  if (build === undefined) {
+    const zones = world.model.scenario.zones;
+    build = (zone, incidents, fatalities) => minorIncidents(zones[zone]!, incidents, fatalities);
+    builders.set(world, build);
+  }
+  return build;
+}
+
 /** The cause of each zone's counted incidents, written once per zone rather than once a day. */
 const processCause = new WeakMap<object, string>();
 
@@ -150,7 +163,8 @@ export function incidentsStep(world: World): void {
     }
     // Minor incidents (not major, no damage) are the daily background: one event per zone and day
     // counts them, so the log accounts for every incident without listing each (docs/outputs.md).
-    if (unlogged > 0) world.record(minorIncidents(z, unlogged, unloggedFatalities));
+    if (unlogged > 0)
+      world.recordLater("minor-incidents", minorIncidentsOf(world), zone, unlogged, unloggedFatalities);
   }
   for (const event of world.model.events) {
     if (event.day !== world.day || !event.incident || event.incident.zone < 0) continue;
