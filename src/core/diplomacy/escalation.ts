@@ -25,7 +25,7 @@
  * | any       | otherwise                                          | (stay)    | none               |
  */
 import { InputError, suggestName } from "../errors/index.js";
-import { checkDraw, checkNonNegative, checkUnit } from "./check.js";
+import { checkDraw, checkUnit, fail, isNonNegative, isUnit } from "./check.js";
 
 /**
  * The rungs in order of escalation, so that a rung's index is a numeric code monotone in escalation
@@ -88,39 +88,20 @@ export interface EscalationStep {
 }
 
 export function validateEscalationParams(params: EscalationParams, path = "escalation"): EscalationParams {
-  // Every day of every pair checks these: parameters that pass return at once, before any field path is
-  // written out for a message (those strings were much of a run's garbage).
-  const unit = (x: number) => typeof x === "number" && x >= 0 && x <= 1;
-  const days = (x: number) => typeof x === "number" && x >= 1;
-  const k = params.hazardExponent;
-  if (
-    unit(params.retaliationTrust) &&
-    days(params.calmDays) &&
-    days(params.holdDays) &&
-    unit(params.hazard0) &&
-    typeof k === "number" &&
-    k >= 0 &&
-    Number.isFinite(k)
-  )
-    return params;
-  checkUnit(params.retaliationTrust, `${path}.retaliationTrust`, "a trust level in [0, 1]");
-  atLeastOneDay(params.calmDays, `${path}.calmDays`);
-  atLeastOneDay(params.holdDays, `${path}.holdDays`);
-  checkUnit(params.hazard0, `${path}.hazard0`, "a daily probability in [0, 1]");
-  checkNonNegative(params.hazardExponent, `${path}.hazardExponent`, "an exponent k ≥ 0");
+  // Checked every day of every pair: each field's path is written out only when it fails (those strings
+  // were much of a run's garbage).
+  const { retaliationTrust, calmDays, holdDays, hazard0, hazardExponent } = params;
+  if (!isUnit(retaliationTrust))
+    fail(`${path}.retaliationTrust`, "a trust level in [0, 1]", retaliationTrust);
+  if (!isDays(calmDays)) fail(`${path}.calmDays`, DAYS, calmDays);
+  if (!isDays(holdDays)) fail(`${path}.holdDays`, DAYS, holdDays);
+  if (!isUnit(hazard0)) fail(`${path}.hazard0`, "a daily probability in [0, 1]", hazard0);
+  if (!isNonNegative(hazardExponent)) fail(`${path}.hazardExponent`, "an exponent k ≥ 0", hazardExponent);
   return params;
 }
 
-function atLeastOneDay(value: number, path: string): void {
-  if (!(typeof value === "number" && value >= 1)) {
-    throw new InputError({
-      code: "out-of-range",
-      path,
-      expected: "a number of days ≥ 1",
-      found: String(value),
-    });
-  }
-}
+const DAYS = "a number of days ≥ 1";
+const isDays = (value: number) => typeof value === "number" && value >= 1;
 
 /** Daily probability that a ceasefire fails at trust T: h = h₀·(1 − T)^k. */
 export function ceasefireHazard(trust: number, params: EscalationParams): number {

@@ -6,7 +6,7 @@
  * lose (Slovic 1993, "Perceived risk, trust, and democracy"). Between acts trust relaxes toward a
  * baseline b: dT/dt = −ρ(T − b).
  */
-import { checkDraw, checkNonNegative, checkUnit } from "./check.js";
+import { checkDraw, checkNonNegative, checkUnit, fail, isNonNegative, isUnit } from "./check.js";
 
 /** What an act does to trust once it is verified. */
 export type ActKind = "cooperative" | "hostile";
@@ -27,10 +27,12 @@ export interface TrustParams {
 
 /** Checks every field; throws an `InputError` naming the first bad one (path prefixed by `path`). */
 export function validateTrustParams(params: TrustParams, path = "trust"): TrustParams {
-  checkUnit(params.etaUp, `${path}.etaUp`, "a learning rate η⁺ in [0, 1]");
-  checkUnit(params.etaDown, `${path}.etaDown`, "a learning rate η⁻ in [0, 1]");
-  checkNonNegative(params.relaxRate, `${path}.relaxRate`, "a relaxation rate ρ ≥ 0 per day");
-  checkUnit(params.baseline, `${path}.baseline`, "a baseline trust in [0, 1]");
+  // Each field's path is written out only when it fails: this runs for every act.
+  const { etaUp, etaDown, relaxRate, baseline } = params;
+  if (!isUnit(etaUp)) fail(`${path}.etaUp`, "a learning rate η⁺ in [0, 1]", etaUp);
+  if (!isUnit(etaDown)) fail(`${path}.etaDown`, "a learning rate η⁻ in [0, 1]", etaDown);
+  if (!isNonNegative(relaxRate)) fail(`${path}.relaxRate`, "a relaxation rate ρ ≥ 0 per day", relaxRate);
+  if (!isUnit(baseline)) fail(`${path}.baseline`, "a baseline trust in [0, 1]", baseline);
   return params;
 }
 
