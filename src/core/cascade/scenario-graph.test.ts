@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../errors/index.js";
+import { firstIssue } from "../../../test/support/input-issue.js";
 import { CascadeModel, criticalTolerance, motterLaiCascade } from "./motter-lai.js";
 import { type CascadeNetworkInput, cascadeTarget, scenarioSimpleGraph } from "./scenario-graph.js";
 import { largestComponentSize } from "./simple-graph.js";
@@ -19,16 +19,6 @@ const star: CascadeNetworkInput = {
   nodes: nodes("hub", ...Array.from({ length: 9 }, (_, i) => `leaf${i + 1}`)),
   links: Array.from({ length: 9 }, (_, i) => link(`spoke${i + 1}`, "hub", `leaf${i + 1}`)),
   crossings: [],
-};
-
-const issueOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error.issues[0];
-    throw error;
-  }
-  return undefined;
 };
 
 describe("scenario network as a cascade graph", () => {
@@ -77,8 +67,8 @@ describe("scenario network as a cascade graph", () => {
     ]);
     expect(sg.crossings.map((c) => c.id)).toEqual(["open_gate"]);
     expect(largestComponentSize(sg.graph)).toBe(3); // c hangs only on left-out elements
-    expect(issueOf(() => cascadeTarget(sg, "shut", input))).toMatchObject({ code: "not-in-graph" });
-    expect(issueOf(() => cascadeTarget(sg, "planned_gate", input))?.found).toMatch(/not built/);
+    expect(firstIssue(() => cascadeTarget(sg, "shut", input))).toMatchObject({ code: "not-in-graph" });
+    expect(firstIssue(() => cascadeTarget(sg, "planned_gate", input))?.found).toMatch(/not built/);
   });
 
   it("joins a pair once however many links, crossings or directions connect it", () => {
@@ -139,18 +129,18 @@ describe("scenario network as a cascade graph", () => {
 
   it("refuses unknown ids with the closest node or crossing, and links with their two ends", () => {
     const sg = scenarioSimpleGraph(star);
-    expect(issueOf(() => cascadeTarget(sg, "hbu", star))).toMatchObject({
+    expect(firstIssue(() => cascadeTarget(sg, "hbu", star))).toMatchObject({
       code: "unknown-id",
       path: "attack",
       suggestion: "hub",
     });
-    const onLink = issueOf(() => cascadeTarget(sg, "spoke3", star, "--attack"));
+    const onLink = firstIssue(() => cascadeTarget(sg, "spoke3", star, "--attack"));
     expect(onLink).toMatchObject({ code: "not-attackable", path: "--attack" });
     expect(onLink?.expected).toContain('"leaf3"');
   });
 
   it("reports a link to an undeclared node with a suggestion", () => {
-    const issue = issueOf(() =>
+    const issue = firstIssue(() =>
       scenarioSimpleGraph({
         nodes: nodes("kabul", "peshawar"),
         links: [link("x", "kabul", "peshwar")],
