@@ -96,6 +96,10 @@ export class EventLog {
       this.list.push(this.make(id, this.lateDay[k]!, event));
     }
     while (i < early.length) this.list.push(early[i++]!);
+    this.forgetLate();
+  }
+
+  private forgetLate(): void {
     this.lateId.length = 0;
     this.lateDay.length = 0;
     this.lateBuild.length = 0;
@@ -112,10 +116,7 @@ export class EventLog {
   /** Forgets every event logged so far; numbering starts again at 1. */
   clear(): void {
     this.list.length = 0;
-    this.lateId.length = 0;
-    this.lateDay.length = 0;
-    this.lateBuild.length = 0;
-    this.lateArgs.length = 0;
+    this.forgetLate();
     this.count = 0;
   }
 
