@@ -587,14 +587,18 @@ export class World {
   }
 
   record(event: Omit<NewEvent, "day">): SimEvent {
-    this.eventCount.set(event.kind, (this.eventCount.get(event.kind) ?? 0) + 1);
+    this.countEvent(event.kind);
     return this.log.add(event, this.day);
   }
 
   /** Logs today an event of `kind` built later from three numbers (EventLog.addLater); returns its id. */
   recordLater(kind: string, build: LateEvent, a: number, b: number, c: number): number {
-    this.eventCount.set(kind, (this.eventCount.get(kind) ?? 0) + 1);
+    this.countEvent(kind);
     return this.log.addLater(this.day, build, a, b, c);
+  }
+
+  private countEvent(kind: string): void {
+    this.eventCount.set(kind, (this.eventCount.get(kind) ?? 0) + 1);
   }
 
   /** Sets a crossing's status and hours, marking the routing dirty when either changes. */
