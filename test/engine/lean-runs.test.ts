@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/core/engine/index.js";
+import { loadScenarioFile } from "../../src/node/load-scenario.js";
 import { toyScenario } from "./scenarios.js";
 
 // Incidents every few days and a closure in the middle, so there are events and moving series to lose.
@@ -29,6 +30,16 @@ describe("a run that keeps less", () => {
     expect(lean.outcomes).toEqual(full.outcomes);
     expect(lean.series.columns).toEqual(full.series.columns);
     for (const c of full.series.columns) expect(lean.series.values[c]).toEqual(full.series.values[c]);
+  });
+
+  it("of the built-in region, its hypotheses on, has the full run's outcomes and counts its events alike", () => {
+    // The mechanisms explain themselves through the log; without one they only count (recordUnkept).
+    const region = loadScenarioFile("scenarios/af-pak.yaml").scenario;
+    const full = simulate(region, { seed: 2, days: 400 });
+    const lean = simulate(region, { seed: 2, days: 400, keepEvents: false, keepSeries: [] });
+    expect(full.events.some((e) => e.cause.startsWith("hypothesis "))).toBe(true);
+    expect(lean.events).toEqual([]);
+    expect(lean.outcomes).toEqual(full.outcomes);
   });
 
   it("with keepSeries holds exactly the columns asked for, with the full run's values", () => {

@@ -65,8 +65,8 @@ describe("events built later", () => {
       built += 1;
       return build(a, b, c);
     };
-    expect(log.addLater(0, counted, 0, 0, 0)).toBe(0);
-    expect(log.add({ kind: "next", cause: "test", values: {}, text: "" }, 0).id).toBe(2);
+    expect(log.addLater(0, counted, 0, 0, 0)).toBe(1);
+    expect(log.add({ kind: "next", cause: "test", values: {}, text: "" }, 0)).toBe(2);
     expect(log.events).toEqual([]);
     expect(built).toBe(0);
   });

@@ -40,7 +40,7 @@ export class EventLog {
   private readonly lateDay: number[] = [];
   private readonly lateBuild: LateEvent[] = [];
   private readonly lateArgs: number[] = [];
-  /** With `keep` false the log numbers events and returns them but holds none (`events` stays empty). */
+  /** With `keep` false the log numbers events but holds none (`events` stays empty). */
   constructor(
     private readonly dateOf: (day: number) => string,
     private readonly keep = true,
@@ -52,31 +52,37 @@ export class EventLog {
     return this.list;
   }
 
-  /** Logs an event on `day` (default: the event's own day). Keys keep the order id, date, the event's, day. */
-  add(event: NewEvent | Omit<NewEvent, "day">, day = (event as NewEvent).day): SimEvent {
+  /** True when the log holds the events it numbers (the constructor's `keep`). */
+  get keeps(): boolean {
+    return this.keep;
+  }
+
+  /**
+   * Logs an event on `day` (default: the event's own day) and returns its id. Keys keep the order id,
+   * date, the event's, day. A log that keeps nothing only numbers it: the event object is left as is.
+   */
+  add(event: NewEvent | Omit<NewEvent, "day">, day = (event as NewEvent).day): number {
     this.count += 1;
-    if (!this.keep) {
-      // Not kept: the caller's fresh object is numbered in place rather than copied in log order.
-      const bare = event as SimEvent;
-      bare.id = this.count;
-      bare.date = this.dateOf(day);
-      bare.day = day;
-      return bare;
-    }
-    const full = this.make(this.count, day, event);
-    this.list.push(full);
-    return full;
+    if (this.keep) this.list.push(this.make(this.count, day, event));
+    return this.count;
+  }
+
+  /** Numbers an event without it: only for a log that keeps nothing, where add() would hold nothing either. */
+  number(): number {
+    if (this.keep) throw new Error("EventLog.number() on a log that keeps its events: use add()");
+    this.count += 1;
+    return this.count;
   }
 
   /**
    * Logs an event on `day` whose object `build(a, b, c)` makes only when the log is read: a run's most
    * frequent events (the daily counts of minor incidents) then do not sit in memory as objects, to be
    * copied by every collection, until the run ends. `build` must be the same function for every event
-   * of a kind, not a closure made per event. Returns the event's id (0 when the log keeps nothing).
+   * of a kind, not a closure made per event. Returns the event's id.
    */
   addLater(day: number, build: LateEvent, a: number, b: number, c: number): number {
     this.count += 1;
-    if (!this.keep) return 0;
+    if (!this.keep) return this.count;
     this.lateId.push(this.count);
     this.lateDay.push(day);
     this.lateBuild.push(build);

@@ -57,6 +57,8 @@ export function startMechanisms(world: World): MechanismRun {
       ctx: undefined as never,
     };
     const explain = (event: ExplainedEvent) => {
+      // A log that keeps nothing only numbers the event: its cause and values would never be read.
+      if (!world.log.keeps) return world.log.number();
       const { why, ...rest } = event;
       return world.record({
         ...rest,

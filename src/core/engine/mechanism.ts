@@ -9,7 +9,7 @@
  */
 import { portableExp, type Random } from "../random/index.js";
 import type { HypothesisKey, ScenarioHypotheses } from "../scenario/index.js";
-import type { EventValue, SimEvent } from "./events.js";
+import type { EventValue } from "./events.js";
 import type { World } from "./world.js";
 
 /**
@@ -65,8 +65,8 @@ export interface MechanismContext<K extends HypothesisKey, C extends string = st
    * `ctx.contribute("x", amount)` without the lookup by name, for contributions added every day.
    */
   readonly totals: Record<C, number>;
-  /** Logs an event caused by this hypothesis (`cause`: "hypothesis <key> (<title>): <why>"). */
-  explain(event: ExplainedEvent): SimEvent;
+  /** Logs an event caused by this hypothesis (`cause`: "hypothesis <key> (<title>): <why>"); returns its id. */
+  explain(event: ExplainedEvent): number;
   /**
    * Whether `value` has moved by at least `threshold` since it was last reported under `slot` (first
    * reference: `initial`): if so, returns the value reported before and remembers `value`; otherwise

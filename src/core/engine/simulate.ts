@@ -144,5 +144,4 @@ function resetDayZero(world: World): void {
   world.queues.clear();
   world.indicators.queueHours.fill(0);
   world.log.clear();
-  world.eventCount.clear();
 }

@@ -9,7 +9,7 @@ import type { ProgrammeState } from "../policy-language/index.js";
 import { INITIAL_PROGRAMME_STATE } from "../policy-language/index.js";
 import type { Random, Streams } from "../random/index.js";
 import { createHawkesState, type HawkesState } from "../security/index.js";
-import { EventLog, type LateEvent, type NewEvent, type SimEvent } from "./events.js";
+import { EventLog, type LateEvent, type NewEvent } from "./events.js";
 import { IndicatorTotals } from "./indicator-totals.js";
 import type { Model } from "./model.js";
 
@@ -344,7 +344,6 @@ export class World {
   today = { served: 0, unserved: 0, spoiled: 0, potential: 0, queued: 0, returned: 0 };
   totals = { served: 0, unserved: 0, spoiled: 0, potential: 0, queued: 0, returned: 0 };
   coercion = { attempts: 0, complied: 0, defied: 0 };
-  readonly eventCount = new Map<string, number>();
   /**
    * Terms the mechanisms of the hypotheses set and the steps read; all neutral while no mechanism is
    * active, so the v0 model runs unchanged (docs/ODD.md §7.13).
@@ -586,19 +585,14 @@ export class World {
     return this.model.stateOfCountry.get(country) ?? -1;
   }
 
-  record(event: Omit<NewEvent, "day">): SimEvent {
-    this.countEvent(event.kind);
+  /** Logs an event today; returns its id (numbered even when the log keeps nothing). */
+  record(event: Omit<NewEvent, "day">): number {
     return this.log.add(event, this.day);
   }
 
-  /** Logs today an event of `kind` built later from three numbers (EventLog.addLater); returns its id. */
-  recordLater(kind: string, build: LateEvent, a: number, b: number, c: number): number {
-    this.countEvent(kind);
+  /** Logs today an event built later from three numbers (EventLog.addLater); returns its id. */
+  recordLater(build: LateEvent, a: number, b: number, c: number): number {
     return this.log.addLater(this.day, build, a, b, c);
-  }
-
-  private countEvent(kind: string): void {
-    this.eventCount.set(kind, (this.eventCount.get(kind) ?? 0) + 1);
   }
 
   /** Sets a crossing's status and hours, marking the routing dirty when either changes. */

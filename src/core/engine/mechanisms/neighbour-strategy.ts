@@ -143,7 +143,7 @@ export const neighbourStrategyMechanism = defineMechanism({
         s.partners.forEach((p, i) => {
           values[`share to ${scenario.actors[p.state]!.id}`] = shares[i]!;
         });
-        const event = ctx.explain({
+        const invested = ctx.explain({
           kind: "diversification-investment",
           actor: scenario.actors[a]!.id,
           why: "I = β·π·ΣV·e^(−δL/365), shared by each partner's attractiveness (1 − κ)(1 − χ)",
@@ -162,7 +162,7 @@ export const neighbourStrategyMechanism = defineMechanism({
             p.crossings,
             usd,
             entry.costReductionUsdPerVehiclePerMillionUsd,
-            event.id,
+            invested,
           );
           ctx.contribute("investedUsd", usd);
           ctx.contribute("capacityAddedVehiclesPerDay", added.capacity);

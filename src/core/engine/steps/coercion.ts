@@ -100,7 +100,7 @@ export function coercionStep(world: World): void {
       // The v0 rule; a mechanism that makes enforcement a choice (stakeRestraint) reads compliedToday instead.
       if (world.modifiers.enforcementByCompliance)
         world.enforcement[e.target] = Math.min(1, before + coercion.enforcementGain);
-      const event = world.record({
+      const complied = world.record({
         kind: "coercion-complied",
         actor: target.id,
         target: coercer.id,
@@ -109,12 +109,12 @@ export function coercionStep(world: World): void {
         text: `${target.id} complied with ${coercer.id}'s demand: enforcement ${before.toFixed(2)} → ${world.enforcement[e.target]!.toFixed(2)}`,
         parent: e.cause,
       });
-      world.compliedToday.push({ coercer: e.coercer, target: e.target, cause: event.id });
+      world.compliedToday.push({ coercer: e.coercer, target: e.target, cause: complied });
       world.act({
         from: e.target,
         to: e.coercer,
         kind: "cooperative",
-        cause: event.id,
+        cause: complied,
         what: "complied with a coercive demand",
       });
     } else {
@@ -132,7 +132,7 @@ export function coercionStep(world: World): void {
         const state = other ? world.stateOf(other) : -1;
         if (state >= 0 && state !== e.coercer && state !== e.target) neighbours.add(state);
       }
-      const event = world.record({
+      const defied = world.record({
         kind: "coercion-defied",
         actor: target.id,
         target: coercer.id,
@@ -141,7 +141,7 @@ export function coercionStep(world: World): void {
         text: `${target.id} defied ${coercer.id} and invests in routes via ${[...neighbours].map((s) => scenario.actors[s]!.id).join(", ") || "(no other neighbour)"}`,
         parent: e.cause,
       });
-      investInRoutes(world, e.target, [...neighbours], adaptation.defianceInvestmentUsd, event.id);
+      investInRoutes(world, e.target, [...neighbours], adaptation.defianceInvestmentUsd, defied);
     }
   }
 }

@@ -65,7 +65,10 @@ function cbmStep(world: World): void {
     const trust = world.trustOf(m.to, m.proposer);
     const p = cbm.honourBase + (1 - cbm.honourBase) * trust;
     const honoured = !broken && world.stream("cbm").next() < p;
-    const event = world.record({
+    const text = honoured
+      ? `${world.actorId(m.to)} honoured the confidence-building measure proposed by ${world.actorId(m.proposer)}`
+      : `the confidence-building measure between ${world.actorId(m.proposer)} and ${world.actorId(m.to)} collapsed`;
+    const logged = world.record({
       kind: honoured ? "cbm-honoured" : "cbm-collapsed",
       actor: world.actorId(m.to),
       target: world.actorId(m.proposer),
@@ -75,17 +78,15 @@ function cbmStep(world: World): void {
       values: broken
         ? { rung: relation!.ladder.rung }
         : { "honour probability": p, [`trust(${world.actorId(m.to)}, ${world.actorId(m.proposer)})`]: trust },
-      text: honoured
-        ? `${world.actorId(m.to)} honoured the confidence-building measure proposed by ${world.actorId(m.proposer)}`
-        : `the confidence-building measure between ${world.actorId(m.proposer)} and ${world.actorId(m.to)} collapsed`,
+      text,
       parent: m.cause,
     });
     world.act({
       from: m.to,
       to: m.proposer,
       kind: honoured ? "cooperative" : "hostile",
-      cause: event.id,
-      what: event.text,
+      cause: logged,
+      what: text,
     });
   }
 }

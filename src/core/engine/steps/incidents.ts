@@ -163,8 +163,7 @@ export function incidentsStep(world: World): void {
     }
     // Minor incidents (not major, no damage) are the daily background: one event per zone and day
     // counts them, so the log accounts for every incident without listing each (docs/outputs.md).
-    if (unlogged > 0)
-      world.recordLater("minor-incidents", minorIncidentsOf(world), zone, unlogged, unloggedFatalities);
+    if (unlogged > 0) world.recordLater(minorIncidentsOf(world), zone, unlogged, unloggedFatalities);
   }
   for (const event of world.model.events) {
     if (event.day !== world.day || !event.incident || event.incident.zone < 0) continue;

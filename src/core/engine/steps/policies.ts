@@ -74,7 +74,7 @@ export function policiesStep(world: World): void {
         const condition = step.move === "advance" ? conditions.enter : conditions.exit!;
         const source = step.move === "advance" ? conditions.enterSource : conditions.exitSource!;
         const values = valuesOf(world, condition, source);
-        const event = world.record({
+        const staged = world.record({
           kind: "stage",
           actor: actorId,
           cause: `${policy.id}: stage "${stage.name}" ${step.move === "advance" ? "enter" : "exit"} when ${source}`,
@@ -90,7 +90,7 @@ export function policiesStep(world: World): void {
             action,
             cause: `${policy.id}: stage "${stage.name}"`,
             values,
-            parent: event.id,
+            parent: staged,
           });
         }
       }
@@ -136,6 +136,6 @@ export function policiesStep(world: World): void {
       text: `${item.actor >= 0 ? world.actorId(item.actor) : "(forced)"}: ${text}`,
       ...(item.parent === undefined ? {} : { parent: item.parent }),
     });
-    ACTION_HANDLERS[item.action.name]!(world, item.actor, args, logged.id);
+    ACTION_HANDLERS[item.action.name]!(world, item.actor, args, logged);
   }
 }
