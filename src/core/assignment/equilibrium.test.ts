@@ -424,3 +424,30 @@ describe.each(algorithmNames)("user equilibrium by %s", (algorithm) => {
     expect(seen[seen.length - 1]).toBe(r.gap);
   });
 });
+
+describe("warm start of the path solver", () => {
+  // t₁ = 10 + x₁; t₂ = 15 + x₂/2 at capacity 1, 15 + x₂ at capacity 0.5: with D = 20, 10/10 then 12.5/7.5.
+  const opts = { algorithm: "path" as const, gap: 1e-10 };
+
+  it("sweeps the known paths before its first pass when they already show a gap, so one pass confirms", () => {
+    const network = buildNetwork({ nodeCount: 2, links: [linear(0, 1, 10, 1), linear(0, 1, 15, 0.5)] });
+    const assigner = createAssigner(network, od(2, [[0, 1, 20]]), "path");
+    const first = assigner.solve(opts);
+    expect(first.flows[0]).toBeCloseTo(10, 8);
+    network.capacity[1] = 0.5;
+    const warm = assigner.solve(opts);
+    expect(warm.converged).toBe(true);
+    expect(warm.iterations).toBe(1);
+    expect(warm.flows[0]).toBeCloseTo(12.5, 8);
+    expect(warm.flows[1]).toBeCloseTo(7.5, 8);
+  });
+
+  it("leaves flows already at equilibrium exactly as they are", () => {
+    const network = buildNetwork({ nodeCount: 2, links: [linear(0, 1, 10, 1), linear(0, 1, 15, 0.5)] });
+    const assigner = createAssigner(network, od(2, [[0, 1, 20]]), "path");
+    const first = Float64Array.from(assigner.solve(opts).flows);
+    const again = assigner.solve(opts);
+    expect(again.iterations).toBe(1);
+    expect(Float64Array.from(again.flows)).toEqual(first);
+  });
+});
