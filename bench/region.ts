@@ -39,7 +39,7 @@ export async function runRegionBench(
       ],
       notes: [
         `Target: under ${TARGET_MS} ms median with the hypotheses as set: ${m < TARGET_MS ? "met" : `not met (${m.toFixed(0)} ms)`}. The mechanisms cost the difference between the first two rows; the rest is the daily steps (routing re-solves about 550 times in ten years).`,
-        "Timed from the compiled build (dist/) in a plain Node process (bench/region-runner.mjs), as the CLI and the exploration workers run it: after five warm-up rounds (the first ten-year runs of a process still tier up: 1.5–2 times slower), the three variants in turn for each seed 1 to the number of runs, so the machine's slow spells fall on all alike. A process's first run, as `corridor run` makes it, is the slower figure. On this shared VM the median with the hypotheses was 90–93 ms over five runs of this benchmark late on 2026-12-04 (97–119 ms earlier that day, before the lean event log and the path solver's sweep-first warm start); the machine's slow spells move it by about 10 %.",
+        "Timed from the compiled build (dist/) in a plain Node process (bench/region-runner.mjs), as the CLI and the exploration workers run it: after five warm-up rounds (the first ten-year runs of a process still tier up: 1.5–2 times slower), the three variants in turn for each seed 1 to the number of runs, so the machine's slow spells fall on all alike. A process's first run, as `corridor run` makes it, is the slower figure. On this shared VM the median with the hypotheses was 90–95 ms over six runs of this benchmark late on 2026-12-04 (97–119 ms earlier that day, before the lean event log and the path solver's sweep-first warm start); the machine's slow spells move it by about 10 %.",
       ],
     },
   ];
