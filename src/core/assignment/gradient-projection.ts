@@ -299,6 +299,8 @@ export class GradientProjectionAssigner implements Assigner {
       }
     }
     if (!(tstt > 0) || excess <= target * tstt) return;
+    // The known paths are all the candidates there are until a pass finds another: sweep them to the
+    // same goal as a converging iteration (a tenth of the target), not to a share of their own excess.
     this.equilibrate(tstt, 0, target);
   }
 
