@@ -82,6 +82,17 @@ function constant(from: number, to: number, t0: number): LinkSpec {
   return { from, to, capacity: 0, freeFlowTime: t0, b: 0, power: 0 };
 }
 
+/** t₁ = 10 + x₁ and t₂ = 15 + x₂/2 between nodes 0 and 1. */
+function twoParallelLinks(): Network {
+  return buildNetwork({ nodeCount: 2, links: [linear(0, 1, 10, 1), linear(0, 1, 15, 0.5)] });
+}
+
+/** Warm and cold solves of the same inputs agree on the Beckmann objective within their two gaps. */
+function expectSameEquilibrium(warm: AssignmentResult, cold: AssignmentResult): void {
+  const bound = warm.gap * warm.tstt + cold.gap * cold.tstt + 1e-9 * cold.beckmann;
+  expect(Math.abs(warm.beckmann - cold.beckmann)).toBeLessThanOrEqual(bound);
+}
+
 function od(nodeCount: number, entries: [number, number, number][]): Demand {
   return buildDemand({
     nodeCount,
@@ -137,7 +148,7 @@ describe.each(algorithmNames)("user equilibrium by %s", (algorithm) => {
 
   describe("two parallel links with linear costs", () => {
     // t₁ = 10 + x₁, t₂ = 15 + x₂/2: both used when 10 + x = 15 + (D − x)/2, i.e. x₁ = (10 + D)/1.5.
-    const network = buildNetwork({ nodeCount: 2, links: [linear(0, 1, 10, 1), linear(0, 1, 15, 0.5)] });
+    const network = twoParallelLinks();
 
     it("splits the demand to equalise the costs (closed form)", () => {
       const r = solve(network, od(2, [[0, 1, 20]]));
@@ -285,8 +296,7 @@ describe.each(algorithmNames)("user equilibrium by %s", (algorithm) => {
     expect(warm.converged).toBe(true);
     expect(warm.flows[link]).toBe(0);
     expect(warm.beckmann).toBeGreaterThan(BECKMANN.SiouxFalls);
-    const bound = warm.gap * warm.tstt + cold.gap * cold.tstt + 1e-9 * cold.beckmann;
-    expect(Math.abs(warm.beckmann - cold.beckmann)).toBeLessThanOrEqual(bound);
+    expectSameEquilibrium(warm, cold);
     if (algorithm === "path") {
       for (let a = 0; a < network.linkCount; a++)
         expect(Math.abs(warm.flows[a]! - cold.flows[a]!)).toBeLessThan(0.05);
@@ -304,8 +314,7 @@ describe.each(algorithmNames)("user equilibrium by %s", (algorithm) => {
     const warm = assigner.solve(opts);
     const cold = createAssigner(network, demand, algorithm).solve(opts);
     expect(warm.beckmann).toBeGreaterThan(before.beckmann);
-    const bound = warm.gap * warm.tstt + cold.gap * cold.tstt + 1e-9 * cold.beckmann;
-    expect(Math.abs(warm.beckmann - cold.beckmann)).toBeLessThanOrEqual(bound);
+    expectSameEquilibrium(warm, cold);
   });
 
   it("re-equilibrates after a capacity change alone, with the costs of the flows it reports", () => {
@@ -320,8 +329,7 @@ describe.each(algorithmNames)("user equilibrium by %s", (algorithm) => {
     network.capacity[findLink(network, 9, 15)]! *= 0.6;
     const warm = assigner.solve(opts);
     const cold = createAssigner(network, demand, algorithm).solve(opts);
-    const bound = warm.gap * warm.tstt + cold.gap * cold.tstt + 1e-9 * cold.beckmann;
-    expect(Math.abs(warm.beckmann - cold.beckmann)).toBeLessThanOrEqual(bound);
+    expectSameEquilibrium(warm, cold);
     const model = new LinkCostModel(network.linkCount);
     model.refresh(network);
     const costs = new Float64Array(network.linkCount);
@@ -348,8 +356,7 @@ describe.each(algorithmNames)("user equilibrium by %s", (algorithm) => {
     const warm = assigner.solve(opts);
     const cold = createAssigner(network, replaced, algorithm).solve(opts);
     expect(warm.converged).toBe(true);
-    const bound = warm.gap * warm.tstt + cold.gap * cold.tstt + 1e-9 * cold.beckmann;
-    expect(Math.abs(warm.beckmann - cold.beckmann)).toBeLessThanOrEqual(bound);
+    expectSameEquilibrium(warm, cold);
   });
 
   it("tells each pair's route flows when it knows them, adding up to the demand and the link flows", () => {
@@ -382,7 +389,7 @@ describe.each(algorithmNames)("user equilibrium by %s", (algorithm) => {
   });
 
   it("refuses a capacity set to 0 on a congestible link after the build, naming the link", () => {
-    const network = buildNetwork({ nodeCount: 2, links: [linear(0, 1, 10, 1), linear(0, 1, 15, 0.5)] });
+    const network = twoParallelLinks();
     network.capacity[1] = 0;
     expect(() => solve(network, od(2, [[0, 1, 20]]))).toThrow(/links\[1\]\.capacity/);
   });
@@ -430,7 +437,7 @@ describe("warm start of the path solver", () => {
   const opts = { algorithm: "path" as const, gap: 1e-10 };
 
   it("sweeps the known paths before its first pass when they already show a gap, so one pass confirms", () => {
-    const network = buildNetwork({ nodeCount: 2, links: [linear(0, 1, 10, 1), linear(0, 1, 15, 0.5)] });
+    const network = twoParallelLinks();
     const assigner = createAssigner(network, od(2, [[0, 1, 20]]), "path");
     const first = assigner.solve(opts);
     expect(first.flows[0]).toBeCloseTo(10, 8);
@@ -443,7 +450,7 @@ describe("warm start of the path solver", () => {
   });
 
   it("leaves flows already at equilibrium exactly as they are", () => {
-    const network = buildNetwork({ nodeCount: 2, links: [linear(0, 1, 10, 1), linear(0, 1, 15, 0.5)] });
+    const network = twoParallelLinks();
     const assigner = createAssigner(network, od(2, [[0, 1, 20]]), "path");
     const first = Float64Array.from(assigner.solve(opts).flows);
     const again = assigner.solve(opts);
