@@ -290,9 +290,7 @@ export class GradientProjectionAssigner implements Assigner {
     for (let k = 0; k < store.head.length; k++) {
       if (store.count[k]! < 2) continue;
       const surcharge = this.surchargeOf(k);
-      let best = Number.POSITIVE_INFINITY;
-      for (let id = store.head[k]!; id >= 0; id = store.next[id]!)
-        best = Math.min(best, this.pathCost(id, surcharge));
+      const best = this.pathCost(this.cheapestPath(k, surcharge), surcharge);
       for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
         const f = store.flow[id]!;
         if (f > 0) excess += f * (this.pathCost(id, surcharge) - best);
@@ -444,6 +442,21 @@ export class GradientProjectionAssigner implements Assigner {
     return surcharge === undefined ? c : c + this.pathSum(surcharge, id);
   }
 
+  /** The first of pair k's known paths at the least cost (`surcharge`: the pair's), or −1 without one. */
+  private cheapestPath(k: number, surcharge: Float64Array | undefined): number {
+    const { store } = this;
+    let best = -1;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
+      const c = this.pathCost(id, surcharge);
+      if (c < bestCost) {
+        bestCost = c;
+        best = id;
+      }
+    }
+    return best;
+  }
+
   /**
    * Shortest paths from every origin at the current costs: SPTT for the exact gap, the unreachable
    * pairs, a new column for each pair whose shortest path beats its known ones, and any unassigned
@@ -491,16 +504,8 @@ export class GradientProjectionAssigner implements Assigner {
         }
         this.unreachable[k] = 0;
         if (qk === 0 && this.assigned[k] === 0) continue;
-        let best = -1;
-        let bestCost = Number.POSITIVE_INFINITY;
-        for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-          const c = this.pathCost(id, surcharge);
-          if (c < bestCost) {
-            bestCost = c;
-            best = id;
-          }
-        }
-        if (best < 0 || dk < bestCost * (1 - NEW_PATH_MARGIN)) {
+        let best = this.cheapestPath(k, surcharge);
+        if (best < 0 || dk < this.pathCost(best, surcharge) * (1 - NEW_PATH_MARGIN)) {
           best = store.add(k, this.buffer, pathLinks(network, ws, destination[k]!, this.buffer));
           this.pairExcess[k] = Number.POSITIVE_INFINITY;
         }
@@ -571,16 +576,7 @@ export class GradientProjectionAssigner implements Assigner {
         continue;
       }
       const surcharge = this.surchargeOf(k);
-      let s = -1;
-      let sCost = Number.POSITIVE_INFINITY;
-      for (let id = store.head[k]!; id >= 0; id = store.next[id]!) {
-        const c = this.pathCost(id, surcharge);
-        if (c < sCost) {
-          sCost = c;
-          s = id;
-        }
-      }
-      const e = this.equilibratePair(k, s, surcharge);
+      const e = this.equilibratePair(k, this.cheapestPath(k, surcharge), surcharge);
       pairExcess[k] = e;
       excess += e;
     }
@@ -593,17 +589,16 @@ export class GradientProjectionAssigner implements Assigner {
    */
   private equilibratePair(k: number, s: number, surcharge: Float64Array | undefined): number {
     const { store } = this;
+    // The surcharge is a constant of each path: the cheapest path's is summed once.
+    const sExtra = surcharge === undefined ? 0 : this.pathSum(surcharge, s);
     let excess = 0;
     let prev = -1;
     let id = store.head[k]!;
     while (id >= 0) {
       const next = store.next[id]!;
       if (id !== s) {
-        if (store.flow[id]! > 0) {
-          const extra =
-            surcharge === undefined ? 0 : this.pathSum(surcharge, id) - this.pathSum(surcharge, s);
-          excess += this.shift(id, s, extra);
-        }
+        if (store.flow[id]! > 0)
+          excess += this.shift(id, s, surcharge === undefined ? 0 : this.pathSum(surcharge, id) - sExtra);
         if (store.flow[id]! > 0) store.idle[id] = 0;
         else if (++store.idle[id]! > MAX_IDLE) {
           store.remove(k, id, prev);
