@@ -43,18 +43,13 @@ export class EventLog {
   /** With `keep` false the log numbers events but holds none (`events` stays empty). */
   constructor(
     private readonly dateOf: (day: number) => string,
-    private readonly keep = true,
+    readonly keep = true,
   ) {}
 
   /** Every event logged so far, in id order. */
   get events(): SimEvent[] {
     if (this.lateId.length > 0) this.buildLate();
     return this.list;
-  }
-
-  /** True when the log holds the events it numbers (the constructor's `keep`). */
-  get keeps(): boolean {
-    return this.keep;
   }
 
   /**

@@ -58,7 +58,7 @@ export function startMechanisms(world: World): MechanismRun {
     };
     const explain = (event: ExplainedEvent) => {
       // A log that keeps nothing only numbers the event: its cause and values would never be read.
-      if (!world.log.keeps) return world.log.number();
+      if (!world.log.keep) return world.log.number();
       const { why, ...rest } = event;
       return world.record({
         ...rest,

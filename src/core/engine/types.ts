@@ -20,8 +20,8 @@ export interface SimulationOptions {
   /** Keep every set of link flows the run used, with the day it began (`flows.changes`). Default false. */
   recordFlows?: boolean;
   /**
-   * Keep the event log in the result (`events`). Default true. With false the events are still counted
-   * and numbered, and the run is the same, but none is kept: an exploration reads only outcomes.
+   * Keep the event log in the result (`events`). Default true. With false the events are still
+   * numbered, and the run is the same, but none is kept: an exploration reads only outcomes.
    */
   keepEvents?: boolean;
   /**

@@ -152,7 +152,7 @@ export function createWorld(model: Model, streams: Streams, options: WorldOption
 }
 
 export interface WorldOptions {
-  /** Keep the events logged (default true); without, they are numbered and counted only. */
+  /** Keep the events logged (default true); without, they are only numbered. */
   keepEvents?: boolean;
 }
 
