@@ -184,13 +184,13 @@ export class World {
     cause: number;
   }[] = [];
   /** What the last scan of pendingCapacity saw: its length and the earliest day still to come. */
-  pendingScan = { length: 0, next: Number.NEGATIVE_INFINITY };
+  readonly pendingScan = { length: 0, next: Number.NEGATIVE_INFINITY };
   // Network links.
   readonly overloadStreak: Int32Array;
   /** Bumped whenever the network step writes a link's capacity, cost or closure. */
   linkVersion = 0;
   /** What the last overload check saw: the flows, the link version and whether any link was over. */
-  overloadScan: { flows: Float64Array | undefined; version: number; anyOver: boolean } = {
+  readonly overloadScan: { flows: Float64Array | undefined; version: number; anyOver: boolean } = {
     flows: undefined,
     version: -1,
     anyOver: true,

@@ -41,7 +41,8 @@ function maturedInvestments(world: World): void {
       parent: item.cause,
     });
   }
-  world.pendingScan = { length: world.pendingCapacity.length, next };
+  scan.length = world.pendingCapacity.length;
+  scan.next = next;
 }
 
 /** Links that stayed over capacity·(1 + tolerance) for `days` days fail for `failureDays` (yesterday's flows). */
@@ -76,7 +77,9 @@ function overloadFailures(world: World): void {
       text: `${world.model.elements[element]!.id} failed under overload and is out for ${overload.failureDays} days`,
     });
   }
-  world.overloadScan = { flows: world.flows, version: world.linkVersion, anyOver };
+  scan.flows = world.flows;
+  scan.version = world.linkVersion;
+  scan.anyOver = anyOver;
 }
 
 export function networkStateStep(world: World): void {
