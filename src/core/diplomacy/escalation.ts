@@ -34,6 +34,8 @@ import { checkDraw, checkUnit, fail, isNonNegative, isUnit } from "./check.js";
  */
 export const RUNGS = ["normal", "ceasefire", "tension", "strikes", "clashes"] as const;
 export type Rung = (typeof RUNGS)[number];
+/** Each rung's index in RUNGS, its numeric code. */
+export const RUNG_INDEX: ReadonlyMap<Rung, number> = new Map(RUNGS.map((rung, i) => [rung, i]));
 
 /** Why a step ended where it did; every transition is logged with its reason. */
 export type EscalationReason =

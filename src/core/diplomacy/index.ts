@@ -14,6 +14,7 @@ export {
   expectedCeasefireDays,
   initialLadderState,
   type LadderState,
+  RUNG_INDEX,
   RUNGS,
   type Rung,
   stepEscalation,

@@ -3,7 +3,7 @@
  * Ids arrive already resolved to indices (see `idResolver` in model.ts). Look-back windows end
  * today for incidents (already drawn when policies run) and yesterday for flows and closures.
  */
-import { RUNGS } from "../diplomacy/index.js";
+import { RUNG_INDEX } from "../diplomacy/index.js";
 import type { Arg, EvaluationContext } from "../policy-language/index.js";
 import type { World } from "./world.js";
 
@@ -33,8 +33,6 @@ const readers: Record<string, Reader> = {
   enforcement: (w, args) => w.enforcement[n(args[0])]!,
   day: (w) => w.day,
 };
-
-const RUNG_INDEX = new Map(RUNGS.map((rung, i) => [rung, i]));
 
 /** One context per world (it reads the world as it is when called), built on first use. */
 const contexts = new WeakMap<World, EvaluationContext>();

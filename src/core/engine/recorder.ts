@@ -2,7 +2,7 @@
  * Daily series: one column per quantity, named `name`, `name.<id>` or `name.<a>.<b>` (docs/outputs.md).
  * Columns are fixed at the start of a run, so a day's record writes into preallocated arrays.
  */
-import { RUNGS } from "../diplomacy/index.js";
+import { RUNG_INDEX } from "../diplomacy/index.js";
 import type { Series } from "./types.js";
 import type { World } from "./world.js";
 
@@ -13,8 +13,6 @@ import type { World } from "./world.js";
 type Column =
   | { name: string; array: Float64Array; index: number; read?: undefined }
   | { name: string; read: (w: World) => number };
-
-const RUNG_INDEX = new Map(RUNGS.map((rung, i) => [rung, i]));
 
 function countPhases(world: World, counted: (phase: World["projectPhase"][number]) => boolean): number {
   let n = 0;

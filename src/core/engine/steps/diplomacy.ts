@@ -7,15 +7,13 @@ import {
   applyVerifiedAct,
   type EscalationInput,
   type EscalationParams,
-  RUNGS,
+  RUNG_INDEX,
   stepEscalation,
   type TrustParams,
 } from "../../diplomacy/index.js";
 import { portableExp } from "../../random/index.js";
 import { verificationOf } from "../queries.js";
 import type { World } from "../world.js";
-
-const RUNG_INDEX = new Map(RUNGS.map((r, i) => [r, i]));
 
 function returnsStep(world: World): void {
   const { scenario, returnProgrammes } = world.model;
