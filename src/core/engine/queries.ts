@@ -131,6 +131,12 @@ export function ownBaseline(world: World, zone: number): number {
   return z.baselinePerDay * (1 - z.sanctuary.share * world.enforcement[world.model.zoneHost[zone]!]!);
 }
 
+/** −μ·share: how a zone's own baseline moves per unit of its sanctuary host's enforcement (0 without one). */
+export function enforcementSlope(world: World, zone: number): number {
+  const z = world.model.scenario.zones[zone]!;
+  return -z.baselinePerDay * (z.sanctuary?.share ?? 0);
+}
+
 /** Scenario crossings between the territories of two states (either direction). */
 export function crossingsBetween(world: World, a: number, b: number): number[] {
   const { actors } = world.model.scenario;

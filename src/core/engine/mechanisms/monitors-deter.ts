@@ -14,8 +14,7 @@
  * durable); the default monitorStrength 0.3 is an assumption within the range given in af-pak.yaml.
  */
 import { defineMechanism } from "../mechanism.js";
-import { sanctuaryPairs, verificationOf } from "../queries.js";
-import type { Relation } from "../world.js";
+import { enforcementSlope, sanctuaryPairs, verificationOf } from "../queries.js";
 
 export const monitorsDeterMechanism = defineMechanism({
   key: "monitorsDeter",
@@ -35,14 +34,11 @@ export const monitorsDeterMechanism = defineMechanism({
       victim,
       relation: world.relation(victim, host),
       // Per zone what never changes: −μ_z·share_z, and the change worth logging.
-      zones: zones.map((zone) => {
-        const z = world.model.scenario.zones[zone]!;
-        return {
-          zone,
-          baseline: -z.baselinePerDay * (z.sanctuary?.share ?? 0),
-          threshold: Math.max(0.01, 0.1 * z.baselinePerDay),
-        };
-      }),
+      zones: zones.map((zone) => ({
+        zone,
+        baseline: enforcementSlope(world, zone),
+        threshold: Math.max(0.01, 0.1 * world.model.scenario.zones[zone]!.baselinePerDay),
+      })),
     }));
     return { pairs };
   },
@@ -53,7 +49,7 @@ export const monitorsDeterMechanism = defineMechanism({
       const gain = strength * entry.deterrence;
       for (const { host, victim, relation, zones } of state.pairs) {
         // Without an active monitor both verifications multiply the same chances: Δv is exactly 0.
-        const watched = relation !== undefined && monitored(relation, world.day);
+        const watched = relation !== undefined && relation.monitoredUntil >= world.day;
         for (const { zone, baseline, threshold } of zones) {
           const dv = watched
             ? verificationOf(world, victim, host, zone) - verificationOf(world, victim, host, zone, false)
@@ -90,8 +86,3 @@ export const monitorsDeterMechanism = defineMechanism({
     },
   },
 });
-
-/** Does a monitor watch the relation today (verificationOf counts those)? */
-function monitored(relation: Relation, day: number): boolean {
-  return relation.monitoredUntil >= day;
-}

@@ -17,7 +17,7 @@
  * and fades.
  */
 import { defineMechanism, halfLifeFactor } from "../mechanism.js";
-import { hawkesAmplification, sanctuaryPairs } from "../queries.js";
+import { enforcementSlope, hawkesAmplification, sanctuaryPairs } from "../queries.js";
 import type { World } from "../world.js";
 
 interface Host {
@@ -73,14 +73,14 @@ export const stakeRestraintMechanism = defineMechanism({
     // Day-0 trade of each host (the warm-up equilibrium): what the stake is measured against.
     const routed0 = Float64Array.from(world.dependenceScratch.routed);
     for (const h of hosts) {
-      h.sanctuaries = h.zones.map((zone) => {
-        const z = world.model.scenario.zones[zone]!;
-        const share = z.sanctuary?.share ?? 0;
-        return { zone, baseline: -z.baselinePerDay * share, amplification: hawkesAmplification(world, zone) };
-      });
+      h.sanctuaries = h.zones.map((zone) => ({
+        zone,
+        baseline: enforcementSlope(world, zone),
+        amplification: hawkesAmplification(world, zone),
+      }));
       h.routed0 = routed0[h.host]!;
       h.stake0 = stakeOf(world, h);
-      h.trust0 = trustOf(world, h);
+      h.trust0 = victimTrust(world, h);
     }
     const aid = entry.aid.map((a) => ({ from: world.model.actorIndex.get(a.from)!, weight: a.weight }));
     return {
@@ -114,7 +114,7 @@ export const stakeRestraintMechanism = defineMechanism({
         }
         for (const c of world.compliedToday) if (c.target === h.host) h.coercion += 1;
         const stake = stakeOf(world, h) - h.stake0;
-        const trust = trustOf(world, h) - h.trust0;
+        const trust = victimTrust(world, h) - h.trust0;
         let aid = 0;
         for (const a of state.aid) aid += a.weight * (world.trustOf(a.from, h.host) - 0.5);
         // The terms of e*, in locals: an object of them is built only for the event.
@@ -172,7 +172,7 @@ function stakeOf(world: World, h: Host): number {
 }
 
 /** The host's mean trust in its victims. */
-function trustOf(world: World, h: Host): number {
+function victimTrust(world: World, h: Host): number {
   let sum = 0;
   for (const v of h.victims) sum += world.trustOf(h.host, v);
   return h.victims.length === 0 ? 0 : sum / h.victims.length;
