@@ -20,11 +20,12 @@ export interface HawkesParams {
 
 const finite = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 
-/** Rejects parameters that are not finite, negative, or explosive (α/β ≥ 1), naming the bad one. */
+/** The error naming a bad parameter `path.field`. */
 function outOfRange(path: string, field: string, expected: string, found: unknown): InputError {
   return new InputError({ code: "out-of-range", path: `${path}.${field}`, expected, found: String(found) });
 }
 
+/** Rejects parameters that are not finite, negative, or explosive (α/β ≥ 1), naming the bad one. */
 export function checkHawkesParams(mu: number, alpha: number, beta: number, path = "hawkes"): void {
   // Checked on every simulated day of every zone: no closure is built unless something is wrong.
   if (!(finite(mu) && mu >= 0)) throw outOfRange(path, "mu", "a finite baseline rate ≥ 0 (events/day)", mu);
@@ -32,12 +33,8 @@ export function checkHawkesParams(mu: number, alpha: number, beta: number, path 
     throw outOfRange(path, "alpha", "a finite jump ≥ 0 (events/day)", alpha);
   if (!(finite(beta) && beta > 0)) throw outOfRange(path, "beta", "a finite decay rate > 0 (1/day)", beta);
   if (!(alpha < beta)) {
-    throw new InputError({
-      code: "out-of-range",
-      path: `${path}.alpha`,
-      expected: "a branching ratio alpha/beta < 1 (otherwise incidents grow without bound)",
-      found: `alpha/beta = ${alpha / beta}`,
-    });
+    const expected = "a branching ratio alpha/beta < 1 (otherwise incidents grow without bound)";
+    throw outOfRange(path, "alpha", expected, `alpha/beta = ${alpha / beta}`);
   }
 }
 
