@@ -9,10 +9,9 @@
  *   BENCH_EXPLORE_RUNS   runs of the main measurement (default 10,000: 2,500 futures × 4 policies)
  *   BENCH_EXPLORE_SMALL  runs of the efficiency pair (default 200)
  */
-import { execFile } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import type { BenchSection } from "./types.js";
 
 const SCENARIO = "scenarios/af-pak.yaml";
@@ -30,13 +29,12 @@ interface Timed {
 }
 
 /** One measurement in its own plain Node process on the compiled build, as `corridor explore` runs. */
-async function inRunner<T>(args: string[]): Promise<T> {
-  const child = promisify(execFile)(process.execPath, [RUNNER, ...args], {
+function inRunner<T>(args: string[]): T {
+  const output = execFileSync(process.execPath, [RUNNER, ...args], {
     encoding: "utf8",
-    maxBuffer: 1 << 20,
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  const { stdout } = await child;
-  return JSON.parse(stdout) as T;
+  return JSON.parse(output) as T;
 }
 
 const timedExplore = (runs: number, workers: number) =>
@@ -47,15 +45,15 @@ export async function runExploreBench(): Promise<BenchSection[]> {
   const small = Number(process.env.BENCH_EXPLORE_SMALL ?? 200);
   const cores = availableParallelism();
   process.stderr.write(`bench: explore, ${small} runs on 1 worker…\n`);
-  const one = await timedExplore(small, 1);
+  const one = timedExplore(small, 1);
   process.stderr.write(`bench: explore, ${small} runs on 2 workers…\n`);
-  const two = await timedExplore(small, 2);
+  const two = timedExplore(small, 2);
   process.stderr.write(`bench: explore, ${runs} runs on ${cores} workers…\n`);
-  const big = await timedExplore(runs, cores);
+  const big = timedExplore(runs, cores);
   process.stderr.write("bench: explore, store writes…\n");
-  const { rate } = await inRunner<{ rate: number }>(["store", SCENARIO, "20000"]);
+  const { rate } = inRunner<{ rate: number }>(["store", SCENARIO, "20000"]);
   const mib = (b: number) => Math.round(b / 2 ** 20);
-  const row = (r: { runs: number; seconds: number; peakRss: number; failed: number }, workers: number) => ({
+  const row = (r: Timed, workers: number) => ({
     case: `${r.runs} runs, ${workers} worker${workers === 1 ? "" : "s"}`,
     "wall (s)": r.seconds.toFixed(1),
     "runs/s": (r.runs / r.seconds).toFixed(2),
